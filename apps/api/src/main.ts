@@ -1,19 +1,89 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import 'reflect-metadata';
+import { ConfigError, loadConfig, type AppConfig } from './config/configuration';
+import { createDataSource, runMigrations } from './database/data-source';
+import { ensureJwtSecret, resolveDatabase, type ResolvedDatabase } from './database/database-bootstrap';
+import { registerShutdown } from './database/embedded-postgres';
+import { createApp } from './app.factory';
+import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data';
+import { seedDemo } from './seed/seed-demo';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+type Command = 'serve' | 'migrate' | 'seed-demo';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+const say = (message: string) => process.stdout.write(`${message}\n`);
+
+async function main(command: Command): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+
+  const database = await resolveDatabase(config, (m) => say(`[database] ${m}`));
+  const settings = { url: database.url, connectTimeoutMs: config.dbConnectTimeoutMs, poolSize: 2 };
+  const stopDatabase = () => database.embedded?.stop() ?? Promise.resolve();
+
+  try {
+    const applied = await runMigrations(settings);
+    if (applied.length > 0) say(`[database] applied migrations: ${applied.join(', ')}`);
+    // Demo data only in embedded mode, or when asked for explicitly.
+    if (command === 'seed-demo' || (command === 'serve' && database.embedded)) {
+      await seed(settings);
+    }
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+  if (command !== 'serve') {
+    await stopDatabase();
+    return;
+  }
+  await serve(config, database);
 }
 
-bootstrap();
+async function seed(settings: { url: string; connectTimeoutMs: number; poolSize: number }): Promise<void> {
+  const dataSource = createDataSource(settings);
+  await dataSource.initialize();
+  try {
+    const created = await seedDemo(dataSource);
+    if (created.organizations + created.users > 0) {
+      say(`[database] demo data: ${created.organizations} organisations, ${created.users} users added`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function serve(config: AppConfig, database: ResolvedDatabase): Promise<void> {
+  const jwtSecret = await ensureJwtSecret(config);
+  const app = await createApp({ ...config, jwtSecret }, database.url);
+  if (database.embedded) {
+    registerShutdown(database.embedded, () => app.close());
+  } else {
+    process.once('SIGINT', () => void app.close().then(() => process.exit(0)));
+    process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+  }
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  say(`\nSamspill is running on http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`);
+  if (database.embedded) {
+    say(`Embedded PostgreSQL, data in ${config.dataDir}. Demo accounts (password "${DEMO_PASSWORD}"):`);
+    for (const u of DEMO_USERS) say(`  ${u.email.padEnd(34)} ${u.role.padEnd(11)} ${u.organization ?? ''}`);
+  }
+  say('Press Ctrl-C to stop.');
+}
+
+const command = (process.argv[2] ?? 'serve') as Command;
+if (!['serve', 'migrate', 'seed-demo'].includes(command)) {
+  process.stderr.write(`Unknown command "${command}". Use: serve (default), migrate or seed-demo.\n`);
+  process.exit(64);
+}
+main(command).catch((error: unknown) => {
+  process.stderr.write(`Samspill could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

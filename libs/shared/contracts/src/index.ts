@@ -1,1 +1,6 @@
-export * from './lib/contracts';
+export * from './lib/auth';
+export * from './lib/errors';
+export * from './lib/health';
+export * from './lib/organizations';
+export * from './lib/roles';
+export * from './lib/users';

@@ -1,0 +1,6 @@
+import type { CurrentUser } from '@samspill/contracts';
+
+/** The signed-in person attached to a request by the JWT strategy. */
+export interface AuthenticatedUser extends CurrentUser {
+  tokenVersion: number;
+}

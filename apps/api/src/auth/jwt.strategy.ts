@@ -1,0 +1,36 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { toAuthenticatedUser } from '../users/user.mapper';
+import { UsersService } from '../users/users.service';
+import type { AuthenticatedUser } from './authenticated-user';
+import type { AccessTokenPayload } from './tokens';
+
+/**
+ * Every request checks its token against the database (active user, current
+ * token version), so a revocation through one API process holds in all.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret as string,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: AccessTokenPayload): Promise<AuthenticatedUser> {
+    if (typeof payload.sub !== 'string' || typeof payload.tv !== 'number') throw new UnauthorizedException();
+    const user = await this.users.findActiveForToken(payload.sub, payload.tv);
+    if (!user) {
+      throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'Your session has ended. Please sign in again.' });
+    }
+    return toAuthenticatedUser(user);
+  }
+}

@@ -1,0 +1,104 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ErrorCode, ErrorResponse } from '@samspill/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { DomainException } from './domain-exception';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  429: 'TOO_MANY_ATTEMPTS',
+  503: 'DATABASE_UNAVAILABLE',
+};
+
+const CONNECTION_ERROR = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down)/i;
+
+/**
+ * Every error leaves the API as `{ statusCode, code, message }`: a code the
+ * web app can react to and a sentence a person can act on, never a stack
+ * trace or an SQL fragment.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const body = this.toBody(exception, request);
+    if (body.statusCode >= 500) {
+      this.logger.error(
+        { err: exception instanceof Error ? { name: exception.name, message: exception.message } : exception, reqId: request.id },
+        'request failed',
+      );
+    }
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private toBody(exception: unknown, request: FastifyRequest): ErrorResponse {
+    if (exception instanceof DomainException) {
+      return { statusCode: exception.statusCode, code: exception.code, message: exception.message };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      let code: string = CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`;
+      let message = exception.message;
+      if (typeof response === 'object' && response !== null) {
+        const r = response as { code?: unknown; message?: unknown };
+        if (typeof r.code === 'string') code = r.code;
+        if (Array.isArray(r.message)) message = r.message.join('; ');
+        else if (typeof r.message === 'string') message = r.message;
+      }
+      if (statusCode === 404 && message.startsWith('Cannot ')) message = `No such endpoint: ${request.method} ${request.url.split('?')[0]}`;
+      return { statusCode, code, message };
+    }
+    if (isFastifyError(exception)) {
+      const statusCode = exception.statusCode;
+      return { statusCode, code: CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`, message: fastifyMessage(exception) };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is not available right now. Please try again shortly.' };
+    }
+    if (exception instanceof QueryFailedError) {
+      const driverError = exception.driverError as { code?: string } | undefined;
+      if (driverError?.code === '23505') {
+        return { statusCode: 409, code: 'CONFLICT', message: 'That already exists.' };
+      }
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' };
+  }
+}
+
+interface FastifyLikeError {
+  statusCode: number;
+  code?: string;
+  message: string;
+}
+
+function isFastifyError(e: unknown): e is FastifyLikeError {
+  const err = e as Partial<FastifyLikeError> | null;
+  return (
+    typeof err === 'object' && err !== null && typeof err.statusCode === 'number' &&
+    err.statusCode >= 400 && err.statusCode < 500 && typeof err.code === 'string' && err.code.startsWith('FST_')
+  );
+}
+
+function fastifyMessage(e: FastifyLikeError): string {
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'Send the body as application/json.';
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'The request body is too large.';
+  if (e.code?.startsWith('FST_ERR_CTP')) return 'The request body is not valid JSON.';
+  return e.message;
+}
+
+export function isDatabaseUnavailable(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: string }).code;
+  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003'].includes(code)) return true;
+  const driverError = (e as { driverError?: unknown }).driverError;
+  if (driverError && driverError !== e && isDatabaseUnavailable(driverError)) return true;
+  return CONNECTION_ERROR.test(e.message);
+}

@@ -1,0 +1,129 @@
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Set: use that PostgreSQL. Unset: start the embedded one under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Undefined until resolved: in embedded mode a secret is generated once and kept in dataDir. */
+  jwtSecret: string | null;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  corsOrigins: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  cookieSecure: boolean | 'auto';
+  trustProxy: boolean;
+  dbConnectTimeoutMs: number;
+  dbPoolSize: number;
+  webRoot: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and checks the environment once, at start-up. Every bad value is
+ * reported together, each with a sentence that says what is expected.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw)) return true;
+    if (['0', 'false', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${env[name]}")`);
+    return fallback;
+  };
+
+  const nodeEnvRaw = env['NODE_ENV'] ?? 'development';
+  const nodeEnv = (['development', 'production', 'test'] as const).find((e) => e === nodeEnvRaw);
+  if (!nodeEnv) problems.push(`NODE_ENV must be development, production or test (got "${nodeEnvRaw}")`);
+
+  const databaseUrl = env['DATABASE_URL']?.trim() || null;
+  if (databaseUrl) {
+    try {
+      const url = new URL(databaseUrl);
+      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+        problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+      }
+    } catch {
+      problems.push('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+    }
+  }
+
+  const jwtSecret = env['JWT_SECRET'] || null;
+  if (jwtSecret !== null && jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters long');
+  }
+  if (jwtSecret === null && databaseUrl) {
+    problems.push(
+      'JWT_SECRET is required when DATABASE_URL is set (every API process must share it); generate one with: openssl rand -base64 48',
+    );
+  }
+
+  const logLevelRaw = env['LOG_LEVEL'] ?? (nodeEnv === 'test' ? 'warn' : 'info');
+  const logLevel = LOG_LEVELS.find((l) => l === logLevelRaw);
+  if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevelRaw}")`);
+
+  const corsOrigins = (env['CORS_ORIGINS'] ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    try {
+      const url = new URL(origin);
+      if (url.origin !== origin) problems.push(`CORS_ORIGINS entry "${origin}" must be a bare origin like https://samspill.no`);
+    } catch {
+      problems.push(`CORS_ORIGINS entry "${origin}" is not a URL`);
+    }
+  }
+
+  const cookieSecureRaw = env['COOKIE_SECURE']?.toLowerCase();
+  const cookieSecure = cookieSecureRaw === undefined || cookieSecureRaw === '' || cookieSecureRaw === 'auto'
+    ? 'auto'
+    : bool('COOKIE_SECURE', false);
+
+  const config: AppConfig = {
+    nodeEnv: nodeEnv ?? 'development',
+    port: int('PORT', 3000, 0, 65535),
+    host: env['HOST'] || '0.0.0.0',
+    databaseUrl,
+    dataDir: resolve(env['DATA_DIR'] || '.data'),
+    jwtSecret,
+    accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 900),
+    refreshTokenTtlDays: int('REFRESH_TOKEN_TTL_DAYS', 14, 1, 90),
+    corsOrigins,
+    logLevel: logLevel ?? 'info',
+    cookieSecure,
+    trustProxy: bool('TRUST_PROXY', false),
+    dbConnectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 3000, 100, 60000),
+    dbPoolSize: int('DB_POOL_SIZE', 20, 1, 200),
+    webRoot: env['WEB_ROOT'] === '' ? null : resolve(env['WEB_ROOT'] || 'dist/apps/web/browser'),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

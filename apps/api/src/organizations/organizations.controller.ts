@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CreateOrganizationDto, type OrganizationResponse } from '@samspill/contracts';
+import { RequirePermission } from '../common/decorators';
+import { toOrganizationResponse } from './organization.mapper';
+import { OrganizationsService } from './organizations.service';
+
+@ApiTags('organizations')
+@ApiBearerAuth()
+@Controller('organizations')
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Get()
+  @RequirePermission('organizations:read')
+  async list(): Promise<OrganizationResponse[]> {
+    return (await this.organizations.list()).map(toOrganizationResponse);
+  }
+
+  @Post()
+  @RequirePermission('organizations:create')
+  async create(@Body() dto: CreateOrganizationDto): Promise<OrganizationResponse> {
+    return toOrganizationResponse(await this.organizations.create(dto));
+  }
+}

@@ -1,0 +1,37 @@
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../auth/passwords';
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+
+/**
+ * Seeds the demo organisations and accounts. Idempotent: what exists is
+ * left as it is (a changed demo password stays changed).
+ */
+export async function seedDemo(dataSource: DataSource): Promise<{ organizations: number; users: number }> {
+  return dataSource.transaction(async (manager) => {
+    let organizations = 0;
+    for (const o of DEMO_ORGANIZATIONS) {
+      const inserted = await manager.query(
+        `INSERT INTO organizations (name, kind, code, country)
+         SELECT $1, $2, $3, $4
+         WHERE NOT EXISTS (SELECT 1 FROM organizations WHERE country = $4 AND lower(name) = lower($1))
+         RETURNING id`,
+        [o.name, o.kind, o.code, o.country],
+      );
+      organizations += inserted.length;
+    }
+    // One hash for all demo accounts: they share a password, and hashing is deliberately slow.
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    let users = 0;
+    for (const u of DEMO_USERS) {
+      const inserted = await manager.query(
+        `INSERT INTO users (email, name, role, organization_id, password_hash)
+         VALUES ($1, $2, $3, (SELECT id FROM organizations WHERE name = $4), $5)
+         ON CONFLICT (email) DO NOTHING
+         RETURNING id`,
+        [u.email, u.name, u.role, u.organization, passwordHash],
+      );
+      users += inserted.length;
+    }
+    return { organizations, users };
+  });
+}

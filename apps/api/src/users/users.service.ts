@@ -1,0 +1,105 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { CreateUserDto, UpdateUserDto } from '@samspill/contracts';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { hashPassword } from '../auth/passwords';
+import { DomainException } from '../common/domain-exception';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { UserEntity } from './user.entity';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** One query per request: the user, their organisation, and whether the token is still good. */
+  findActiveForToken(id: string, tokenVersion: number): Promise<UserEntity | null> {
+    return this.users.findOne({
+      where: { id, active: true, tokenVersion },
+      relations: { organization: true },
+    });
+  }
+
+  findActiveById(id: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { id, active: true }, relations: { organization: true } });
+  }
+
+  /** Includes the password hash, which is otherwise never selected. */
+  findByEmailWithPassword(email: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .leftJoinAndSelect('user.organization', 'organization')
+      .where('user.email = :email', { email: email.toLowerCase() })
+      .getOne();
+  }
+
+  findWithPassword(id: string): Promise<UserEntity | null> {
+    return this.users.createQueryBuilder('user').addSelect('user.passwordHash').where('user.id = :id', { id }).getOne();
+  }
+
+  list(): Promise<UserEntity[]> {
+    return this.users.find({ relations: { organization: true }, order: { name: 'ASC' } });
+  }
+
+  async create(dto: CreateUserDto): Promise<UserEntity> {
+    const organizationId = dto.organizationId ?? null;
+    if (dto.role !== 'admin' && !organizationId) {
+      throw new DomainException('ORGANIZATION_REQUIRED', 'organizationId is required for every role except admin');
+    }
+    if (organizationId && !(await this.dataSource.getRepository(OrganizationEntity).existsBy({ id: organizationId }))) {
+      throw new DomainException('UNKNOWN_ORGANIZATION', 'organizationId does not match any organisation');
+    }
+    if (await this.users.existsBy({ email: dto.email })) {
+      throw new DomainException('EMAIL_TAKEN', 'A user with this email already exists', 409);
+    }
+    const passwordHash = await hashPassword(dto.password);
+    const saved = await this.users.save(
+      this.users.create({
+        email: dto.email,
+        name: dto.name,
+        role: dto.role,
+        organizationId,
+        passwordHash,
+        locale: dto.locale ?? 'nb',
+      }),
+    );
+    return this.getById(saved.id);
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<UserEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundException('No such user');
+      if (dto.role && dto.role !== 'admin' && !user.organizationId) {
+        throw new DomainException('ORGANIZATION_REQUIRED', 'Only an admin may be without an organisation');
+      }
+      const deactivating = dto.active === false && user.active;
+      await manager.update(UserEntity, { id }, { ...dto });
+      if (deactivating || (dto.role && dto.role !== user.role)) await this.revokeAllSessions(id, manager);
+    });
+    return this.getById(id);
+  }
+
+  async changePassword(id: string, newPassword: string): Promise<void> {
+    const passwordHash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id }, { passwordHash });
+      await this.revokeAllSessions(id, manager);
+    });
+  }
+
+  /** Ends every session: refresh tokens are revoked and every access token issued so far stops working. */
+  async revokeAllSessions(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [userId]);
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  }
+
+  async getById(id: string): Promise<UserEntity> {
+    const user = await this.users.findOne({ where: { id }, relations: { organization: true } });
+    if (!user) throw new NotFoundException('No such user');
+    return user;
+  }
+}

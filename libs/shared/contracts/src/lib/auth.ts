@@ -1,0 +1,25 @@
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { CurrentUser } from './users';
+
+export class LoginDto {
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsString()
+  @IsNotEmpty({ message: 'email must not be empty' })
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @IsNotEmpty({ message: 'password must not be empty' })
+  @MaxLength(256)
+  password!: string;
+}
+
+export interface AuthResponse {
+  accessToken: string;
+  /** Lifetime of the access token in seconds. */
+  expiresIn: number;
+  user: CurrentUser;
+}
+
+export const REFRESH_COOKIE = 'samspill_refresh';

@@ -1,0 +1,42 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+export const ORGANIZATION_KINDS = ['municipality', 'state_agency', 'county', 'academia', 'other'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const COUNTRIES = ['NO', 'DK', 'SE', 'FI', 'IS'] as const;
+export type Country = (typeof COUNTRIES)[number];
+
+export interface OrganizationSummary {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+}
+
+export interface OrganizationResponse extends OrganizationSummary {
+  /** The official number (kommunenummer) or null. */
+  code: string | null;
+  country: Country;
+}
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateOrganizationDto {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name!: string;
+
+  @IsIn(ORGANIZATION_KINDS, { message: `kind must be one of: ${ORGANIZATION_KINDS.join(', ')}` })
+  kind!: OrganizationKind;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Matches(/^[0-9]{1,8}$/, { message: 'code must be the official number, 1 to 8 digits' })
+  code?: string;
+
+  @IsIn(COUNTRIES, { message: `country must be one of: ${COUNTRIES.join(', ')}` })
+  country!: Country;
+}

@@ -1,0 +1,22 @@
+import type { Role } from '@samspill/contracts';
+
+/**
+ * Platform-wide permissions, decided by role alone. The API guard enforces
+ * them and the web app uses the same table to show or hide actions.
+ * Rules that depend on a resource (a partnership, a project) live beside
+ * this file and take the resource as an argument.
+ */
+export const PERMISSIONS = {
+  'organizations:read': ['staff', 'leader', 'politician', 'admin'],
+  'organizations:create': ['admin'],
+  'users:read': ['admin'],
+  'users:create': ['admin'],
+  'users:update': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function hasPermission(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

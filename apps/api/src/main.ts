@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig, type AppConfig } from './config/configuration';
 import { createDataSource, runMigrations } from './database/data-source';
 import { ensureJwtSecret, resolveDatabase, type ResolvedDatabase } from './database/database-bootstrap';
-import { registerShutdown } from './database/embedded-postgres';
+import { registerShutdown } from '@samspill/api/embedded-postgres';
 import { createApp } from './app.factory';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data';
 import { seedDemo } from './seed/seed-demo';

@@ -1,0 +1,222 @@
+import type { AuthResponse, CurrentUser, ErrorResponse } from '@samspill/contracts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@samspill/testing';
+import { createHash, createHmac } from 'node:crypto';
+import { startTestApi, TEST_JWT_SECRET, type TestApi } from './support/api-server';
+import { login, refreshCookieOf, request } from './support/http';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+const call = <T = unknown>(method: string, path: string, options?: Parameters<typeof request>[3]) =>
+  request<T>(api.baseUrl, method, path, options);
+
+function signJwt(payload: Record<string, unknown>, secret = TEST_JWT_SECRET): string {
+  const encode = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+}
+
+describe('POST /api/auth/login', () => {
+  it('signs in a demo account and sets an httpOnly, SameSite=Strict refresh cookie', async () => {
+    const result = await call<AuthResponse>('POST', '/api/auth/login', {
+      body: { email: DEMO_ACCOUNTS.granStaff, password: DEMO_PASSWORD },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.expiresIn).toBeLessThanOrEqual(900);
+    expect(result.body.accessToken.split('.')).toHaveLength(3);
+    expect(result.body.user).toEqual({
+      id: expect.any(String),
+      email: DEMO_ACCOUNTS.granStaff,
+      name: 'Gunnar Ansatt',
+      role: 'staff',
+      organization: { id: expect.any(String), name: 'Gran kommune', kind: 'municipality' },
+    });
+    const cookie = refreshCookieOf(result.headers);
+    expect(cookie).not.toBeNull();
+    expect(cookie?.attributes).toMatch(/HttpOnly/i);
+    expect(cookie?.attributes).toMatch(/SameSite=Strict/i);
+    expect(cookie?.attributes).toMatch(/Path=\/api\/auth/i);
+
+    // The refresh token is stored only as a hash.
+    const raw = cookie?.value ?? '';
+    const stored = await api.sql<{ token_hash: string }>(
+      `SELECT token_hash FROM refresh_tokens rt JOIN users u ON u.id = rt.user_id WHERE u.email = $1`,
+      [DEMO_ACCOUNTS.granStaff],
+    );
+    expect(stored.map((r) => r.token_hash)).toContain(createHash('sha256').update(raw).digest('hex'));
+    expect(stored.map((r) => r.token_hash)).not.toContain(raw);
+  });
+
+  it('accepts the email in any case', async () => {
+    const result = await call('POST', '/api/auth/login', { body: { email: 'Leder@Gran.Kommune.NO', password: DEMO_PASSWORD } });
+    expect(result.status).toBe(200);
+  });
+
+  it('gives unknown email and wrong password the same 401 and message', async () => {
+    const wrong = await call<ErrorResponse>('POST', '/api/auth/login', {
+      body: { email: DEMO_ACCOUNTS.granLeader, password: 'not-the-password' },
+    });
+    const unknown = await call<ErrorResponse>('POST', '/api/auth/login', {
+      body: { email: 'nobody@nowhere.no', password: 'not-the-password' },
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(unknown.body).toEqual(wrong.body);
+    expect(wrong.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Wrong email or password.' });
+    expect(refreshCookieOf(wrong.headers)).toBeNull();
+  });
+
+  it.each([
+    ['a missing password', { email: DEMO_ACCOUNTS.granStaff }, 'password must not be empty'],
+    ['an unknown field', { email: DEMO_ACCOUNTS.granStaff, password: DEMO_PASSWORD, admin: true }, 'admin: this field is not allowed'],
+    ['a number as email', { email: 42, password: DEMO_PASSWORD }, 'email must be a string'],
+  ])('refuses %s with 400', async (_what, body, message) => {
+    const result = await call<ErrorResponse>('POST', '/api/auth/login', { body });
+    expect(result.status).toBe(400);
+    expect(result.body.code).toBe('VALIDATION_FAILED');
+    expect(result.body.message).toContain(message);
+  });
+
+  it('refuses a body that is not JSON with 400', async () => {
+    const response = await fetch(`${api.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  });
+});
+
+describe('GET /api/auth/me and the global guard', () => {
+  it('returns the signed-in person', async () => {
+    const session = await login(api.baseUrl, DEMO_ACCOUNTS.admin);
+    const me = await call<CurrentUser>('GET', '/api/auth/me', { token: session.token });
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({ id: session.auth.user.id, email: DEMO_ACCOUNTS.admin, name: 'Plattformadministrator', role: 'admin', organization: null });
+  });
+
+  it.each([
+    ['no token', undefined],
+    ['a malformed token', 'not.a.jwt'],
+    ['a token signed with another secret', signJwt({ sub: '00000000-0000-0000-0000-000000000000', tv: 0 }, 'x'.repeat(40))],
+  ])('answers 401 for %s', async (_what, token) => {
+    const result = await call<ErrorResponse>('GET', '/api/auth/me', { token });
+    expect(result.status).toBe(401);
+    expect(result.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+  });
+
+  it('answers 401 for an expired token', async () => {
+    const session = await login(api.baseUrl, DEMO_ACCOUNTS.granLeader);
+    const past = Math.floor(Date.now() / 1000) - 3600;
+    const expired = signJwt({ sub: session.auth.user.id, tv: 0, iat: past - 900, exp: past });
+    expect((await call('GET', '/api/auth/me', { token: expired })).status).toBe(401);
+  });
+
+  it('lets through only the few public routes', async () => {
+    expect((await call('GET', '/api/health')).status).toBe(200);
+    expect((await call('GET', '/api/organizations')).status).toBe(401);
+    expect((await call('POST', '/api/users', { body: {} })).status).toBe(401);
+  });
+});
+
+describe('POST /api/auth/refresh', () => {
+  it('rotates the refresh token on every use and refuses a spent one', async () => {
+    const session = await login(api.baseUrl, DEMO_ACCOUNTS.lunnerStaff);
+    const first = await call<AuthResponse>('POST', '/api/auth/refresh', { cookie: session.cookie });
+    expect(first.status).toBe(200);
+    expect(first.body.user.email).toBe(DEMO_ACCOUNTS.lunnerStaff);
+    expect((await call('GET', '/api/auth/me', { token: first.body.accessToken })).status).toBe(200);
+    const rotated = refreshCookieOf(first.headers);
+    expect(rotated?.value).toBeTruthy();
+    expect(rotated?.value).not.toBe(session.refreshToken);
+
+    // Presenting the spent token again is a replay: refused, and the whole family is revoked.
+    const replay = await call<ErrorResponse>('POST', '/api/auth/refresh', { cookie: session.cookie });
+    expect(replay.status).toBe(401);
+    const afterReplay = await call('POST', '/api/auth/refresh', { cookie: rotated?.cookie });
+    expect(afterReplay.status).toBe(401);
+  });
+
+  it('answers 401 without a cookie', async () => {
+    const result = await call<ErrorResponse>('POST', '/api/auth/refresh');
+    expect(result.status).toBe(401);
+    expect(result.body.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('ending sessions', () => {
+  it('signing out ends the refresh token and makes the access token fail', async () => {
+    const session = await login(api.baseUrl, DEMO_ACCOUNTS.lunnerLeader);
+    const other = await login(api.baseUrl, DEMO_ACCOUNTS.lunnerLeader);
+    const logout = await call('POST', '/api/auth/logout', { token: session.token, cookie: session.cookie });
+    expect(logout.status).toBe(204);
+    expect(refreshCookieOf(logout.headers)?.attributes).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+    expect((await call('GET', '/api/auth/me', { token: session.token })).status).toBe(401);
+    expect((await call('POST', '/api/auth/refresh', { cookie: session.cookie })).status).toBe(401);
+    // Signing out ends every session of that person.
+    expect((await call('GET', '/api/auth/me', { token: other.token })).status).toBe(401);
+    expect((await call('POST', '/api/auth/refresh', { cookie: other.cookie })).status).toBe(401);
+    const open = await api.sql(
+      `SELECT 1 FROM refresh_tokens rt JOIN users u ON u.id = rt.user_id WHERE u.email = $1 AND rt.revoked_at IS NULL`,
+      [DEMO_ACCOUNTS.lunnerLeader],
+    );
+    expect(open).toHaveLength(0);
+    // And signing in again works.
+    expect((await login(api.baseUrl, DEMO_ACCOUNTS.lunnerLeader)).token).toBeTruthy();
+  });
+
+  it('signing out with only the cookie works too', async () => {
+    const session = await login(api.baseUrl, DEMO_ACCOUNTS.baerumStaff);
+    expect((await call('POST', '/api/auth/logout', { cookie: session.cookie })).status).toBe(204);
+    expect((await call('GET', '/api/auth/me', { token: session.token })).status).toBe(401);
+  });
+
+  it('disabling a user ends their sessions and their sign-in', async () => {
+    const admin = await login(api.baseUrl, DEMO_ACCOUNTS.admin);
+    const victim = await login(api.baseUrl, DEMO_ACCOUNTS.vestreTotenStaff);
+    const disabled = await call<{ active: boolean }>('PATCH', `/api/users/${victim.auth.user.id}`, {
+      token: admin.token,
+      body: { active: false },
+    });
+    expect(disabled.status).toBe(200);
+    expect(disabled.body.active).toBe(false);
+    expect((await call('GET', '/api/auth/me', { token: victim.token })).status).toBe(401);
+    expect((await call('POST', '/api/auth/refresh', { cookie: victim.cookie })).status).toBe(401);
+    const again = await call<ErrorResponse>('POST', '/api/auth/login', {
+      body: { email: DEMO_ACCOUNTS.vestreTotenStaff, password: DEMO_PASSWORD },
+    });
+    expect(again.status).toBe(401);
+    expect(again.body.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('changing the password ends every session and the new password works', async () => {
+    const session = await login(api.baseUrl, DEMO_ACCOUNTS.navDrammenStaff);
+    const wrong = await call('POST', '/api/auth/password', {
+      token: session.token,
+      body: { currentPassword: 'wrong-password', newPassword: 'a-brand-new-password' },
+    });
+    expect(wrong.status).toBe(401);
+    const short = await call<ErrorResponse>('POST', '/api/auth/password', {
+      token: session.token,
+      body: { currentPassword: DEMO_PASSWORD, newPassword: 'short' },
+    });
+    expect(short.status).toBe(400);
+    expect(short.body.message).toContain('at least 12 characters');
+
+    const changed = await call('POST', '/api/auth/password', {
+      token: session.token,
+      body: { currentPassword: DEMO_PASSWORD, newPassword: 'a-brand-new-password' },
+    });
+    expect(changed.status).toBe(204);
+    expect((await call('GET', '/api/auth/me', { token: session.token })).status).toBe(401);
+    expect((await call('POST', '/api/auth/refresh', { cookie: session.cookie })).status).toBe(401);
+    expect((await call('POST', '/api/auth/login', { body: { email: DEMO_ACCOUNTS.navDrammenStaff, password: DEMO_PASSWORD } })).status).toBe(401);
+    expect((await login(api.baseUrl, DEMO_ACCOUNTS.navDrammenStaff, 'a-brand-new-password')).token).toBeTruthy();
+  });
+});

@@ -1,0 +1,165 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { Client, type QueryResultRow } from 'pg';
+
+export const WORKSPACE = resolve(__dirname, '../../../..');
+export const API_MAIN = join(WORKSPACE, 'dist/apps/api/main.js');
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Runs `node dist/apps/api/main.js <command>` to completion. */
+export function runApiCommand(command: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, [API_MAIN, command], {
+      cwd: WORKSPACE,
+      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (command !== 'serve' && code !== 0 && !env['EXPECT_FAILURE']) {
+        reject(new Error(`main.js ${command} exited with ${code}:\n${output}`));
+      } else {
+        resolveRun({ code, output });
+      }
+    });
+  });
+}
+
+/** A fresh database copied from the migrated, seeded template. */
+export async function createTestDatabase(): Promise<string> {
+  const adminUrl = requireEnv('SAMSPILL_TEST_ADMIN_URL');
+  const template = requireEnv('SAMSPILL_TEST_TEMPLATE');
+  const name = `samspill_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY`);
+  return withDatabase(adminUrl, name);
+}
+
+export async function dropTestDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  await adminQuery(requireEnv('SAMSPILL_TEST_ADMIN_URL'), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: the API test global setup did not run`);
+  return value;
+}
+
+export interface ApiProcess {
+  baseUrl: string;
+  port: number;
+  child: ChildProcess;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  waitUntilHealthy(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts the built API as its own process on the given database. */
+export async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [API_MAIN], {
+    cwd: WORKSPACE,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      JWT_SECRET: TEST_JWT_SECRET,
+      WEB_ROOT: '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const api: ApiProcess = {
+    baseUrl,
+    port,
+    child,
+    output: () => output,
+    async waitUntilHealthy(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (child.exitCode !== null) throw new Error(`The API exited with ${child.exitCode}:\n${output}`);
+        try {
+          const response = await fetch(`${baseUrl}/api/health`);
+          if (response.status === 200) return;
+        } catch {
+          // not listening yet
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`The API did not become healthy within ${timeoutMs} ms:\n${output}`);
+    },
+    stop: () =>
+      new Promise<void>((resolveStop) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolveStop();
+        child.once('exit', () => resolveStop());
+        child.kill('SIGTERM');
+      }),
+  };
+  await api.waitUntilHealthy();
+  return api;
+}
+
+export interface TestApi extends ApiProcess {
+  databaseUrl: string;
+  /** Reads the database directly, to check what was (or was not) stored. */
+  sql<T extends QueryResultRow = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** A suite's API: its own database from the template, its own process. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const databaseUrl = await createTestDatabase();
+  const api = await spawnApi({ DATABASE_URL: databaseUrl, ...env });
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  return {
+    ...api,
+    databaseUrl,
+    sql: async <T extends QueryResultRow>(text: string, params: unknown[] = []) => (await db.query<T>(text, params)).rows,
+    async close() {
+      await api.stop();
+      await db.end();
+      await dropTestDatabase(databaseUrl);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { EmbeddedPostgres, EmbeddedPostgresOptions } from '@samspill/api/embedded-postgres';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { register } from 'tsconfig-paths';
+import { API_MAIN, runApiCommand, TEST_JWT_SECRET, withDatabase, WORKSPACE } from './api-server';
+
+// Jest applies moduleNameMapper to test files only, not to the global setup.
+register({ baseUrl: WORKSPACE, paths: { '@samspill/api/embedded-postgres': ['libs/api/embedded-postgres/src/index.ts'] } });
+
+async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const lib = await import('@samspill/api/embedded-postgres');
+  return lib.startEmbeddedPostgres(options);
+}
+
+/**
+ * One PostgreSQL for the whole run (the embedded one unless TEST_DATABASE_URL
+ * is set), migrated and seeded once into a template database. Each suite gets
+ * its own copy of the template (see api-server.ts).
+ */
+export default async function globalSetup(): Promise<void> {
+  if (!existsSync(API_MAIN)) {
+    throw new Error(`The API is not built (${API_MAIN} is missing). Run: npx nx build api`);
+  }
+  let adminUrl = process.env['TEST_DATABASE_URL'];
+  if (!adminUrl) {
+    const dataDir = await mkdtemp(join(tmpdir(), 'samspill-api-test-'));
+    const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), fastButUnsafe: true });
+    (globalThis as { __SAMSPILL_PG__?: unknown }).__SAMSPILL_PG__ = pg;
+    adminUrl = pg.url;
+  }
+  const template = `samspill_template_${process.pid}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+    await admin.query(`CREATE DATABASE ${template}`);
+  } finally {
+    await admin.end();
+  }
+  const templateUrl = withDatabase(adminUrl, template);
+  await runApiCommand('seed-demo', { DATABASE_URL: templateUrl, JWT_SECRET: TEST_JWT_SECRET });
+
+  process.env['SAMSPILL_TEST_ADMIN_URL'] = adminUrl;
+  process.env['SAMSPILL_TEST_TEMPLATE'] = template;
+}

@@ -1,0 +1,16 @@
+import { Client } from 'pg';
+
+export default async function globalTeardown(): Promise<void> {
+  const pg = (globalThis as { __SAMSPILL_PG__?: { stop(): Promise<void> } }).__SAMSPILL_PG__;
+  if (pg) {
+    await pg.stop();
+    return;
+  }
+  const adminUrl = process.env['SAMSPILL_TEST_ADMIN_URL'];
+  const template = process.env['SAMSPILL_TEST_TEMPLATE'];
+  if (adminUrl && template) {
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${template}`).finally(() => admin.end());
+  }
+}

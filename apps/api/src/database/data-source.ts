@@ -1,5 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../../../migrations';
+import { MIGRATIONS } from '@samspill/migrations';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { LoginAttemptEntity } from '../auth/login-attempt.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';

@@ -1,19 +1,11 @@
-import type { EmbeddedPostgres, EmbeddedPostgresOptions } from '@samspill/api/embedded-postgres';
+import './register-paths';
+import { startEmbeddedPostgres } from '@samspill/api/embedded-postgres';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { register } from 'tsconfig-paths';
-import { API_MAIN, runApiCommand, TEST_JWT_SECRET, withDatabase, WORKSPACE } from './api-server';
-
-// Jest applies moduleNameMapper to test files only, not to the global setup.
-register({ baseUrl: WORKSPACE, paths: { '@samspill/api/embedded-postgres': ['libs/api/embedded-postgres/src/index.ts'] } });
-
-async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const lib = await import('@samspill/api/embedded-postgres');
-  return lib.startEmbeddedPostgres(options);
-}
+import { API_MAIN, runApiCommand, TEST_JWT_SECRET, withDatabase } from './api-server';
 
 /**
  * One PostgreSQL for the whole run (the embedded one unless TEST_DATABASE_URL

@@ -2,5 +2,8 @@ export * from './lib/auth';
 export * from './lib/errors';
 export * from './lib/health';
 export * from './lib/organizations';
+export * from './lib/partnerships';
+export * from './lib/projects';
+export * from './lib/questions';
 export * from './lib/roles';
 export * from './lib/users';

@@ -1,1 +1,3 @@
+export * from './lib/collaboration-policy';
 export * from './lib/permissions';
+export * from './lib/progress';

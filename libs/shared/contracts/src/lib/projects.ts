@@ -1,0 +1,292 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+export const STAGES = ['learn', 'test', 'establish'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const PROJECT_STATUSES = ['active', 'stopped', 'completed'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const LOG_KINDS = ['observation', 'experiment', 'result', 'lesson', 'decision'] as const;
+export type LogKind = (typeof LOG_KINDS)[number];
+
+export const DIRECTIONS = ['increase', 'decrease'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface ProjectResponse {
+  id: string;
+  partnershipId: string;
+  title: string;
+  description: string;
+  focusArea: { id: string; name: string } | null;
+  stage: Stage;
+  status: ProjectStatus;
+  participants: { id: string; name: string }[];
+  sourceAnswerId: string | null;
+  createdBy: PersonRef;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ProjectListResponse {
+  items: ProjectResponse[];
+  total: number;
+}
+
+export interface TransitionResponse {
+  id: string;
+  fromStage: Stage;
+  toStage: Stage;
+  /** Set when the entry records a status change (stop, complete, resume) rather than a stage move. */
+  fromStatus: ProjectStatus | null;
+  toStatus: ProjectStatus | null;
+  rationale: string;
+  decidedBy: PersonRef;
+  decidedAt: string;
+}
+
+export interface LogEntryRevision {
+  kind: LogKind;
+  text: string;
+  occurredOn: string;
+  editedBy: PersonRef;
+  editedAt: string;
+}
+
+export interface LogEntryResponse {
+  id: string;
+  kind: LogKind;
+  text: string;
+  occurredOn: string;
+  author: PersonRef;
+  organization: { id: string; name: string };
+  createdAt: string;
+  /** Earlier wordings, oldest first: an edit never hides what was written. */
+  revisions: LogEntryRevision[];
+}
+
+export interface MeasurementResponse {
+  id: string;
+  value: number;
+  measuredOn: string;
+  organization: { id: string; name: string } | null;
+  createdAt: string;
+}
+
+export interface IndicatorResponse {
+  id: string;
+  projectId: string;
+  name: string;
+  unit: string;
+  baseline: number;
+  target: number;
+  direction: Direction;
+  measurements: MeasurementResponse[];
+  /** Share of the way from baseline to target (0..1) by the latest measurement; null before any. */
+  progress: number | null;
+  createdAt: string;
+}
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export const TITLE_MAX_LENGTH = 200;
+export const TEXT_MAX_LENGTH = 10_000;
+export const RATIONALE_MAX_LENGTH = 5_000;
+
+export class ProjectListQuery {
+  @IsOptional() @IsUUID('all', { message: 'partnershipId must be an id' }) partnershipId?: string;
+  @IsOptional() @IsUUID('all', { message: 'focusAreaId must be an id' }) focusAreaId?: string;
+  @IsOptional() @IsIn(STAGES, { message: `stage must be one of: ${STAGES.join(', ')}` }) stage?: Stage;
+  @IsOptional() @IsIn(PROJECT_STATUSES, { message: `status must be one of: ${PROJECT_STATUSES.join(', ')}` }) status?: ProjectStatus;
+  @IsOptional() @IsUUID('all', { message: 'organizationId must be an id' }) organizationId?: string;
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(200) q?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class CreateProjectDto {
+  @IsUUID('all', { message: 'partnershipId must be the id of a partnership' })
+  partnershipId!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @MaxLength(TITLE_MAX_LENGTH, { message: `title must be at most ${TITLE_MAX_LENGTH} characters` })
+  title!: string;
+
+  @Transform(trim)
+  @IsString()
+  @MaxLength(TEXT_MAX_LENGTH, { message: `description must be at most ${TEXT_MAX_LENGTH} characters` })
+  description!: string;
+
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID('all', { message: 'focusAreaId must be the id of one of the partnership’s focus areas' })
+  focusAreaId?: string | null;
+
+  @IsArray()
+  @ArrayMinSize(1, { message: 'participantIds must list at least one organisation' })
+  @ArrayMaxSize(100)
+  @ArrayUnique({ message: 'participantIds must not repeat an organisation' })
+  @IsUUID('all', { each: true, message: 'participantIds must be organisation ids' })
+  participantIds!: string[];
+}
+
+export class CreateProjectFromAnswerDto {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @MaxLength(TITLE_MAX_LENGTH)
+  title?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(TEXT_MAX_LENGTH)
+  description?: string;
+}
+
+export class UpdateProjectDto {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @MaxLength(TITLE_MAX_LENGTH, { message: `title must be at most ${TITLE_MAX_LENGTH} characters` })
+  title?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(TEXT_MAX_LENGTH, { message: `description must be at most ${TEXT_MAX_LENGTH} characters` })
+  description?: string;
+
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID('all', { message: 'focusAreaId must be the id of one of the partnership’s focus areas' })
+  focusAreaId?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'participantIds must list at least one organisation' })
+  @ArrayMaxSize(100)
+  @ArrayUnique({ message: 'participantIds must not repeat an organisation' })
+  @IsUUID('all', { each: true, message: 'participantIds must be organisation ids' })
+  participantIds?: string[];
+
+  @IsInt({ message: 'version must be the version of the project you edited' })
+  @Min(1)
+  version!: number;
+}
+
+export class CreateTransitionDto {
+  @IsIn(STAGES, { message: `toStage must be one of: ${STAGES.join(', ')}` })
+  toStage!: Stage;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'rationale must not be empty: say why' })
+  @MaxLength(RATIONALE_MAX_LENGTH, { message: `rationale must be at most ${RATIONALE_MAX_LENGTH} characters` })
+  rationale!: string;
+}
+
+export class ChangeStatusDto {
+  @IsIn(PROJECT_STATUSES, { message: `status must be one of: ${PROJECT_STATUSES.join(', ')}` })
+  status!: ProjectStatus;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'rationale must not be empty: say why' })
+  @MaxLength(RATIONALE_MAX_LENGTH, { message: `rationale must be at most ${RATIONALE_MAX_LENGTH} characters` })
+  rationale!: string;
+}
+
+export class CreateLogEntryDto {
+  @IsIn(LOG_KINDS, { message: `kind must be one of: ${LOG_KINDS.join(', ')}` })
+  kind!: LogKind;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'text must not be empty' })
+  @MaxLength(TEXT_MAX_LENGTH, { message: `text must be at most ${TEXT_MAX_LENGTH} characters` })
+  text!: string;
+
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'occurredOn must be a date like 2026-11-26' })
+  occurredOn?: string;
+}
+
+export class UpdateLogEntryDto {
+  @IsOptional()
+  @IsIn(LOG_KINDS, { message: `kind must be one of: ${LOG_KINDS.join(', ')}` })
+  kind?: LogKind;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'text must not be empty' })
+  @MaxLength(TEXT_MAX_LENGTH, { message: `text must be at most ${TEXT_MAX_LENGTH} characters` })
+  text?: string;
+
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'occurredOn must be a date like 2026-11-26' })
+  occurredOn?: string;
+}
+
+export class CreateIndicatorDto {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'unit must not be empty' })
+  @MaxLength(50)
+  unit!: string;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'baseline must be a number' })
+  baseline!: number;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'target must be a number' })
+  target!: number;
+
+  @IsIn(DIRECTIONS, { message: `direction must be one of: ${DIRECTIONS.join(', ')}` })
+  direction!: Direction;
+}
+
+export class CreateMeasurementDto {
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'value must be a number' })
+  value!: number;
+
+  @IsDateString({ strict: true }, { message: 'measuredOn must be a date like 2026-11-26' })
+  measuredOn!: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'organizationId must be the id of a participating organisation' })
+  organizationId?: string;
+}

@@ -1,0 +1,106 @@
+import {
+  type Actor,
+  canAnswerQuestions,
+  canCreatePartnership,
+  canDecideStage,
+  canEditAnswer,
+  canManagePartnership,
+  canSeePartnership,
+  canWorkOnProject,
+  earlierStages,
+  nextStage,
+  stageMoveProblem,
+  statusChangeProblem,
+} from './collaboration-policy';
+import { indicatorProgress } from './progress';
+
+const GRAN = 'gran';
+const LUNNER = 'lunner';
+const ROSKILDE = 'roskilde';
+const pilot = { visibility: 'members' as const, memberIds: [GRAN, LUNNER] };
+const open = { visibility: 'platform' as const, memberIds: [GRAN, LUNNER] };
+const project = { partnership: pilot, participantIds: [GRAN] };
+const actor = (role: Actor['role'], organizationId: string | null): Actor => ({ role, organizationId });
+
+describe('visibility', () => {
+  it('hides a members partnership from outsiders, whatever their role', () => {
+    for (const role of ['staff', 'leader', 'politician'] as const) {
+      expect(canSeePartnership(actor(role, ROSKILDE), pilot)).toBe(false);
+      expect(canSeePartnership(actor(role, GRAN), pilot)).toBe(true);
+    }
+    expect(canSeePartnership(actor('admin', null), pilot)).toBe(true);
+  });
+
+  it('shows a platform partnership to everyone signed in', () => {
+    expect(canSeePartnership(actor('politician', ROSKILDE), open)).toBe(true);
+  });
+});
+
+describe('writing', () => {
+  it('never lets a politician write', () => {
+    const p = actor('politician', GRAN);
+    expect(canAnswerQuestions(p, pilot)).toBe(false);
+    expect(canWorkOnProject(p, project)).toBe(false);
+    expect(canManagePartnership(p, pilot)).toBe(false);
+    expect(canCreatePartnership(p)).toBe(false);
+  });
+
+  it('lets staff and leaders work only where their organisation takes part', () => {
+    expect(canWorkOnProject(actor('staff', GRAN), project)).toBe(true);
+    expect(canWorkOnProject(actor('staff', LUNNER), project)).toBe(false);
+    expect(canAnswerQuestions(actor('staff', LUNNER), pilot)).toBe(true);
+    expect(canAnswerQuestions(actor('leader', ROSKILDE), open)).toBe(false);
+    expect(canEditAnswer(actor('staff', GRAN), { fromOrganizationId: LUNNER })).toBe(false);
+  });
+
+  it('lets only leaders of members manage a partnership', () => {
+    expect(canManagePartnership(actor('leader', GRAN), pilot)).toBe(true);
+    expect(canManagePartnership(actor('staff', GRAN), pilot)).toBe(false);
+    expect(canManagePartnership(actor('leader', ROSKILDE), pilot)).toBe(false);
+  });
+});
+
+describe('stages', () => {
+  it('moves forward one stage at a time and back to any earlier one', () => {
+    expect(stageMoveProblem('learn', 'test', 'active')).toBeNull();
+    expect(stageMoveProblem('test', 'establish', 'active')).toBeNull();
+    expect(stageMoveProblem('learn', 'establish', 'active')).toBe('SKIPS_A_STAGE');
+    expect(stageMoveProblem('establish', 'learn', 'active')).toBeNull();
+    expect(stageMoveProblem('test', 'test', 'active')).toBe('SAME_STAGE');
+    expect(stageMoveProblem('learn', 'test', 'stopped')).toBe('PROJECT_NOT_ACTIVE');
+  });
+
+  it('leaves establish to leaders of a participating organisation', () => {
+    expect(canDecideStage(actor('staff', GRAN), project, 'test')).toBe(true);
+    expect(canDecideStage(actor('staff', GRAN), project, 'establish')).toBe(false);
+    expect(canDecideStage(actor('leader', GRAN), project, 'establish')).toBe(true);
+    expect(canDecideStage(actor('leader', LUNNER), project, 'establish')).toBe(false);
+    expect(canDecideStage(actor('admin', null), project, 'establish')).toBe(true);
+  });
+
+  it('knows the next and the earlier stages', () => {
+    expect(nextStage('learn')).toBe('test');
+    expect(nextStage('establish')).toBeNull();
+    expect(earlierStages('establish')).toEqual(['learn', 'test']);
+  });
+
+  it('lets a stopped project resume but keeps a completed one closed', () => {
+    expect(statusChangeProblem('active', 'stopped')).toBeNull();
+    expect(statusChangeProblem('stopped', 'active')).toBeNull();
+    expect(statusChangeProblem('completed', 'active')).toBe('ALREADY_CLOSED');
+    expect(statusChangeProblem('active', 'active')).toBe('SAME_STATUS');
+  });
+});
+
+describe('indicatorProgress', () => {
+  it('measures the share of the way from baseline to target', () => {
+    expect(indicatorProgress(14, 7, 'decrease', 10.5)).toBeCloseTo(0.5);
+    expect(indicatorProgress(0, 4, 'increase', 1)).toBeCloseTo(0.25);
+  });
+
+  it('clamps to 0..1 and is null before any measurement', () => {
+    expect(indicatorProgress(14, 7, 'decrease', 20)).toBe(0);
+    expect(indicatorProgress(14, 7, 'decrease', 3)).toBe(1);
+    expect(indicatorProgress(14, 7, 'decrease', null)).toBeNull();
+  });
+});

@@ -1,0 +1,96 @@
+import type { ProjectStatus, Role, Stage, Visibility } from '@samspill/contracts';
+
+/**
+ * Who may do what in partnerships and projects. The API decides with these
+ * functions; the web app uses the same ones to show only allowed actions.
+ */
+export interface Actor {
+  role: Role;
+  organizationId: string | null;
+}
+
+export interface PartnershipScope {
+  visibility: Visibility;
+  memberIds: readonly string[];
+}
+
+export interface ProjectScope {
+  partnership: PartnershipScope;
+  participantIds: readonly string[];
+}
+
+const isAdmin = (a: Actor) => a.role === 'admin';
+const writes = (a: Actor) => a.role === 'staff' || a.role === 'leader';
+const isMember = (a: Actor, p: PartnershipScope) => a.organizationId !== null && p.memberIds.includes(a.organizationId);
+const participates = (a: Actor, p: ProjectScope) => a.organizationId !== null && p.participantIds.includes(a.organizationId);
+
+/** Outside a `members` partnership nothing of it exists: callers answer 404, lists leave it out. */
+export function canSeePartnership(actor: Actor, p: PartnershipScope): boolean {
+  return isAdmin(actor) || isMember(actor, p) || p.visibility === 'platform';
+}
+
+export function canCreatePartnership(actor: Actor): boolean {
+  return isAdmin(actor) || (actor.role === 'leader' && actor.organizationId !== null);
+}
+
+/** Leaders of a member organisation edit the partnership and its focus areas. */
+export function canManagePartnership(actor: Actor, p: PartnershipScope): boolean {
+  return isAdmin(actor) || (actor.role === 'leader' && isMember(actor, p));
+}
+
+/** Staff and leaders answer the three questions for their own organisation. */
+export function canAnswerQuestions(actor: Actor, p: PartnershipScope): boolean {
+  return isAdmin(actor) || (writes(actor) && isMember(actor, p));
+}
+
+/** An answer is edited or removed only from the organisation that gave it. */
+export function canEditAnswer(actor: Actor, answer: { fromOrganizationId: string }): boolean {
+  return isAdmin(actor) || (writes(actor) && actor.organizationId === answer.fromOrganizationId);
+}
+
+export function canCreateProject(actor: Actor, p: PartnershipScope): boolean {
+  return isAdmin(actor) || (writes(actor) && isMember(actor, p));
+}
+
+/** Edit, log, indicators, stage moves short of `establish`, stop and complete. */
+export function canWorkOnProject(actor: Actor, project: ProjectScope): boolean {
+  return isAdmin(actor) || (writes(actor) && participates(actor, project));
+}
+
+/** Moving into `establish` is a leader's decision. */
+export function canDecideStage(actor: Actor, project: ProjectScope, toStage: Stage): boolean {
+  if (!canWorkOnProject(actor, project)) return false;
+  return toStage !== 'establish' || isAdmin(actor) || actor.role === 'leader';
+}
+
+export type StageMoveProblem = 'SAME_STAGE' | 'SKIPS_A_STAGE' | 'PROJECT_NOT_ACTIVE';
+
+const ORDER: Record<Stage, number> = { learn: 0, test: 1, establish: 2 };
+
+/**
+ * Forward one stage at a time; back to any earlier stage (innovation is not
+ * linear); only while the project is active. Null when the move is allowed.
+ */
+export function stageMoveProblem(from: Stage, to: Stage, status: ProjectStatus): StageMoveProblem | null {
+  if (status !== 'active') return 'PROJECT_NOT_ACTIVE';
+  if (from === to) return 'SAME_STAGE';
+  if (ORDER[to] > ORDER[from] + 1) return 'SKIPS_A_STAGE';
+  return null;
+}
+
+export function nextStage(stage: Stage): Stage | null {
+  return stage === 'learn' ? 'test' : stage === 'test' ? 'establish' : null;
+}
+
+export function earlierStages(stage: Stage): Stage[] {
+  return (['learn', 'test', 'establish'] as const).filter((s) => ORDER[s] < ORDER[stage]);
+}
+
+export type StatusChangeProblem = 'SAME_STATUS' | 'ALREADY_CLOSED';
+
+/** Active projects may be stopped or completed; a stopped one may be resumed. A completed project stays completed. */
+export function statusChangeProblem(from: ProjectStatus, to: ProjectStatus): StatusChangeProblem | null {
+  if (from === to) return 'SAME_STATUS';
+  if (from === 'completed') return 'ALREADY_CLOSED';
+  return null;
+}

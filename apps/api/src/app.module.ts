@@ -9,6 +9,11 @@ import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
+import { PartnershipsModule } from './partnerships/partnerships.module';
+import { ProjectsModule } from './projects/projects.module';
+import { ReciprocalQuestionsModule } from './reciprocal-questions/reciprocal-questions.module';
+import { ImprovementLogsModule } from './improvement-logs/improvement-logs.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +45,11 @@ export class AppModule {
         AuthModule,
         UsersModule,
         OrganizationsModule,
+        PartnershipsModule,
+        ProjectsModule,
+        ReciprocalQuestionsModule,
+        ImprovementLogsModule,
+        IndicatorsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -50,8 +50,8 @@ async function seed(settings: { url: string; connectTimeoutMs: number; poolSize:
   await dataSource.initialize();
   try {
     const created = await seedDemo(dataSource);
-    if (created.organizations + created.users > 0) {
-      say(`[database] demo data: ${created.organizations} organisations, ${created.users} users added`);
+    if (created.organizations + created.users + created.partnerships > 0) {
+      say(`[database] demo data added: ${created.organizations} organisations, ${created.users} users, ${created.partnerships} partnerships`);
     }
   } finally {
     await dataSource.destroy();

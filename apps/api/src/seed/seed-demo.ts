@@ -1,12 +1,13 @@
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { seedCollaboration } from './seed-collaboration';
 
 /**
  * Seeds the demo organisations and accounts. Idempotent: what exists is
  * left as it is (a changed demo password stays changed).
  */
-export async function seedDemo(dataSource: DataSource): Promise<{ organizations: number; users: number }> {
+export async function seedDemo(dataSource: DataSource): Promise<{ organizations: number; users: number; partnerships: number }> {
   return dataSource.transaction(async (manager) => {
     let organizations = 0;
     for (const o of DEMO_ORGANIZATIONS) {
@@ -32,6 +33,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ organizations:
       );
       users += inserted.length;
     }
-    return { organizations, users };
+    const partnerships = await seedCollaboration(manager);
+    return { organizations, users, partnerships };
   });
 }

@@ -1,0 +1,14 @@
+import { ForbiddenException } from '@nestjs/common';
+import type { Actor } from '@samspill/domain';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+
+export function actorOf(user: AuthenticatedUser): Actor {
+  return { role: user.role, organizationId: user.organization?.id ?? null };
+}
+
+/** A 403 whose message says why, so the person knows whom to ask. */
+export function forbidden(actor: Actor, whatOthersNeed: string): ForbiddenException {
+  const message =
+    actor.role === 'politician' ? 'Politicians can read everything here but not change it.' : `Only ${whatOthersNeed} may do this.`;
+  return new ForbiddenException({ code: 'FORBIDDEN', message });
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CreateLogEntryDto, type LogEntryResponse, UpdateLogEntryDto } from '@samspill/contracts';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { actorOf } from '../common/actor';
+import { CurrentUser } from '../common/decorators';
+import { LogService } from './log.service';
+
+@ApiTags('improvement log')
+@ApiBearerAuth()
+@Controller()
+export class LogController {
+  constructor(private readonly log: LogService) {}
+
+  @Get('projects/:id/log')
+  list(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<LogEntryResponse[]> {
+    return this.log.list(actorOf(user), id);
+  }
+
+  @Post('projects/:id/log')
+  add(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateLogEntryDto,
+  ): Promise<LogEntryResponse> {
+    return this.log.add(actorOf(user), user.id, id, dto);
+  }
+
+  @Patch('log-entries/:id')
+  edit(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateLogEntryDto,
+  ): Promise<LogEntryResponse> {
+    return this.log.edit(actorOf(user), user.id, id, dto);
+  }
+}

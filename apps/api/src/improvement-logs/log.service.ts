@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CreateLogEntryDto, LogEntryResponse, LogEntryRevision, LogKind, UpdateLogEntryDto } from '@samspill/contracts';
+import { type Actor, canWorkOnProject } from '@samspill/domain';
+import { DataSource } from 'typeorm';
+import { forbidden } from '../common/actor';
+import { DomainException } from '../common/domain-exception';
+import { PartnershipAccess } from '../partnerships/partnership-access';
+
+interface LogRow {
+  id: string;
+  project_id: string;
+  kind: LogKind;
+  text: string;
+  occurred_on: string;
+  author_id: string;
+  author_name: string;
+  organization_id: string;
+  organization_name: string;
+  created_at: Date;
+  revisions: { kind: LogKind; text: string; occurredOn: string; editedBy: { id: string; name: string }; editedAt: string }[];
+}
+
+const LOG_SELECT = `SELECT e.id, e.project_id, e.kind, e.text, to_char(e.occurred_on, 'YYYY-MM-DD') AS occurred_on,
+    u.id AS author_id, u.name AS author_name, o.id AS organization_id, o.name AS organization_name, e.created_at,
+    coalesce((SELECT json_agg(json_build_object(
+        'kind', r.kind, 'text', r.text, 'occurredOn', to_char(r.occurred_on, 'YYYY-MM-DD'),
+        'editedBy', json_build_object('id', ru.id, 'name', ru.name), 'editedAt', r.edited_at) ORDER BY r.edited_at)
+      FROM log_entry_revisions r JOIN users ru ON ru.id = r.edited_by WHERE r.entry_id = e.id), '[]') AS revisions
+  FROM log_entries e JOIN users u ON u.id = e.author_id JOIN organizations o ON o.id = e.organization_id`;
+
+const WORKERS = 'staff and leaders of a participating organisation';
+
+@Injectable()
+export class LogService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PartnershipAccess,
+  ) {}
+
+  /** Newest first. */
+  async list(actor: Actor, projectId: string): Promise<LogEntryResponse[]> {
+    await this.access.visibleProject(actor, projectId);
+    const rows = await this.dataSource.query<LogRow[]>(
+      `${LOG_SELECT} WHERE e.project_id = $1 ORDER BY e.occurred_on DESC, e.created_at DESC, e.id`,
+      [projectId],
+    );
+    return rows.map(toLogEntryResponse);
+  }
+
+  async add(actor: Actor, userId: string, projectId: string, dto: CreateLogEntryDto): Promise<LogEntryResponse> {
+    const project = await this.access.visibleProject(actor, projectId);
+    if (!canWorkOnProject(actor, project)) throw forbidden(actor, WORKERS);
+    // An entry is always recorded with its author's organisation; an admin writes for the first participant.
+    const organizationId = actor.organizationId ?? project.participantIds[0];
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `INSERT INTO log_entries (project_id, kind, text, occurred_on, author_id, organization_id)
+       VALUES ($1, $2, $3, coalesce($4::date, current_date), $5, $6) RETURNING id`,
+      [projectId, dto.kind, dto.text, dto.occurredOn ?? null, userId, organizationId],
+    );
+    return (await this.load((row as { id: string }).id)).entry;
+  }
+
+  /** The earlier wording is kept as a revision; nothing is silently rewritten. */
+  async edit(actor: Actor, userId: string, entryId: string, dto: UpdateLogEntryDto): Promise<LogEntryResponse> {
+    const { entry, projectId } = await this.load(entryId);
+    const project = await this.access.visibleProject(actor, projectId).catch(() => {
+      throw new DomainException('NOT_FOUND', 'No such log entry.', 404);
+    });
+    if (!canWorkOnProject(actor, project)) throw forbidden(actor, WORKERS);
+    if (actor.role !== 'admin' && entry.author.id !== userId) {
+      throw forbidden(actor, 'the author of the entry');
+    }
+    await this.dataSource.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO log_entry_revisions (entry_id, kind, text, occurred_on, edited_by)
+         SELECT id, kind, text, occurred_on, $2 FROM log_entries WHERE id = $1`,
+        [entryId, userId],
+      );
+      await m.query(
+        `UPDATE log_entries SET kind = coalesce($2, kind), text = coalesce($3, text), occurred_on = coalesce($4::date, occurred_on)
+         WHERE id = $1`,
+        [entryId, dto.kind ?? null, dto.text ?? null, dto.occurredOn ?? null],
+      );
+    });
+    return (await this.load(entryId)).entry;
+  }
+
+  private async load(id: string): Promise<{ entry: LogEntryResponse; projectId: string }> {
+    const [row] = await this.dataSource.query<LogRow[]>(`${LOG_SELECT} WHERE e.id = $1`, [id]);
+    if (!row) throw new DomainException('NOT_FOUND', 'No such log entry.', 404);
+    return { entry: toLogEntryResponse(row), projectId: row.project_id };
+  }
+}
+
+function toLogEntryResponse(r: LogRow): LogEntryResponse {
+  return {
+    id: r.id,
+    kind: r.kind,
+    text: r.text,
+    occurredOn: r.occurred_on,
+    author: { id: r.author_id, name: r.author_name },
+    organization: { id: r.organization_id, name: r.organization_name },
+    createdAt: r.created_at.toISOString(),
+    revisions: r.revisions.map((v): LogEntryRevision => ({ ...v, editedAt: new Date(v.editedAt).toISOString() })),
+  };
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CreateIndicatorDto, CreateMeasurementDto, type IndicatorResponse, type MeasurementResponse } from '@samspill/contracts';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { actorOf } from '../common/actor';
+import { CurrentUser } from '../common/decorators';
+import { IndicatorsService } from './indicators.service';
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Controller()
+export class IndicatorsController {
+  constructor(private readonly indicators: IndicatorsService) {}
+
+  @Get('projects/:id/indicators')
+  list(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<IndicatorResponse[]> {
+    return this.indicators.list(actorOf(user), id);
+  }
+
+  @Post('projects/:id/indicators')
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateIndicatorDto,
+  ): Promise<IndicatorResponse> {
+    return this.indicators.create(actorOf(user), user.id, id, dto);
+  }
+
+  @Post('indicators/:id/measurements')
+  addMeasurement(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateMeasurementDto,
+  ): Promise<MeasurementResponse> {
+    return this.indicators.addMeasurement(actorOf(user), user.id, id, dto);
+  }
+}

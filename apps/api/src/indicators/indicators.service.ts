@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CreateIndicatorDto, CreateMeasurementDto, Direction, IndicatorResponse, MeasurementResponse } from '@samspill/contracts';
+import { type Actor, canWorkOnProject, indicatorProgress } from '@samspill/domain';
+import { DataSource } from 'typeorm';
+import { forbidden } from '../common/actor';
+import { DomainException } from '../common/domain-exception';
+import { PartnershipAccess } from '../partnerships/partnership-access';
+
+interface IndicatorRow {
+  id: string;
+  project_id: string;
+  name: string;
+  unit: string;
+  baseline: number;
+  target: number;
+  direction: Direction;
+  created_at: Date;
+  measurements: { id: string; value: number; measuredOn: string; organization: { id: string; name: string } | null; createdAt: string }[];
+}
+
+const INDICATOR_SELECT = `SELECT i.id, i.project_id, i.name, i.unit, i.baseline, i.target, i.direction, i.created_at,
+    coalesce((SELECT json_agg(json_build_object(
+        'id', m.id, 'value', m.value, 'measuredOn', to_char(m.measured_on, 'YYYY-MM-DD'),
+        'organization', CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name) END,
+        'createdAt', m.created_at) ORDER BY m.measured_on, m.created_at)
+      FROM measurements m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.indicator_id = i.id), '[]') AS measurements
+  FROM indicators i`;
+
+const WORKERS = 'staff and leaders of a participating organisation';
+
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PartnershipAccess,
+  ) {}
+
+  async list(actor: Actor, projectId: string): Promise<IndicatorResponse[]> {
+    await this.access.visibleProject(actor, projectId);
+    const rows = await this.dataSource.query<IndicatorRow[]>(`${INDICATOR_SELECT} WHERE i.project_id = $1 ORDER BY i.created_at`, [projectId]);
+    return rows.map(toIndicatorResponse);
+  }
+
+  async create(actor: Actor, userId: string, projectId: string, dto: CreateIndicatorDto): Promise<IndicatorResponse> {
+    const project = await this.access.visibleProject(actor, projectId);
+    if (!canWorkOnProject(actor, project)) throw forbidden(actor, WORKERS);
+    if (dto.baseline === dto.target) {
+      throw new DomainException('VALIDATION_FAILED', 'target must differ from baseline, or there is nothing to improve.');
+    }
+    if ((dto.direction === 'increase') !== dto.target > dto.baseline) {
+      throw new DomainException('VALIDATION_FAILED', `With direction "${dto.direction}" the target must be ${dto.direction === 'increase' ? 'above' : 'below'} the baseline.`);
+    }
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [projectId, dto.name, dto.unit, dto.baseline, dto.target, dto.direction, userId],
+    );
+    return this.load((row as { id: string }).id);
+  }
+
+  async addMeasurement(actor: Actor, userId: string, indicatorId: string, dto: CreateMeasurementDto): Promise<MeasurementResponse> {
+    const indicator = await this.load(indicatorId);
+    const project = await this.access.visibleProject(actor, indicator.projectId).catch(() => {
+      throw new DomainException('NOT_FOUND', 'No such indicator.', 404);
+    });
+    if (!canWorkOnProject(actor, project)) throw forbidden(actor, WORKERS);
+    // Staff and leaders measure for their own organisation; only an admin names another.
+    const organizationId = dto.organizationId ?? actor.organizationId;
+    if (actor.role !== 'admin' && dto.organizationId && dto.organizationId !== actor.organizationId) {
+      throw forbidden(actor, 'people from that organisation');
+    }
+    if (organizationId && !project.participantIds.includes(organizationId)) {
+      throw new DomainException('INVALID_PARTICIPANTS', 'organizationId must be a participating organisation of the project.');
+    }
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [indicatorId, organizationId ?? null, dto.value, dto.measuredOn, userId],
+    );
+    const measurement = (await this.load(indicatorId)).measurements.find((m) => m.id === (row as { id: string }).id);
+    if (!measurement) throw new Error('measurement vanished');
+    return measurement;
+  }
+
+  private async load(id: string): Promise<IndicatorResponse> {
+    const [row] = await this.dataSource.query<IndicatorRow[]>(`${INDICATOR_SELECT} WHERE i.id = $1`, [id]);
+    if (!row) throw new DomainException('NOT_FOUND', 'No such indicator.', 404);
+    return toIndicatorResponse(row);
+  }
+}
+
+function toIndicatorResponse(r: IndicatorRow): IndicatorResponse {
+  const measurements = r.measurements.map((m) => ({ ...m, createdAt: new Date(m.createdAt).toISOString() }));
+  const latest = measurements.at(-1)?.value ?? null;
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    name: r.name,
+    unit: r.unit,
+    baseline: r.baseline,
+    target: r.target,
+    direction: r.direction,
+    measurements,
+    progress: indicatorProgress(r.baseline, r.target, r.direction, latest),
+    createdAt: r.created_at.toISOString(),
+  };
+}

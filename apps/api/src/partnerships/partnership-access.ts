@@ -1,0 +1,85 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ProjectStatus, Stage, Visibility } from '@samspill/contracts';
+import { type Actor, canSeePartnership, type PartnershipScope, type ProjectScope } from '@samspill/domain';
+import { DataSource } from 'typeorm';
+
+export interface LoadedPartnershipScope extends PartnershipScope {
+  id: string;
+}
+
+export interface LoadedProjectScope extends ProjectScope {
+  id: string;
+  partnershipId: string;
+  partnership: LoadedPartnershipScope;
+  stage: Stage;
+  status: ProjectStatus;
+  version: number;
+}
+
+/**
+ * Loads what the policy needs to decide (members, participants) in one
+ * query, and turns "not allowed to see" into the same 404 as "not there":
+ * outsiders must not learn that a members-only partnership exists.
+ */
+@Injectable()
+export class PartnershipAccess {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async visiblePartnership(actor: Actor, id: string): Promise<LoadedPartnershipScope> {
+    const [row] = await this.dataSource.query<{ id: string; visibility: Visibility; member_ids: string[] }[]>(
+      `SELECT p.id, p.visibility,
+              coalesce(array_agg(m.organization_id) FILTER (WHERE m.organization_id IS NOT NULL), '{}') AS member_ids
+       FROM partnerships p LEFT JOIN partnership_members m ON m.partnership_id = p.id
+       WHERE p.id = $1 GROUP BY p.id`,
+      [id],
+    );
+    const scope = row ? { id: row.id, visibility: row.visibility, memberIds: row.member_ids } : null;
+    if (!scope || !canSeePartnership(actor, scope)) throw new NotFoundException({ code: 'NOT_FOUND', message: 'No such partnership.' });
+    return scope;
+  }
+
+  async visibleProject(actor: Actor, id: string): Promise<LoadedProjectScope> {
+    const [row] = await this.dataSource.query<
+      {
+        id: string;
+        partnership_id: string;
+        stage: Stage;
+        status: ProjectStatus;
+        version: number;
+        visibility: Visibility;
+        member_ids: string[];
+        participant_ids: string[];
+      }[]
+    >(
+      `SELECT pr.id, pr.partnership_id, pr.stage, pr.status, pr.version, p.visibility,
+              (SELECT coalesce(array_agg(m.organization_id), '{}') FROM partnership_members m WHERE m.partnership_id = p.id) AS member_ids,
+              (SELECT coalesce(array_agg(pp.organization_id), '{}') FROM project_participants pp WHERE pp.project_id = pr.id) AS participant_ids
+       FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id
+       WHERE pr.id = $1`,
+      [id],
+    );
+    const partnership = row ? { id: row.partnership_id, visibility: row.visibility, memberIds: row.member_ids } : null;
+    if (!row || !partnership || !canSeePartnership(actor, partnership)) {
+      throw new NotFoundException({ code: 'NOT_FOUND', message: 'No such project.' });
+    }
+    return {
+      id: row.id,
+      partnershipId: row.partnership_id,
+      partnership,
+      participantIds: row.participant_ids,
+      stage: row.stage,
+      status: row.status,
+      version: row.version,
+    };
+  }
+}
+
+/**
+ * SQL condition for "partnership p is visible to this actor", for lists.
+ * `$n` is the parameter that holds the actor's organisation id.
+ */
+export function visiblePartnershipSql(actor: Actor, alias: string, orgParam: string): string {
+  if (actor.role === 'admin') return 'true';
+  return `(${alias}.visibility = 'platform' OR EXISTS (SELECT 1 FROM partnership_members vm WHERE vm.partnership_id = ${alias}.id AND vm.organization_id = ${orgParam}))`;
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  CreateFocusAreaDto,
+  CreatePartnershipDto,
+  type FocusAreaResponse,
+  type PartnershipResponse,
+  UpdateFocusAreaDto,
+  UpdatePartnershipDto,
+} from '@samspill/contracts';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { actorOf } from '../common/actor';
+import { CurrentUser } from '../common/decorators';
+import { PartnershipsService } from './partnerships.service';
+
+@ApiTags('partnerships')
+@ApiBearerAuth()
+@Controller()
+export class PartnershipsController {
+  constructor(private readonly partnerships: PartnershipsService) {}
+
+  @Get('partnerships')
+  list(@CurrentUser() user: AuthenticatedUser): Promise<PartnershipResponse[]> {
+    return this.partnerships.list(actorOf(user));
+  }
+
+  @Post('partnerships')
+  create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreatePartnershipDto): Promise<PartnershipResponse> {
+    return this.partnerships.create(actorOf(user), user.id, dto);
+  }
+
+  @Get('partnerships/:id')
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<PartnershipResponse> {
+    return this.partnerships.get(actorOf(user), id);
+  }
+
+  @Patch('partnerships/:id')
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdatePartnershipDto,
+  ): Promise<PartnershipResponse> {
+    return this.partnerships.update(actorOf(user), id, dto);
+  }
+
+  @Post('partnerships/:id/focus-areas')
+  addFocusArea(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateFocusAreaDto,
+  ): Promise<FocusAreaResponse> {
+    return this.partnerships.addFocusArea(actorOf(user), id, dto);
+  }
+
+  @Patch('focus-areas/:id')
+  updateFocusArea(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateFocusAreaDto,
+  ): Promise<FocusAreaResponse> {
+    return this.partnerships.updateFocusArea(actorOf(user), id, dto);
+  }
+}

@@ -1,0 +1,283 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  ChangeStatusDto,
+  CreateProjectDto,
+  CreateTransitionDto,
+  ProjectListQuery,
+  ProjectListResponse,
+  ProjectResponse,
+  ProjectStatus,
+  Stage,
+  TransitionResponse,
+  UpdateProjectDto,
+} from '@samspill/contracts';
+import {
+  type Actor,
+  canCreateProject,
+  canDecideStage,
+  canWorkOnProject,
+  stageMoveProblem,
+  statusChangeProblem,
+} from '@samspill/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { forbidden } from '../common/actor';
+import { DomainException } from '../common/domain-exception';
+import { PartnershipAccess, visiblePartnershipSql } from '../partnerships/partnership-access';
+import { ProjectLoader } from './project-loader';
+
+const WORKERS = 'staff and leaders of a participating organisation';
+
+const STAGE_PROBLEMS = {
+  SAME_STAGE: 'The project is already in that stage.',
+  SKIPS_A_STAGE: 'A project moves forward one stage at a time: learn, then test, then establish.',
+  PROJECT_NOT_ACTIVE: 'Only an active project can change stage. Resume it first.',
+} as const;
+
+const STATUS_PROBLEMS = {
+  SAME_STATUS: 'The project already has that status.',
+  ALREADY_CLOSED: 'A completed project stays completed.',
+} as const;
+
+interface TransitionRow {
+  id: string;
+  from_stage: Stage;
+  to_stage: Stage;
+  from_status: ProjectStatus | null;
+  to_status: ProjectStatus | null;
+  rationale: string;
+  decided_by_id: string;
+  decided_by_name: string;
+  decided_at: Date;
+}
+
+const TRANSITION_COLUMNS = `t.id, t.from_stage, t.to_stage, t.from_status, t.to_status, t.rationale,
+  u.id AS decided_by_id, u.name AS decided_by_name, t.decided_at`;
+
+export interface NewProject {
+  partnershipId: string;
+  title: string;
+  description: string;
+  focusAreaId: string | null;
+  participantIds: string[];
+  sourceAnswerId?: string;
+}
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PartnershipAccess,
+    private readonly loader: ProjectLoader,
+  ) {}
+
+  /** Four statements, whatever the page size: count, page of ids, projects, nothing per row. */
+  async list(actor: Actor, query: ProjectListQuery): Promise<ProjectListResponse> {
+    const params: unknown[] = [actor.organizationId];
+    const where = [visiblePartnershipSql(actor, 'p', '$1')];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (query.partnershipId) add('pr.partnership_id = ?', query.partnershipId);
+    if (query.focusAreaId) add('pr.focus_area_id = ?', query.focusAreaId);
+    if (query.stage) add('pr.stage = ?', query.stage);
+    if (query.status) add('pr.status = ?', query.status);
+    if (query.organizationId) {
+      add('EXISTS (SELECT 1 FROM project_participants fp WHERE fp.project_id = pr.id AND fp.organization_id = ?)', query.organizationId);
+    }
+    if (query.q) add('(pr.title ILIKE ? OR pr.description ILIKE ?)', `%${escapeLike(query.q)}%`);
+    const from = `FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id WHERE ${where.join(' AND ')}`;
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const [[count], page] = await Promise.all([
+      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params),
+      this.dataSource.query<{ id: string }[]>(
+        `SELECT pr.id ${from} ORDER BY pr.updated_at DESC, pr.id LIMIT ${limit} OFFSET ${offset}`,
+        params,
+      ),
+    ]);
+    return { items: await this.loader.load(page.map((r) => r.id)), total: count?.total ?? 0 };
+  }
+
+  async get(actor: Actor, id: string): Promise<ProjectResponse> {
+    await this.access.visibleProject(actor, id);
+    return this.loader.loadOne(id);
+  }
+
+  async create(actor: Actor, userId: string, dto: CreateProjectDto): Promise<ProjectResponse> {
+    return this.createProject(actor, userId, {
+      partnershipId: dto.partnershipId,
+      title: dto.title,
+      description: dto.description,
+      focusAreaId: dto.focusAreaId ?? null,
+      participantIds: dto.participantIds,
+    });
+  }
+
+  async createProject(actor: Actor, userId: string, project: NewProject, manager?: EntityManager): Promise<ProjectResponse> {
+    const partnership = await this.access.visiblePartnership(actor, project.partnershipId);
+    if (!canCreateProject(actor, partnership)) throw forbidden(actor, 'staff and leaders of a member organisation');
+    // The creator's own organisation always takes part.
+    const participantIds = [...new Set([...project.participantIds, ...(actor.organizationId ? [actor.organizationId] : [])])];
+    checkParticipants(participantIds, partnership.memberIds);
+    const run = async (m: EntityManager) => {
+      await this.checkFocusArea(m, project.partnershipId, project.focusAreaId);
+      const [row] = await m.query<{ id: string }[]>(
+        `INSERT INTO projects (partnership_id, title, description, focus_area_id, source_answer_id, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [project.partnershipId, project.title, project.description, project.focusAreaId, project.sourceAnswerId ?? null, userId],
+      );
+      const id = (row as { id: string }).id;
+      await m.query(`INSERT INTO project_participants (project_id, organization_id) SELECT $1, unnest($2::uuid[])`, [id, participantIds]);
+      return this.loader.loadOne(id, m);
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  /** Optimistic lock: the UPDATE only matches the version the client saw. */
+  async update(actor: Actor, id: string, dto: UpdateProjectDto): Promise<ProjectResponse> {
+    const project = await this.access.visibleProject(actor, id);
+    if (!canWorkOnProject(actor, project)) throw forbidden(actor, WORKERS);
+    if (dto.participantIds) {
+      checkParticipants(dto.participantIds, project.partnership.memberIds);
+      if (actor.role !== 'admin' && actor.organizationId && !dto.participantIds.includes(actor.organizationId)) {
+        throw new DomainException('INVALID_PARTICIPANTS', 'You cannot remove your own organisation from the project.');
+      }
+    }
+    return this.dataSource.transaction(async (m) => {
+      if (dto.focusAreaId !== undefined) await this.checkFocusArea(m, project.partnershipId, dto.focusAreaId);
+      const updated = await m.query<{ id: string }[]>(
+        `WITH updated AS (
+           UPDATE projects SET
+             title = coalesce($3, title),
+             description = coalesce($4, description),
+             focus_area_id = CASE WHEN $5::boolean THEN $6::uuid ELSE focus_area_id END,
+             version = version + 1,
+             updated_at = now()
+           WHERE id = $1 AND version = $2
+           RETURNING id
+         ) SELECT id FROM updated`,
+        [id, dto.version, dto.title ?? null, dto.description ?? null, dto.focusAreaId !== undefined, dto.focusAreaId ?? null],
+      );
+      if (updated.length === 0) throw stale();
+      if (dto.participantIds) {
+        await m.query(`DELETE FROM project_participants WHERE project_id = $1 AND NOT (organization_id = ANY($2::uuid[]))`, [id, dto.participantIds]);
+        await m.query(
+          `INSERT INTO project_participants (project_id, organization_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+          [id, dto.participantIds],
+        );
+      }
+      return this.loader.loadOne(id, m);
+    });
+  }
+
+  async transition(actor: Actor, userId: string, id: string, dto: CreateTransitionDto): Promise<TransitionResponse> {
+    const scope = await this.access.visibleProject(actor, id);
+    if (!canWorkOnProject(actor, scope)) throw forbidden(actor, WORKERS);
+    return this.dataSource.transaction(async (m) => {
+      // Lock the row: two people deciding at once must not both move from the same stage.
+      const [current] = await m.query<{ stage: Stage; status: ProjectStatus }[]>(
+        `SELECT stage, status FROM projects WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (!current) throw new DomainException('NOT_FOUND', 'No such project.', 404);
+      const problem = stageMoveProblem(current.stage, dto.toStage, current.status);
+      if (problem) throw new DomainException('INVALID_STAGE_TRANSITION', STAGE_PROBLEMS[problem]);
+      if (!canDecideStage(actor, scope, dto.toStage)) {
+        throw new ForbiddenException({
+          code: 'FORBIDDEN',
+          message: 'Moving a project into establish is decided by a leader of a participating organisation.',
+        });
+      }
+      const [row] = await m.query<{ id: string }[]>(
+        `INSERT INTO stage_transitions (project_id, from_stage, to_stage, rationale, decided_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [id, current.stage, dto.toStage, dto.rationale, userId],
+      );
+      await m.query(
+        `UPDATE projects SET stage = $2, stage_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, dto.toStage],
+      );
+      return this.loadTransition(m, (row as { id: string }).id);
+    });
+  }
+
+  async transitions(actor: Actor, id: string): Promise<TransitionResponse[]> {
+    await this.access.visibleProject(actor, id);
+    const rows = await this.dataSource.query<TransitionRow[]>(
+      `SELECT ${TRANSITION_COLUMNS} FROM stage_transitions t JOIN users u ON u.id = t.decided_by
+       WHERE t.project_id = $1 ORDER BY t.decided_at, t.id`,
+      [id],
+    );
+    return rows.map(toTransitionResponse);
+  }
+
+  async changeStatus(actor: Actor, userId: string, id: string, dto: ChangeStatusDto): Promise<ProjectResponse> {
+    const scope = await this.access.visibleProject(actor, id);
+    if (!canWorkOnProject(actor, scope)) throw forbidden(actor, WORKERS);
+    return this.dataSource.transaction(async (m) => {
+      const [current] = await m.query<{ stage: Stage; status: ProjectStatus }[]>(
+        `SELECT stage, status FROM projects WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (!current) throw new DomainException('NOT_FOUND', 'No such project.', 404);
+      const problem = statusChangeProblem(current.status, dto.status);
+      if (problem) throw new DomainException('INVALID_STATUS_CHANGE', STATUS_PROBLEMS[problem]);
+      await m.query(
+        `INSERT INTO stage_transitions (project_id, from_stage, to_stage, from_status, to_status, rationale, decided_by)
+         VALUES ($1, $2, $2, $3, $4, $5, $6)`,
+        [id, current.stage, current.status, dto.status, dto.rationale, userId],
+      );
+      await m.query(`UPDATE projects SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, dto.status]);
+      return this.loader.loadOne(id, m);
+    });
+  }
+
+  private async loadTransition(m: EntityManager, id: string): Promise<TransitionResponse> {
+    const [row] = await m.query<TransitionRow[]>(
+      `SELECT ${TRANSITION_COLUMNS} FROM stage_transitions t JOIN users u ON u.id = t.decided_by WHERE t.id = $1`,
+      [id],
+    );
+    return toTransitionResponse(row as TransitionRow);
+  }
+
+  private async checkFocusArea(m: EntityManager, partnershipId: string, focusAreaId: string | null): Promise<void> {
+    if (!focusAreaId) return;
+    const found = await m.query(`SELECT 1 FROM focus_areas WHERE id = $1 AND partnership_id = $2`, [focusAreaId, partnershipId]);
+    if (found.length === 0) {
+      throw new DomainException('INVALID_FOCUS_AREA', 'focusAreaId is not one of this partnership’s focus areas.');
+    }
+  }
+}
+
+function checkParticipants(participantIds: string[], memberIds: readonly string[]): void {
+  const outsiders = participantIds.filter((id) => !memberIds.includes(id));
+  if (outsiders.length > 0) {
+    throw new DomainException('INVALID_PARTICIPANTS', 'Every participant must be a member organisation of the partnership.');
+  }
+}
+
+function stale(): ConflictException {
+  return new ConflictException({
+    code: 'STALE_VERSION',
+    message: 'Someone else changed this project after you opened it. Reload it to see their changes, then try again.',
+  });
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function toTransitionResponse(r: TransitionRow): TransitionResponse {
+  return {
+    id: r.id,
+    fromStage: r.from_stage,
+    toStage: r.to_stage,
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    rationale: r.rationale,
+    decidedBy: { id: r.decided_by_id, name: r.decided_by_name },
+    decidedAt: r.decided_at.toISOString(),
+  };
+}

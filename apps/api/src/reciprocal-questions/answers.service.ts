@@ -1,0 +1,193 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  AnswerResponse,
+  CreateAnswerDto,
+  CreateProjectFromAnswerDto,
+  ProjectResponse,
+  Question,
+  QuestionsResponse,
+  UpdateAnswerDto,
+} from '@samspill/contracts';
+import { type Actor, canAnswerQuestions, canEditAnswer } from '@samspill/domain';
+import { DataSource } from 'typeorm';
+import { forbidden } from '../common/actor';
+import { DomainException } from '../common/domain-exception';
+import { PartnershipAccess } from '../partnerships/partnership-access';
+import { ProjectsService } from '../projects/projects.service';
+
+interface AnswerRow {
+  id: string;
+  partnership_id: string;
+  from_organization_id: string;
+  to_organization_id: string;
+  question: Question;
+  text: string;
+  focus_area_id: string | null;
+  author_id: string;
+  author_name: string;
+  created_at: Date;
+  project_id: string | null;
+}
+
+const ANSWER_SELECT = `SELECT a.id, a.partnership_id, a.from_organization_id, a.to_organization_id, a.question, a.text,
+    a.focus_area_id, a.author_id, u.name AS author_name, a.created_at, pr.id AS project_id
+  FROM answers a JOIN users u ON u.id = a.author_id LEFT JOIN projects pr ON pr.source_answer_id = a.id`;
+
+@Injectable()
+export class AnswersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PartnershipAccess,
+    private readonly projects: ProjectsService,
+  ) {}
+
+  /** Every ordered pair of members, each with its three lists of answers. Two queries in all. */
+  async questions(actor: Actor, partnershipId: string): Promise<QuestionsResponse> {
+    await this.access.visiblePartnership(actor, partnershipId);
+    const [members, answers] = await Promise.all([
+      this.dataSource.query<{ id: string; name: string }[]>(
+        `SELECT o.id, o.name FROM partnership_members m JOIN organizations o ON o.id = m.organization_id
+         WHERE m.partnership_id = $1 ORDER BY o.name`,
+        [partnershipId],
+      ),
+      this.dataSource.query<AnswerRow[]>(`${ANSWER_SELECT} WHERE a.partnership_id = $1 ORDER BY a.created_at, a.id`, [partnershipId]),
+    ]);
+    const pairs = members.flatMap((from) =>
+      members
+        .filter((to) => to.id !== from.id)
+        .map((to) => {
+          const mine = answers.filter((a) => a.from_organization_id === from.id && a.to_organization_id === to.id);
+          const of = (q: Question) => mine.filter((a) => a.question === q).map(toAnswerResponse);
+          return { from, to, theyLearnFromUs: of('theyLearnFromUs'), weLearnFromThem: of('weLearnFromThem'), doTogether: of('doTogether') };
+        }),
+    );
+    return { pairs };
+  }
+
+  async create(actor: Actor, userId: string, partnershipId: string, dto: CreateAnswerDto): Promise<AnswerResponse> {
+    const partnership = await this.access.visiblePartnership(actor, partnershipId);
+    if (!canAnswerQuestions(actor, partnership)) throw forbidden(actor, 'staff and leaders of a member organisation');
+    let fromId = actor.organizationId;
+    if (actor.role === 'admin') {
+      if (!dto.fromOrganizationId) {
+        throw new DomainException('INVALID_ANSWER_TARGET', 'fromOrganizationId is required: say which member organisation answers.');
+      }
+      fromId = dto.fromOrganizationId;
+    } else if (dto.fromOrganizationId && dto.fromOrganizationId !== actor.organizationId) {
+      throw new ForbiddenException({ code: 'FORBIDDEN', message: 'You can only answer for your own organisation.' });
+    }
+    if (!fromId || !partnership.memberIds.includes(fromId)) {
+      throw new DomainException('INVALID_ANSWER_TARGET', 'fromOrganizationId must be a member of the partnership.');
+    }
+    if (dto.toOrganizationId === fromId || !partnership.memberIds.includes(dto.toOrganizationId)) {
+      throw new DomainException('INVALID_ANSWER_TARGET', 'toOrganizationId must be another member organisation of the partnership.');
+    }
+    await this.checkFocusArea(partnershipId, dto.focusAreaId ?? null);
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `INSERT INTO answers (partnership_id, from_organization_id, to_organization_id, question, text, focus_area_id, author_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [partnershipId, fromId, dto.toOrganizationId, dto.question, dto.text, dto.focusAreaId ?? null, userId],
+    );
+    return toAnswerResponse(await this.load((row as { id: string }).id));
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateAnswerDto): Promise<AnswerResponse> {
+    const answer = await this.editable(actor, id);
+    if (dto.focusAreaId !== undefined) await this.checkFocusArea(answer.partnership_id, dto.focusAreaId);
+    await this.dataSource.query(
+      `UPDATE answers SET text = coalesce($2, text),
+              focus_area_id = CASE WHEN $3::boolean THEN $4::uuid ELSE focus_area_id END, updated_at = now()
+       WHERE id = $1`,
+      [id, dto.text ?? null, dto.focusAreaId !== undefined, dto.focusAreaId ?? null],
+    );
+    return toAnswerResponse(await this.load(id));
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    const answer = await this.editable(actor, id);
+    if (answer.project_id) {
+      throw new DomainException('ANSWER_HAS_PROJECT', 'This answer became a joint project and is kept as its origin.', 409);
+    }
+    await this.dataSource.query(`DELETE FROM answers WHERE id = $1`, [id]);
+  }
+
+  /** Turns a `doTogether` answer into a joint project of the two organisations, in one step. */
+  async toProject(actor: Actor, userId: string, id: string, dto: CreateProjectFromAnswerDto): Promise<ProjectResponse> {
+    const answer = await this.visible(actor, id);
+    if (answer.question !== 'doTogether') {
+      throw new DomainException('NOT_A_DO_TOGETHER_ANSWER', 'Only an answer to “what could we do together?” can become a joint project.');
+    }
+    if (answer.project_id) throw new DomainException('ANSWER_HAS_PROJECT', 'This answer is already a joint project.', 409);
+    try {
+      return await this.dataSource.transaction((m) =>
+        this.projects.createProject(
+          actor,
+          userId,
+          {
+            partnershipId: answer.partnership_id,
+            title: dto.title ?? titleFrom(answer.text),
+            description: dto.description ?? answer.text,
+            focusAreaId: answer.focus_area_id,
+            participantIds: [answer.from_organization_id, answer.to_organization_id],
+            sourceAnswerId: answer.id,
+          },
+          m,
+        ),
+      );
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+        throw new ConflictException({ code: 'ANSWER_HAS_PROJECT', message: 'This answer is already a joint project.' });
+      }
+      throw error;
+    }
+  }
+
+  private async visible(actor: Actor, id: string): Promise<AnswerRow> {
+    const answer = await this.find(id);
+    await this.access.visiblePartnership(actor, answer.partnership_id).catch(() => {
+      throw new DomainException('NOT_FOUND', 'No such answer.', 404);
+    });
+    return answer;
+  }
+
+  private async editable(actor: Actor, id: string): Promise<AnswerRow> {
+    const answer = await this.visible(actor, id);
+    if (!canEditAnswer(actor, { fromOrganizationId: answer.from_organization_id })) {
+      throw forbidden(actor, 'staff and leaders of the organisation that gave the answer');
+    }
+    return answer;
+  }
+
+  private async find(id: string): Promise<AnswerRow> {
+    const [row] = await this.dataSource.query<AnswerRow[]>(`${ANSWER_SELECT} WHERE a.id = $1`, [id]);
+    if (!row) throw new DomainException('NOT_FOUND', 'No such answer.', 404);
+    return row;
+  }
+
+  private load(id: string): Promise<AnswerRow> {
+    return this.find(id);
+  }
+
+  private async checkFocusArea(partnershipId: string, focusAreaId: string | null): Promise<void> {
+    if (!focusAreaId) return;
+    const found = await this.dataSource.query(`SELECT 1 FROM focus_areas WHERE id = $1 AND partnership_id = $2`, [focusAreaId, partnershipId]);
+    if (found.length === 0) throw new DomainException('INVALID_FOCUS_AREA', 'focusAreaId is not one of this partnership’s focus areas.');
+  }
+}
+
+function titleFrom(text: string): string {
+  const firstLine = text.split('\n')[0]?.trim() ?? text;
+  return firstLine.length <= 120 ? firstLine : `${firstLine.slice(0, 117).trimEnd()}…`;
+}
+
+function toAnswerResponse(r: AnswerRow): AnswerResponse {
+  return {
+    id: r.id,
+    text: r.text,
+    focusAreaId: r.focus_area_id,
+    author: { id: r.author_id, name: r.author_name },
+    createdAt: r.created_at.toISOString(),
+    projectId: r.project_id,
+  };
+}

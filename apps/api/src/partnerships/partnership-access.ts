@@ -80,6 +80,7 @@ export class PartnershipAccess {
  * `$n` is the parameter that holds the actor's organisation id.
  */
 export function visiblePartnershipSql(actor: Actor, alias: string, orgParam: string): string {
-  if (actor.role === 'admin') return 'true';
+  // Admins see everything; the parameter is still referenced so PostgreSQL can type it.
+  if (actor.role === 'admin') return `(${orgParam}::uuid IS NULL OR true)`;
   return `(${alias}.visibility = 'platform' OR EXISTS (SELECT 1 FROM partnership_members vm WHERE vm.partnership_id = ${alias}.id AND vm.organization_id = ${orgParam}))`;
 }

@@ -1,0 +1,367 @@
+import type { AnswerResponse, IndicatorResponse, PartnershipResponse, ProjectListResponse, ProjectResponse } from '@samspill/contracts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@samspill/testing';
+import { startTestApi, type TestApi } from './support/api-server';
+import { type HttpResult, login, request } from './support/http';
+
+/**
+ * Every collaboration endpoint × every role × the actor's relation to the
+ * resource. The resource is a project of PILOTen Hadeland (Gran + Lunner) in
+ * which only Gran takes part, so:
+ *   own      = Gran: member of the partnership and participant in the project
+ *   partner  = Lunner: member of the partnership, not a participant
+ *   outsider = Roskilde: not a member of the (members-only) partnership
+ * Expectations are written out here from the issue's rules, independently of
+ * the policy code. Each case checks the status, that a refused request
+ * changed nothing in the database, and that a 404 leaks nothing.
+ */
+type Relation = 'own' | 'partner' | 'outsider';
+type Role = 'staff' | 'leader' | 'politician';
+interface Actor {
+  label: string;
+  role: Role | 'admin';
+  relation: Relation | 'none';
+  token: string;
+  organizationId: string | null;
+}
+
+const EMAILS: Record<Relation, Record<Role, string>> = {
+  own: { staff: DEMO_ACCOUNTS.granStaff, leader: DEMO_ACCOUNTS.granLeader, politician: DEMO_ACCOUNTS.granPolitician },
+  partner: { staff: DEMO_ACCOUNTS.lunnerStaff, leader: DEMO_ACCOUNTS.lunnerLeader, politician: DEMO_ACCOUNTS.lunnerPolitician },
+  outsider: { staff: DEMO_ACCOUNTS.roskildeStaff, leader: 'leder@roskilde.dk', politician: 'politiker@roskilde.dk' },
+};
+
+const TABLES = [
+  'partnerships', 'partnership_members', 'focus_areas', 'answers', 'projects', 'project_participants',
+  'stage_transitions', 'log_entries', 'log_entry_revisions', 'indicators', 'measurements',
+];
+
+let api: TestApi;
+let admin: Actor;
+const actors: Actor[] = [];
+let pilotId: string;
+let granId: string;
+let lunnerId: string;
+let focusAreaId: string;
+let checked = 0;
+
+const call = <T = unknown>(actor: Actor, method: string, path: string, body?: unknown): Promise<HttpResult<T>> =>
+  request<T>(api.baseUrl, method, path, { token: actor.token, body });
+
+async function fingerprint(): Promise<string> {
+  const parts = await api.sql<{ t: string; f: string | null }>(
+    TABLES.map((t) => `SELECT '${t}' AS t, md5(string_agg(x::text, '|' ORDER BY x::text)) AS f FROM ${t} x`).join(' UNION ALL '),
+  );
+  return JSON.stringify(parts);
+}
+
+// --- fixtures, made fresh by the admin wherever a case consumes its resource ---
+async function newProject(participantIds = [granId], stage: 'learn' | 'test' = 'learn'): Promise<ProjectResponse> {
+  const created = await call<ProjectResponse>(admin, 'POST', '/api/projects', {
+    partnershipId: pilotId, title: 'Matrix project', description: 'fixture', participantIds,
+  });
+  if (created.status !== 201) throw new Error(`fixture project: ${created.status}`);
+  if (stage === 'test') await call(admin, 'POST', `/api/projects/${created.body.id}/transitions`, { toStage: 'test', rationale: 'fixture' });
+  return created.body;
+}
+async function newAnswer(question: 'doTogether' | 'theyLearnFromUs' = 'doTogether'): Promise<AnswerResponse> {
+  const created = await call<AnswerResponse>(admin, 'POST', `/api/partnerships/${pilotId}/answers`, {
+    fromOrganizationId: granId, toOrganizationId: lunnerId, question, text: 'Matrix answer',
+  });
+  if (created.status !== 201) throw new Error(`fixture answer: ${created.status}`);
+  return created.body;
+}
+async function newIndicator(projectId: string): Promise<IndicatorResponse> {
+  const created = await call<IndicatorResponse>(admin, 'POST', `/api/projects/${projectId}/indicators`, {
+    name: 'Ventetid', unit: 'dager', baseline: 14, target: 7, direction: 'decrease',
+  });
+  if (created.status !== 201) throw new Error(`fixture indicator: ${created.status}`);
+  return created.body;
+}
+
+// --- the rules, as the issue states them ---
+const ok = (status: number) => () => status;
+const read = (a: Actor) => (a.relation === 'outsider' ? 404 : 200);
+/** Leaders of a member organisation (and admins) manage the partnership. */
+const manage = (success: number) => (a: Actor) =>
+  a.relation === 'outsider' ? 404 : a.role === 'admin' || a.role === 'leader' ? success : 403;
+/** Staff and leaders of a member organisation write in the partnership; politicians never. */
+const memberWrites = (success: number) => (a: Actor) =>
+  a.relation === 'outsider' ? 404 : a.role === 'politician' ? 403 : success;
+/** Only the organisation that owns the answer or takes part in the project writes to it. */
+const ownWrites = (success: number) => (a: Actor) =>
+  a.relation === 'outsider' ? 404 : a.role === 'admin' || (a.relation === 'own' && a.role !== 'politician') ? success : 403;
+/** Into `establish`: a leader of a participating organisation, or an admin. */
+const establish = (a: Actor) =>
+  a.relation === 'outsider' ? 404 : a.role === 'admin' || (a.relation === 'own' && a.role === 'leader') ? 201 : 403;
+
+interface Case {
+  name: string;
+  expected: (a: Actor) => number;
+  /** Runs the request; may prepare fresh fixtures first (made before the fingerprint is taken). */
+  prepare?: () => Promise<Record<string, string>>;
+  run: (a: Actor, ctx: Record<string, string>) => Promise<HttpResult>;
+  /** For allowed requests: check the effect itself. */
+  verify?: (a: Actor, result: HttpResult, ctx: Record<string, string>) => Promise<void>;
+}
+
+let sharedProjectId: string;
+
+const CASES: Case[] = [
+  {
+    name: 'GET /partnerships',
+    expected: ok(200),
+    run: (a) => call(a, 'GET', '/api/partnerships'),
+    verify: async (a, r) => {
+      const names = (r.body as PartnershipResponse[]).map((p) => p.name);
+      if (a.relation === 'outsider') expect(names).not.toContain('PILOTen Hadeland');
+      else expect(names).toContain('PILOTen Hadeland');
+      if (a.role === 'admin') expect(names).toEqual(expect.arrayContaining(['PILOTen Hadeland', 'Lean i NAV Drammen']));
+      if (a.relation === 'own' || a.relation === 'partner') expect(names).not.toContain('Lean i NAV Drammen');
+    },
+  },
+  { name: 'GET /partnerships/:id', expected: read, run: (a) => call(a, 'GET', `/api/partnerships/${pilotId}`) },
+  { name: 'GET /partnerships/:id/questions', expected: read, run: (a) => call(a, 'GET', `/api/partnerships/${pilotId}/questions`) },
+  {
+    name: 'GET /projects?partnershipId',
+    expected: ok(200),
+    run: (a) => call(a, 'GET', `/api/projects?partnershipId=${pilotId}`),
+    verify: async (a, r) => {
+      const [{ n }] = await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM projects WHERE partnership_id = $1`, [pilotId]);
+      expect((r.body as ProjectListResponse).total).toBe(a.relation === 'outsider' ? 0 : n);
+      expect((r.body as ProjectListResponse).items).toHaveLength(a.relation === 'outsider' ? 0 : Math.min(n, 50));
+    },
+  },
+  {
+    name: 'GET /projects (no filter)',
+    expected: ok(200),
+    run: (a) => call(a, 'GET', '/api/projects?limit=200'),
+    verify: async (a, r) => {
+      const ids = (r.body as ProjectListResponse).items.map((p) => p.partnershipId);
+      if (a.relation === 'outsider') expect(ids).not.toContain(pilotId);
+      else expect(ids).toContain(pilotId);
+    },
+  },
+  { name: 'GET /projects/:id', expected: read, run: (a) => call(a, 'GET', `/api/projects/${sharedProjectId}`) },
+  { name: 'GET /projects/:id/transitions', expected: read, run: (a) => call(a, 'GET', `/api/projects/${sharedProjectId}/transitions`) },
+  { name: 'GET /projects/:id/log', expected: read, run: (a) => call(a, 'GET', `/api/projects/${sharedProjectId}/log`) },
+  { name: 'GET /projects/:id/indicators', expected: read, run: (a) => call(a, 'GET', `/api/projects/${sharedProjectId}/indicators`) },
+  {
+    name: 'POST /partnerships',
+    expected: (a) => (a.role === 'admin' || a.role === 'leader' ? 201 : 403),
+    run: (a) => call(a, 'POST', '/api/partnerships', { name: `Ny ${a.label}`, description: '', memberIds: [granId, lunnerId] }),
+    verify: async (a, r) => {
+      const members = (r.body as PartnershipResponse).members.map((m) => m.id);
+      if (a.organizationId) expect(members).toContain(a.organizationId);
+      expect(await api.sql(`SELECT 1 FROM partnerships WHERE name = $1`, [`Ny ${a.label}`])).toHaveLength(1);
+    },
+  },
+  {
+    name: 'PATCH /partnerships/:id',
+    expected: manage(200),
+    run: (a) => call(a, 'PATCH', `/api/partnerships/${pilotId}`, { description: `Edited by ${a.label}` }),
+    verify: async (a) => {
+      expect(await api.sql(`SELECT description FROM partnerships WHERE id = $1`, [pilotId])).toEqual([{ description: `Edited by ${a.label}` }]);
+    },
+  },
+  {
+    name: 'POST /partnerships/:id/focus-areas',
+    expected: manage(201),
+    run: (a) => call(a, 'POST', `/api/partnerships/${pilotId}/focus-areas`, { name: `Tema ${a.label}` }),
+    verify: async (a) => {
+      expect(await api.sql(`SELECT 1 FROM focus_areas WHERE partnership_id = $1 AND name = $2`, [pilotId, `Tema ${a.label}`])).toHaveLength(1);
+    },
+  },
+  {
+    name: 'POST /partnerships/:id/answers',
+    expected: memberWrites(201),
+    run: (a) => {
+      const from = a.organizationId ?? granId;
+      const to = from === granId ? lunnerId : granId;
+      const body: Record<string, string> = { toOrganizationId: to, question: 'theyLearnFromUs', text: `Svar fra ${a.label}`, focusAreaId };
+      if (a.role === 'admin') body['fromOrganizationId'] = from;
+      return call(a, 'POST', `/api/partnerships/${pilotId}/answers`, body);
+    },
+    verify: async (a) => {
+      const rows = await api.sql<{ from_organization_id: string }>(`SELECT from_organization_id FROM answers WHERE text = $1`, [`Svar fra ${a.label}`]);
+      expect(rows).toEqual([{ from_organization_id: a.organizationId ?? granId }]);
+    },
+  },
+  {
+    name: 'PATCH /answers/:id',
+    expected: ownWrites(200),
+    prepare: async () => ({ answerId: (await newAnswer('theyLearnFromUs')).id }),
+    run: (a, ctx) => call(a, 'PATCH', `/api/answers/${ctx['answerId']}`, { text: `Endret av ${a.label}` }),
+    verify: async (a, _r, ctx) => {
+      expect(await api.sql(`SELECT text FROM answers WHERE id = $1`, [ctx['answerId']])).toEqual([{ text: `Endret av ${a.label}` }]);
+    },
+  },
+  {
+    name: 'DELETE /answers/:id',
+    expected: ownWrites(204),
+    prepare: async () => ({ answerId: (await newAnswer('theyLearnFromUs')).id }),
+    run: (a, ctx) => call(a, 'DELETE', `/api/answers/${ctx['answerId']}`),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT 1 FROM answers WHERE id = $1`, [ctx['answerId']])).toHaveLength(0);
+    },
+  },
+  {
+    name: 'POST /answers/:id/project',
+    expected: memberWrites(201),
+    prepare: async () => ({ answerId: (await newAnswer('doTogether')).id }),
+    run: (a, ctx) => call(a, 'POST', `/api/answers/${ctx['answerId']}/project`, {}),
+    verify: async (_a, r, ctx) => {
+      expect(await api.sql(`SELECT source_answer_id FROM projects WHERE id = $1`, [(r.body as ProjectResponse).id])).toEqual([
+        { source_answer_id: ctx['answerId'] },
+      ]);
+    },
+  },
+  {
+    name: 'POST /projects',
+    expected: memberWrites(201),
+    run: (a) => call(a, 'POST', '/api/projects', { partnershipId: pilotId, title: `Prosjekt ${a.label}`, description: '', participantIds: [a.organizationId ?? granId] }),
+    verify: async (a, r) => {
+      const participants = (r.body as ProjectResponse).participants.map((p) => p.id);
+      expect(participants).toContain(a.organizationId ?? granId);
+      expect(await api.sql(`SELECT stage FROM projects WHERE title = $1`, [`Prosjekt ${a.label}`])).toEqual([{ stage: 'learn' }]);
+    },
+  },
+  {
+    name: 'PATCH /projects/:id',
+    expected: ownWrites(200),
+    prepare: async () => ({ projectId: (await newProject()).id }),
+    run: (a, ctx) => call(a, 'PATCH', `/api/projects/${ctx['projectId']}`, { title: `Tittel ${a.label}`, version: 1 }),
+    verify: async (a, _r, ctx) => {
+      expect(await api.sql(`SELECT title, version FROM projects WHERE id = $1`, [ctx['projectId']])).toEqual([{ title: `Tittel ${a.label}`, version: 2 }]);
+    },
+  },
+  {
+    name: 'POST /projects/:id/transitions (learn → test)',
+    expected: ownWrites(201),
+    prepare: async () => ({ projectId: (await newProject()).id }),
+    run: (a, ctx) => call(a, 'POST', `/api/projects/${ctx['projectId']}/transitions`, { toStage: 'test', rationale: `Besluttet av ${a.label}` }),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT stage FROM projects WHERE id = $1`, [ctx['projectId']])).toEqual([{ stage: 'test' }]);
+    },
+  },
+  {
+    name: 'POST /projects/:id/transitions (test → establish)',
+    expected: establish,
+    prepare: async () => ({ projectId: (await newProject([granId], 'test')).id }),
+    run: (a, ctx) => call(a, 'POST', `/api/projects/${ctx['projectId']}/transitions`, { toStage: 'establish', rationale: `Etablert av ${a.label}` }),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT stage FROM projects WHERE id = $1`, [ctx['projectId']])).toEqual([{ stage: 'establish' }]);
+    },
+  },
+  {
+    name: 'POST /projects/:id/status',
+    expected: (a) => (ownWrites(200)(a)),
+    prepare: async () => ({ projectId: (await newProject()).id }),
+    run: (a, ctx) => call(a, 'POST', `/api/projects/${ctx['projectId']}/status`, { status: 'stopped', rationale: `Stoppet av ${a.label}` }),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT status FROM projects WHERE id = $1`, [ctx['projectId']])).toEqual([{ status: 'stopped' }]);
+    },
+  },
+  {
+    name: 'POST /projects/:id/log',
+    expected: ownWrites(201),
+    run: (a) => call(a, 'POST', `/api/projects/${sharedProjectId}/log`, { kind: 'lesson', text: `Lærdom fra ${a.label}` }),
+    verify: async (a) => {
+      const rows = await api.sql<{ organization_id: string }>(`SELECT organization_id FROM log_entries WHERE text = $1`, [`Lærdom fra ${a.label}`]);
+      expect(rows).toEqual([{ organization_id: a.organizationId ?? granId }]);
+    },
+  },
+  {
+    name: 'POST /projects/:id/indicators',
+    expected: ownWrites(201),
+    run: (a) => call(a, 'POST', `/api/projects/${sharedProjectId}/indicators`, { name: `Indikator ${a.label}`, unit: 'dager', baseline: 14, target: 7, direction: 'decrease' }),
+    verify: async (a) => {
+      expect(await api.sql(`SELECT 1 FROM indicators WHERE name = $1`, [`Indikator ${a.label}`])).toHaveLength(1);
+    },
+  },
+  {
+    name: 'POST /indicators/:id/measurements',
+    expected: ownWrites(201),
+    prepare: async () => ({ indicatorId: (await newIndicator(sharedProjectId)).id }),
+    run: (a, ctx) => call(a, 'POST', `/api/indicators/${ctx['indicatorId']}/measurements`, { value: 10, measuredOn: '2026-11-01' }),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT value FROM measurements WHERE indicator_id = $1`, [ctx['indicatorId']])).toEqual([{ value: 10 }]);
+    },
+  },
+];
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const adminSession = await login(api.baseUrl, DEMO_ACCOUNTS.admin);
+  admin = { label: 'admin', role: 'admin', relation: 'none', token: adminSession.token, organizationId: null };
+  const ids = await api.sql<{ id: string; name: string }>(`SELECT id, name FROM organizations`);
+  const idOf = (name: string) => ids.find((o) => o.name === name)?.id ?? '';
+  granId = idOf('Gran kommune');
+  lunnerId = idOf('Lunner kommune');
+  const roskildeId = idOf('Roskilde Kommune');
+  for (const [email, role] of [['leder@roskilde.dk', 'leader'], ['politiker@roskilde.dk', 'politician']] as const) {
+    const created = await call(admin, 'POST', '/api/users', { email, name: email, role, organizationId: roskildeId, password: DEMO_PASSWORD });
+    if (created.status !== 201) throw new Error(`could not create ${email}`);
+  }
+  const orgOf: Record<Relation, string> = { own: granId, partner: lunnerId, outsider: roskildeId };
+  for (const relation of ['own', 'partner', 'outsider'] as const) {
+    for (const role of ['staff', 'leader', 'politician'] as const) {
+      const session = await login(api.baseUrl, EMAILS[relation][role]);
+      actors.push({ label: `${role}/${relation}`, role, relation, token: session.token, organizationId: orgOf[relation] });
+    }
+  }
+  actors.push(admin);
+  [{ id: pilotId }] = await api.sql<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'PILOTen Hadeland'`);
+  [{ id: focusAreaId }] = await api.sql<{ id: string }>(`SELECT id FROM focus_areas WHERE partnership_id = $1 LIMIT 1`, [pilotId]);
+  sharedProjectId = (await newProject()).id;
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('permission matrix', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    for (const actor of actors) {
+      const ctx = c.prepare ? await c.prepare() : {};
+      const before = await fingerprint();
+      const result = await c.run(actor, ctx);
+      const expected = c.expected(actor);
+      const what = `${c.name} as ${actor.label}`;
+      expect({ what, status: result.status }).toEqual({ what, status: expected });
+      if (expected >= 400) {
+        expect({ what, unchanged: (await fingerprint()) === before }).toEqual({ what, unchanged: true });
+        expect(result.body).toMatchObject({ statusCode: expected, code: expected === 404 ? 'NOT_FOUND' : 'FORBIDDEN' });
+        if (expected === 404) expect(JSON.stringify(result.body)).not.toMatch(/PILOTen|Gran|Lunner|Matrix/);
+      } else if (c.verify) {
+        await c.verify(actor, result, ctx);
+      }
+      checked++;
+    }
+  });
+
+  afterAll(() => {
+    // Printed so the size of the matrix is visible in the test output.
+    process.stdout.write(`permission matrix: ${checked} cases (${CASES.length} endpoints × ${actors.length} actors)\n`);
+  });
+});
+
+describe('a platform partnership', () => {
+  it('is read by every signed-in person and written only by its members', async () => {
+    expect((await call(admin, 'PATCH', `/api/partnerships/${pilotId}`, { visibility: 'platform' })).status).toBe(200);
+    const outsiders = actors.filter((a) => a.relation === 'outsider');
+    for (const outsider of outsiders) {
+      expect((await call(outsider, 'GET', `/api/partnerships/${pilotId}`)).status).toBe(200);
+      expect((await call(outsider, 'GET', `/api/projects/${sharedProjectId}`)).status).toBe(200);
+      const list = await call<PartnershipResponse[]>(outsider, 'GET', '/api/partnerships');
+      expect(list.body.map((p) => p.name)).toContain('PILOTen Hadeland');
+      const before = await fingerprint();
+      const answer = await call(outsider, 'POST', `/api/partnerships/${pilotId}/answers`, {
+        toOrganizationId: granId, question: 'weLearnFromThem', text: 'Vi vil lære',
+      });
+      expect(answer.status).toBe(403);
+      expect((await call(outsider, 'POST', `/api/projects/${sharedProjectId}/log`, { kind: 'lesson', text: 'x' })).status).toBe(403);
+      expect((await call(outsider, 'PATCH', `/api/partnerships/${pilotId}`, { name: 'x' })).status).toBe(403);
+      expect(await fingerprint()).toBe(before);
+    }
+  });
+});

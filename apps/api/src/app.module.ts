@@ -14,6 +14,7 @@ import { ProjectsModule } from './projects/projects.module';
 import { ReciprocalQuestionsModule } from './reciprocal-questions/reciprocal-questions.module';
 import { ImprovementLogsModule } from './improvement-logs/improvement-logs.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
 
 @Module({})
 export class AppModule {
@@ -50,6 +51,7 @@ export class AppModule {
         ReciprocalQuestionsModule,
         ImprovementLogsModule,
         IndicatorsModule,
+        DashboardsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ProjectLoader } from './project-loader';
 import { ProjectsController } from './projects.controller';
+import { ProjectsExportController } from './projects-export.controller';
 import { ProjectsService } from './projects.service';
 
 @Module({
-  controllers: [ProjectsController],
+  controllers: [ProjectsExportController, ProjectsController],
   providers: [ProjectsService, ProjectLoader],
   exports: [ProjectsService, ProjectLoader],
 })

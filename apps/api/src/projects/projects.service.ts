@@ -71,23 +71,9 @@ export class ProjectsService {
     private readonly loader: ProjectLoader,
   ) {}
 
-  /** Four statements, whatever the page size: count, page of ids, projects, nothing per row. */
+  /** Three statements, whatever the page size: count, page of ids, the projects themselves. */
   async list(actor: Actor, query: ProjectListQuery): Promise<ProjectListResponse> {
-    const params: unknown[] = [actor.organizationId];
-    const where = [visiblePartnershipSql(actor, 'p', '$1')];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (query.partnershipId) add('pr.partnership_id = ?', query.partnershipId);
-    if (query.focusAreaId) add('pr.focus_area_id = ?', query.focusAreaId);
-    if (query.stage) add('pr.stage = ?', query.stage);
-    if (query.status) add('pr.status = ?', query.status);
-    if (query.organizationId) {
-      add('EXISTS (SELECT 1 FROM project_participants fp WHERE fp.project_id = pr.id AND fp.organization_id = ?)', query.organizationId);
-    }
-    if (query.q) add('(pr.title ILIKE ? OR pr.description ILIKE ?)', `%${escapeLike(query.q)}%`);
-    const from = `FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id WHERE ${where.join(' AND ')}`;
+    const { from, params } = projectFilter(actor, query);
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const [[count], page] = await Promise.all([
@@ -249,6 +235,25 @@ export class ProjectsService {
       throw new DomainException('INVALID_FOCUS_AREA', 'focusAreaId is not one of this partnership’s focus areas.');
     }
   }
+}
+
+/** The FROM … WHERE of a project list: what the actor may see, narrowed by the filters. */
+export function projectFilter(actor: Actor, query: ProjectListQuery): { from: string; params: unknown[] } {
+  const params: unknown[] = [actor.organizationId];
+  const where = [visiblePartnershipSql(actor, 'p', '$1')];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (query.partnershipId) add('pr.partnership_id = ?', query.partnershipId);
+  if (query.focusAreaId) add('pr.focus_area_id = ?', query.focusAreaId);
+  if (query.stage) add('pr.stage = ?', query.stage);
+  if (query.status) add('pr.status = ?', query.status);
+  if (query.organizationId) {
+    add('EXISTS (SELECT 1 FROM project_participants fp WHERE fp.project_id = pr.id AND fp.organization_id = ?)', query.organizationId);
+  }
+  if (query.q) add('(pr.title ILIKE ? OR pr.description ILIKE ?)', `%${escapeLike(query.q)}%`);
+  return { from: `FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id WHERE ${where.join(' AND ')}`, params };
 }
 
 function checkParticipants(participantIds: string[], memberIds: readonly string[]): void {

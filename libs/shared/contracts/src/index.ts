@@ -1,4 +1,5 @@
 export * from './lib/auth';
+export * from './lib/dashboards';
 export * from './lib/errors';
 export * from './lib/health';
 export * from './lib/organizations';

@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Overview, PartnershipDashboard, ProjectStatus, Question, Stage, StageCounts } from '@samspill/contracts';
+import type { Actor } from '@samspill/domain';
+import { DataSource } from 'typeorm';
+import { PartnershipAccess, visiblePartnershipSql } from '../partnerships/partnership-access';
+
+const zeroStages = (): StageCounts => ({ learn: 0, test: 0, establish: 0 });
+const QUESTIONS: Question[] = ['theyLearnFromUs', 'weLearnFromThem', 'doTogether'];
+
+/**
+ * Every figure is computed in PostgreSQL, one statement per block, so the
+ * number of statements per request is fixed whatever the size of the data.
+ */
+@Injectable()
+export class DashboardsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PartnershipAccess,
+  ) {}
+
+  async partnership(actor: Actor, id: string): Promise<PartnershipDashboard> {
+    await this.access.visiblePartnership(actor, id);
+    const q = <T>(sql: string) => this.dataSource.query<T[]>(sql, [id]);
+    const [[head], focus, orgs, months, medians, indicators, [matches], closed] = await Promise.all([
+      q<{ name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }>(
+        `SELECT p.name,
+           count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'learn')::int AS learn,
+           count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'test')::int AS test,
+           count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'establish')::int AS establish,
+           count(pr.id) FILTER (WHERE pr.status = 'active')::int AS active,
+           count(pr.id) FILTER (WHERE pr.status = 'stopped')::int AS stopped,
+           count(pr.id) FILTER (WHERE pr.status = 'completed')::int AS completed
+         FROM partnerships p LEFT JOIN projects pr ON pr.partnership_id = p.id
+         WHERE p.id = $1 GROUP BY p.id`,
+      ),
+      q<{ id: string | null; name: string | null; learn: number; test: number; establish: number }>(
+        `SELECT id, name, learn, test, establish FROM (
+         SELECT f.id, f.name, f.created_at AS sort_at,
+           count(pr.id) FILTER (WHERE pr.stage = 'learn')::int AS learn,
+           count(pr.id) FILTER (WHERE pr.stage = 'test')::int AS test,
+           count(pr.id) FILTER (WHERE pr.stage = 'establish')::int AS establish
+         FROM focus_areas f LEFT JOIN projects pr ON pr.focus_area_id = f.id AND pr.status = 'active'
+         WHERE f.partnership_id = $1 GROUP BY f.id
+         UNION ALL
+         SELECT NULL, NULL, 'infinity'::timestamptz,
+           count(*) FILTER (WHERE stage = 'learn')::int, count(*) FILTER (WHERE stage = 'test')::int,
+           count(*) FILTER (WHERE stage = 'establish')::int
+         FROM projects WHERE partnership_id = $1 AND status = 'active' AND focus_area_id IS NULL
+         HAVING count(*) > 0
+         ) x ORDER BY sort_at, name`,
+      ),
+      q<{ id: string; name: string; projects: number; answers: Record<string, { given: number; received: number }> }>(
+        `SELECT o.id, o.name,
+           (SELECT count(*)::int FROM project_participants pp JOIN projects pr ON pr.id = pp.project_id
+             WHERE pp.organization_id = o.id AND pr.partnership_id = $1 AND pr.status = 'active') AS projects,
+           (SELECT coalesce(json_object_agg(x.question, json_build_object('given', x.given, 'received', x.received)), '{}')
+              FROM (SELECT a.question,
+                      count(*) FILTER (WHERE a.from_organization_id = o.id)::int AS given,
+                      count(*) FILTER (WHERE a.to_organization_id = o.id)::int AS received
+                    FROM answers a WHERE a.partnership_id = $1 AND (a.from_organization_id = o.id OR a.to_organization_id = o.id)
+                    GROUP BY a.question) x) AS answers
+         FROM partnership_members m JOIN organizations o ON o.id = m.organization_id
+         WHERE m.partnership_id = $1 ORDER BY o.name`,
+      ),
+      q<{ month: string; count: number }>(
+        `SELECT to_char(date_trunc('month', t.decided_at), 'YYYY-MM') AS month, count(*)::int AS count
+         FROM stage_transitions t JOIN projects pr ON pr.id = t.project_id
+         WHERE pr.partnership_id = $1 AND t.from_status IS NULL
+         GROUP BY 1 ORDER BY 1`,
+      ),
+      q<{ stage: Stage; median: number | null }>(
+        `WITH entries AS (
+           SELECT pr.id AS project_id, 'learn'::text AS stage, pr.created_at AS entered_at FROM projects pr WHERE pr.partnership_id = $1
+           UNION ALL
+           SELECT t.project_id, t.to_stage, t.decided_at FROM stage_transitions t JOIN projects pr ON pr.id = t.project_id
+           WHERE pr.partnership_id = $1 AND t.from_status IS NULL
+         ), ends AS (
+           SELECT pr.id AS project_id,
+             CASE WHEN pr.status = 'active' THEN now()
+                  ELSE coalesce((SELECT max(t.decided_at) FROM stage_transitions t WHERE t.project_id = pr.id AND t.to_status IS NOT NULL), pr.updated_at)
+             END AS ended_at
+           FROM projects pr WHERE pr.partnership_id = $1
+         ), spans AS (
+           SELECT e.stage, e.entered_at,
+             coalesce(lead(e.entered_at) OVER (PARTITION BY e.project_id ORDER BY e.entered_at), x.ended_at) AS left_at
+           FROM entries e JOIN ends x ON x.project_id = e.project_id
+         )
+         SELECT stage, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered_at) / 86400) AS median
+         FROM spans WHERE left_at >= entered_at GROUP BY stage`,
+      ),
+      q<{ id: string; project_id: string; name: string; progress: number | null }>(
+        `SELECT i.id, i.project_id, i.name,
+           CASE WHEN l.value IS NULL THEN NULL
+                WHEN i.target = i.baseline THEN 1
+                ELSE greatest(0, least(1, (l.value - i.baseline) / (i.target - i.baseline))) END AS progress
+         FROM indicators i JOIN projects pr ON pr.id = i.project_id
+         LEFT JOIN LATERAL (SELECT m.value FROM measurements m WHERE m.indicator_id = i.id
+                            ORDER BY m.measured_on DESC, m.created_at DESC LIMIT 1) l ON true
+         WHERE pr.partnership_id = $1 AND pr.status = 'active'
+         ORDER BY pr.title, i.name`,
+      ),
+      q<{ offers: number; wishes: number; met: number }>(
+        `SELECT count(*) FILTER (WHERE o.question = 'theyLearnFromUs')::int AS offers,
+                count(*) FILTER (WHERE o.question = 'weLearnFromThem')::int AS wishes,
+                count(*) FILTER (WHERE o.question = 'theyLearnFromUs' AND o.focus_area_id IS NOT NULL AND EXISTS (
+                  SELECT 1 FROM answers w WHERE w.partnership_id = $1 AND w.question = 'weLearnFromThem'
+                    AND w.from_organization_id = o.to_organization_id AND w.to_organization_id = o.from_organization_id
+                    AND w.focus_area_id = o.focus_area_id))::int AS met
+         FROM answers o WHERE o.partnership_id = $1`,
+      ),
+      q<{ id: string; title: string; status: ProjectStatus; rationale: string | null; closed_at: Date | null }>(
+        `SELECT pr.id, pr.title, pr.status, t.rationale, t.decided_at AS closed_at
+         FROM projects pr LEFT JOIN LATERAL (
+           SELECT rationale, decided_at FROM stage_transitions WHERE project_id = pr.id AND to_status = pr.status
+           ORDER BY decided_at DESC LIMIT 1) t ON true
+         WHERE pr.partnership_id = $1 AND pr.status <> 'active'
+         ORDER BY t.decided_at DESC NULLS LAST LIMIT 50`,
+      ),
+    ]);
+    const medianOf = (stage: Stage) => {
+      const m = medians.find((r) => r.stage === stage)?.median;
+      return m === undefined || m === null ? null : Math.round(m * 10) / 10;
+    };
+    return {
+      partnership: { id, name: head?.name ?? '' },
+      stageCounts: { learn: head?.learn ?? 0, test: head?.test ?? 0, establish: head?.establish ?? 0 },
+      statusCounts: { active: head?.active ?? 0, stopped: head?.stopped ?? 0, completed: head?.completed ?? 0 },
+      byFocusArea: focus.map((f) => ({
+        focusArea: f.id ? { id: f.id, name: f.name ?? '' } : null,
+        learn: f.learn,
+        test: f.test,
+        establish: f.establish,
+      })),
+      byOrganization: orgs.map((o) => {
+        const byQuestion = Object.fromEntries(
+          QUESTIONS.map((question) => [question, o.answers[question] ?? { given: 0, received: 0 }]),
+        ) as PartnershipDashboard['byOrganization'][number]['byQuestion'];
+        return {
+          organization: { id: o.id, name: o.name },
+          projects: o.projects,
+          answersGiven: QUESTIONS.reduce((sum, question) => sum + byQuestion[question].given, 0),
+          answersReceived: QUESTIONS.reduce((sum, question) => sum + byQuestion[question].received, 0),
+          byQuestion,
+        };
+      }),
+      transitionsByMonth: months,
+      medianDaysInStage: { learn: medianOf('learn'), test: medianOf('test'), establish: medianOf('establish') },
+      indicators: indicators.map((i) => ({ id: i.id, projectId: i.project_id, name: i.name, progress: i.progress })),
+      matches: matches ?? { offers: 0, wishes: 0, met: 0 },
+      closedProjects: closed.map((c) => ({
+        id: c.id,
+        title: c.title,
+        status: c.status,
+        rationale: c.rationale,
+        closedAt: c.closed_at ? c.closed_at.toISOString() : null,
+      })),
+    };
+  }
+
+  async overview(actor: Actor): Promise<Overview> {
+    const params = [actor.organizationId];
+    const visible = visiblePartnershipSql(actor, 'p', '$1');
+    const [partnerships, organizations, recent] = await Promise.all([
+      this.dataSource.query<{ id: string; name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }[]>(
+        `SELECT p.id, p.name,
+           count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'learn')::int AS learn,
+           count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'test')::int AS test,
+           count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'establish')::int AS establish,
+           count(pr.id) FILTER (WHERE pr.status = 'active')::int AS active,
+           count(pr.id) FILTER (WHERE pr.status = 'stopped')::int AS stopped,
+           count(pr.id) FILTER (WHERE pr.status = 'completed')::int AS completed
+         FROM partnerships p LEFT JOIN projects pr ON pr.partnership_id = p.id
+         WHERE ${visible} GROUP BY p.id ORDER BY lower(p.name)`,
+        params,
+      ),
+      this.dataSource.query<{ id: string; name: string; projects: number }[]>(
+        `SELECT o.id, o.name, count(*)::int AS projects
+         FROM project_participants pp
+         JOIN projects pr ON pr.id = pp.project_id AND pr.status = 'active'
+         JOIN partnerships p ON p.id = pr.partnership_id
+         JOIN organizations o ON o.id = pp.organization_id
+         WHERE ${visible} GROUP BY o.id ORDER BY projects DESC, o.name`,
+        params,
+      ),
+      this.dataSource.query<{ project_id: string; project_title: string; from_stage: Stage; to_stage: Stage; decided_at: Date }[]>(
+        `SELECT t.project_id, pr.title AS project_title, t.from_stage, t.to_stage, t.decided_at
+         FROM stage_transitions t
+         JOIN projects pr ON pr.id = t.project_id
+         JOIN partnerships p ON p.id = pr.partnership_id
+         WHERE t.from_status IS NULL AND ${visible}
+         ORDER BY t.decided_at DESC LIMIT 10`,
+        params,
+      ),
+    ]);
+    const stageCounts = zeroStages();
+    const statusCounts = { active: 0, stopped: 0, completed: 0 };
+    for (const p of partnerships) {
+      stageCounts.learn += p.learn;
+      stageCounts.test += p.test;
+      stageCounts.establish += p.establish;
+      statusCounts.active += p.active;
+      statusCounts.stopped += p.stopped;
+      statusCounts.completed += p.completed;
+    }
+    return {
+      stageCounts,
+      statusCounts,
+      partnerships: partnerships.map((p) => ({ id: p.id, name: p.name, stageCounts: { learn: p.learn, test: p.test, establish: p.establish } })),
+      organizations,
+      recentTransitions: recent.map((r) => ({
+        projectId: r.project_id,
+        projectTitle: r.project_title,
+        fromStage: r.from_stage,
+        toStage: r.to_stage,
+        decidedAt: r.decided_at.toISOString(),
+      })),
+    };
+  }
+}

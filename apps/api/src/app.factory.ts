@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
+import { queryCount } from './database/query-counter';
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -30,9 +31,16 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     logger: ['error', 'warn'],
   });
   app.useLogger(app.get(Logger));
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  if (config.exposeQueryCount) {
+    fastify.addHook('onRequest', (_request, _reply, done) => queryCount.run({ statements: 0 }, done));
+    fastify.addHook('onSend', async (_request, reply) => {
+      reply.header('x-sql-statements', String(queryCount.getStore()?.statements ?? -1));
+    });
+  }
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 

@@ -41,7 +41,12 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(
-          dataSourceOptions({ url: databaseUrl, connectTimeoutMs: config.dbConnectTimeoutMs, poolSize: config.dbPoolSize }),
+          dataSourceOptions({
+            url: databaseUrl,
+            connectTimeoutMs: config.dbConnectTimeoutMs,
+            poolSize: config.dbPoolSize,
+            countQueries: config.exposeQueryCount,
+          }),
         ),
         AuthModule,
         UsersModule,

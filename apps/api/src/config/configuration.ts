@@ -18,6 +18,8 @@ export interface AppConfig {
   dbConnectTimeoutMs: number;
   dbPoolSize: number;
   webRoot: string | null;
+  /** Test aid: send the number of SQL statements of each request as x-sql-statements. */
+  exposeQueryCount: boolean;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +122,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbConnectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 3000, 100, 60000),
     dbPoolSize: int('DB_POOL_SIZE', 20, 1, 200),
     webRoot: env['WEB_ROOT'] === '' ? null : resolve(env['WEB_ROOT'] || 'dist/apps/web/browser'),
+    exposeQueryCount: bool('EXPOSE_QUERY_COUNT', false),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

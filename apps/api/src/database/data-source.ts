@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '@samspill/migrations';
+import { CountingLogger } from './query-counter';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { LoginAttemptEntity } from '../auth/login-attempt.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -11,6 +12,7 @@ export interface DatabaseSettings {
   url: string;
   connectTimeoutMs: number;
   poolSize: number;
+  countQueries?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     migrationsRun: false,
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    logging: false,
+    ...(settings.countQueries ? { logging: ['query' as const], logger: new CountingLogger() } : { logging: false }),
     extra: {
       max: settings.poolSize,
       // Fail fast (then 503) instead of waiting forever for a database that is away.

@@ -1,0 +1,223 @@
+import type { Overview, PartnershipDashboard, ProjectListResponse, ProjectResponse } from '@samspill/contracts';
+import { DEMO_ACCOUNTS } from '@samspill/testing';
+import { startTestApi, type TestApi } from './support/api-server';
+import { login, request, type Session } from './support/http';
+
+let api: TestApi;
+const s: Record<string, Session> = {};
+let pilotId: string;
+let navId: string;
+let granId: string;
+
+beforeAll(async () => {
+  api = await startTestApi({ EXPOSE_QUERY_COUNT: 'true' });
+  for (const [key, email] of Object.entries({
+    admin: DEMO_ACCOUNTS.admin,
+    granLeader: DEMO_ACCOUNTS.granLeader,
+    granStaff: DEMO_ACCOUNTS.granStaff,
+    lunnerPolitician: DEMO_ACCOUNTS.lunnerPolitician,
+    roskilde: DEMO_ACCOUNTS.roskildeStaff,
+    vestreToten: DEMO_ACCOUNTS.vestreTotenStaff,
+  })) {
+    s[key] = await login(api.baseUrl, email);
+  }
+  [{ id: pilotId }] = await api.sql<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'PILOTen Hadeland'`);
+  [{ id: navId }] = await api.sql<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'Lean i NAV Drammen'`);
+  [{ id: granId }] = await api.sql<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Gran kommune'`);
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+const get = <T>(who: string, path: string) => request<T>(api.baseUrl, 'GET', path, { token: s[who]?.token });
+const post = <T>(who: string, path: string, body: unknown) => request<T>(api.baseUrl, 'POST', path, { token: s[who]?.token, body });
+const sum = (c: { learn: number; test: number; establish: number }) => c.learn + c.test + c.establish;
+
+describe('GET /api/dashboard/partnerships/:id', () => {
+  it('gives the figures of PILOTen Hadeland, agreeing with the project list', async () => {
+    const project = await post<ProjectResponse>('granLeader', '/api/projects', {
+      partnershipId: pilotId, title: 'Heltidskultur', description: 'Flere hele stillinger', participantIds: [granId],
+    });
+    await post('granLeader', `/api/projects/${project.body.id}/transitions`, { toStage: 'test', rationale: 'Klar for utprøving' });
+    const stopped = await post<ProjectResponse>('granLeader', '/api/projects', {
+      partnershipId: pilotId, title: 'Stoppet forsøk', description: '', participantIds: [granId],
+    });
+    await post('granLeader', `/api/projects/${stopped.body.id}/status`, { status: 'stopped', rationale: 'Ga ikke effekt' });
+
+    const result = await get<PartnershipDashboard>('granLeader', `/api/dashboard/partnerships/${pilotId}`);
+    expect(result.status).toBe(200);
+    const d = result.body;
+    expect(d.partnership).toEqual({ id: pilotId, name: 'PILOTen Hadeland' });
+    const active = await get<ProjectListResponse>('granLeader', `/api/projects?status=active&partnershipId=${pilotId}`);
+    expect(sum(d.stageCounts)).toBe(active.body.total);
+    expect(d.stageCounts).toEqual({ learn: 0, test: 2, establish: 0 });
+    expect(d.statusCounts).toEqual({ active: 2, stopped: 1, completed: 0 });
+    expect(d.byFocusArea.map((f) => f.focusArea?.name ?? null)).toEqual(['Politikerrollen', 'Helse og omsorg', 'Organisering og ledelse', null]);
+    expect(d.byFocusArea.find((f) => f.focusArea === null)).toEqual({ focusArea: null, learn: 0, test: 1, establish: 0 });
+    const gran = d.byOrganization.find((o) => o.organization.name === 'Gran kommune');
+    expect(gran).toMatchObject({ projects: 2, answersGiven: 3, answersReceived: 3 });
+    expect(gran?.byQuestion.doTogether).toEqual({ given: 1, received: 0 });
+    expect(d.transitionsByMonth.reduce((n, m) => n + m.count, 0)).toBe(2);
+    expect(d.transitionsByMonth.every((m) => /^\d{4}-\d{2}$/.test(m.month))).toBe(true);
+    expect(d.medianDaysInStage.learn).toBeGreaterThanOrEqual(0);
+    expect(d.matches).toEqual({ offers: 2, wishes: 3, met: 2 });
+    expect(d.closedProjects).toEqual([expect.objectContaining({ title: 'Stoppet forsøk', status: 'stopped', rationale: 'Ga ikke effekt' })]);
+  });
+
+  it('shows indicator progress from baseline toward target', async () => {
+    const [{ id: projectId }] = await api.sql<{ id: string }>(`SELECT id FROM projects WHERE title = 'Heltidskultur'`);
+    const indicator = await post<{ id: string }>('granLeader', `/api/projects/${projectId}/indicators`, {
+      name: 'Ventetid', unit: 'dager', baseline: 14, target: 7, direction: 'decrease',
+    });
+    await post('granLeader', `/api/indicators/${indicator.body.id}/measurements`, { value: 10.5, measuredOn: '2026-11-01' });
+    const d = (await get<PartnershipDashboard>('granLeader', `/api/dashboard/partnerships/${pilotId}`)).body;
+    expect(d.indicators).toEqual([{ id: indicator.body.id, projectId, name: 'Ventetid', progress: 0.5 }]);
+  });
+
+  it('is read by members, politicians included, and invisible to outsiders', async () => {
+    expect((await get('lunnerPolitician', `/api/dashboard/partnerships/${pilotId}`)).status).toBe(200);
+    const outsider = await get('roskilde', `/api/dashboard/partnerships/${pilotId}`);
+    expect(outsider.status).toBe(404);
+    expect(JSON.stringify(outsider.body)).not.toContain('PILOTen');
+  });
+});
+
+describe('GET /api/dashboard/overview', () => {
+  it.each(['admin', 'granStaff', 'roskilde', 'vestreToten', 'lunnerPolitician'])(
+    'counts for %s exactly the active projects they can list',
+    async (who) => {
+      const overview = (await get<Overview>(who, '/api/dashboard/overview')).body;
+      const active = (await get<ProjectListResponse>(who, '/api/projects?status=active')).body;
+      expect(sum(overview.stageCounts)).toBe(active.total);
+      expect(overview.statusCounts.active).toBe(active.total);
+      const names = overview.partnerships.map((p) => p.name);
+      if (who === 'admin') expect(names).toEqual(['Lean i NAV Drammen', 'PILOTen Hadeland']);
+      if (who === 'roskilde') expect(overview).toEqual({ stageCounts: { learn: 0, test: 0, establish: 0 }, statusCounts: { active: 0, stopped: 0, completed: 0 }, partnerships: [], organizations: [], recentTransitions: [] });
+      if (who === 'vestreToten') expect(names).toEqual(['Lean i NAV Drammen']);
+    },
+  );
+
+  it('lists the latest stage changes, newest first', async () => {
+    const overview = (await get<Overview>('granLeader', '/api/dashboard/overview')).body;
+    expect(overview.recentTransitions[0]).toMatchObject({ projectTitle: 'Heltidskultur', fromStage: 'learn', toStage: 'test' });
+    const times = overview.recentTransitions.map((t) => Date.parse(t.decidedAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(overview.recentTransitions.map((t) => t.projectTitle)).not.toContain('Tavlemøter i NAV-kontoret');
+  });
+});
+
+describe('GET /api/projects.csv', () => {
+  it('exports what the person may see, for Excel: BOM, semicolons, Norwegian letters', async () => {
+    await post('granLeader', '/api/projects', { partnershipId: pilotId, title: '=HYPERLINK("x") æøå', description: '', participantIds: [granId] });
+    const response = await fetch(`${api.baseUrl}/api/projects.csv?partnershipId=${pilotId}`, { headers: { authorization: `Bearer ${s['granLeader']?.token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('"Tittel";"Samarbeid";"Satsingsområde";"Fase";"Status";"Deltakere";"Opprettet";"Sist endret"');
+    const total = (await get<ProjectListResponse>('granLeader', `/api/projects?partnershipId=${pilotId}`)).body.total;
+    expect(lines).toHaveLength(total + 1);
+    expect(text).toContain(`"'=HYPERLINK(""x"") æøå";"PILOTen Hadeland"`);
+    expect(text).not.toContain('Tavlemøter');
+  });
+
+  it('takes the same filters as the list, and leaves out what is not visible', async () => {
+    const csv = async (who: string, query: string) =>
+      (await (await fetch(`${api.baseUrl}/api/projects.csv${query}`, { headers: { authorization: `Bearer ${s[who]?.token}` } })).text())
+        .trimEnd().split('\r\n');
+    expect(await csv('granLeader', '?status=stopped')).toHaveLength(2);
+    expect(await csv('roskilde', '')).toHaveLength(1);
+    expect((await fetch(`${api.baseUrl}/api/projects.csv`)).status).toBe(401);
+    expect((await fetch(`${api.baseUrl}/api/projects.csv?stage=later`, { headers: { authorization: `Bearer ${s['admin']?.token}` } })).status).toBe(400);
+  });
+});
+
+describe('GET /api/dashboard/partnerships/:id/report.pdf', () => {
+  it('is a PDF for members and a 404 for outsiders', async () => {
+    const response = await fetch(`${api.baseUrl}/api/dashboard/partnerships/${pilotId}/report.pdf`, {
+      headers: { authorization: `Bearer ${s['lunnerPolitician']?.token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(1500);
+    const outsider = await fetch(`${api.baseUrl}/api/dashboard/partnerships/${pilotId}/report.pdf`, {
+      headers: { authorization: `Bearer ${s['roskilde']?.token}` },
+    });
+    expect(outsider.status).toBe(404);
+  });
+});
+
+describe('no N+1', () => {
+  it('sends the same number of SQL statements per request whatever the size of the data', async () => {
+    const [{ id: projectId }] = await api.sql<{ id: string }>(`SELECT id FROM projects WHERE title = 'Heltidskultur'`);
+    const paths = [
+      '/api/partnerships',
+      `/api/partnerships/${pilotId}`,
+      `/api/partnerships/${pilotId}/questions`,
+      `/api/projects?partnershipId=${pilotId}&limit=200`,
+      '/api/projects?limit=200',
+      `/api/projects/${projectId}`,
+      `/api/projects/${projectId}/transitions`,
+      `/api/projects/${projectId}/log`,
+      `/api/projects/${projectId}/indicators`,
+      `/api/dashboard/partnerships/${pilotId}`,
+      '/api/dashboard/overview',
+    ];
+    const count = async () => {
+      const counts: Record<string, number> = {};
+      for (const path of paths) {
+        const result = await get('admin', path);
+        expect(result.status).toBe(200);
+        counts[path] = Number(result.headers.get('x-sql-statements'));
+      }
+      return counts;
+    };
+    const small = await count();
+    expect(Object.values(small).every((n) => n > 0 && n < 20)).toBe(true);
+
+    // Grow everything the endpoints touch: projects, participants, transitions, log, answers, indicators.
+    const [{ id: admin }] = await api.sql<{ id: string }>(`SELECT id FROM users WHERE email = 'admin@samspill.no'`);
+    await api.sql(
+      `WITH p AS (
+         INSERT INTO projects (partnership_id, title, description, created_by, stage)
+         SELECT $1, 'Bulk ' || g, '', $2, (ARRAY['learn','test','establish'])[1 + g % 3] FROM generate_series(1, 150) g RETURNING id
+       ) INSERT INTO project_participants (project_id, organization_id)
+         SELECT p.id, m.organization_id FROM p CROSS JOIN partnership_members m WHERE m.partnership_id = $1`,
+      [pilotId, admin],
+    );
+    await api.sql(
+      `INSERT INTO stage_transitions (project_id, from_stage, to_stage, rationale, decided_by)
+       SELECT pr.id, 'learn', 'test', 'bulk', $2 FROM projects pr, generate_series(1, 3) WHERE pr.partnership_id = $1`,
+      [pilotId, admin],
+    );
+    await api.sql(
+      `INSERT INTO log_entries (project_id, kind, text, author_id, organization_id)
+       SELECT $1, 'lesson', 'bulk ' || g, $2, $3 FROM generate_series(1, 300) g`,
+      [projectId, admin, granId],
+    );
+    await api.sql(
+      `INSERT INTO answers (partnership_id, from_organization_id, to_organization_id, question, text, author_id)
+       SELECT $1, a.organization_id, b.organization_id, (ARRAY['theyLearnFromUs','weLearnFromThem','doTogether'])[1 + g % 3], 'bulk', $2
+       FROM partnership_members a JOIN partnership_members b ON b.partnership_id = a.partnership_id AND b.organization_id <> a.organization_id,
+            generate_series(1, 100) g
+       WHERE a.partnership_id = $1`,
+      [pilotId, admin],
+    );
+    await api.sql(
+      `WITH i AS (INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by)
+                  SELECT $1, 'Bulk ' || g, 'x', 0, 10, 'increase', $2 FROM generate_series(1, 20) g RETURNING id)
+       INSERT INTO measurements (indicator_id, value, measured_on, recorded_by)
+       SELECT i.id, g, current_date - g, $2 FROM i, generate_series(1, 10) g`,
+      [projectId, admin],
+    );
+    const large = await count();
+    expect(large).toEqual(small);
+    const [{ n }] = await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM projects`);
+    expect(n).toBeGreaterThan(150);
+    process.stdout.write(`SQL statements per request (constant): ${JSON.stringify(large)}\n`);
+  });
+});

@@ -79,6 +79,8 @@ describe('GET /api/dashboard/partnerships/:id', () => {
     const outsider = await get('roskilde', `/api/dashboard/partnerships/${pilotId}`);
     expect(outsider.status).toBe(404);
     expect(JSON.stringify(outsider.body)).not.toContain('PILOTen');
+    expect((await get('granLeader', `/api/dashboard/partnerships/${navId}`)).status).toBe(404);
+    expect((await get('vestreToten', `/api/dashboard/partnerships/${navId}`)).status).toBe(200);
   });
 });
 

@@ -1,1 +1,2 @@
-export * from './lib/ui/ui';
+export * from './lib/error-summary/error-summary';
+export * from './lib/language-switcher/language-switcher';

@@ -1,3 +1,50 @@
 import { Route } from '@angular/router';
+import { signedInGuard, signedOutGuard } from './core/auth/auth-guards';
+import { pageTitle } from './core/i18n/i18n-title-strategy';
 
-export const appRoutes: Route[] = [];
+// A layout route with path '' also matches '/' when none of its children do
+// (leaving its outlet empty), so each public page has its own path here.
+export const appRoutes: Route[] = [
+  {
+    path: 'sign-in',
+    loadComponent: () => import('./core/layout/public-layout').then((m) => m.PublicLayout),
+    canActivate: [signedOutGuard],
+    children: [
+      {
+        path: '',
+        title: pageTitle('titles.signIn'),
+        loadComponent: () => import('./sign-in/sign-in-page').then((m) => m.SignInPage),
+      },
+    ],
+  },
+  {
+    path: '',
+    loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
+    canActivate: [signedInGuard],
+    canActivateChild: [signedInGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: pageTitle('titles.home'),
+        loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
+      },
+      {
+        path: 'organizations',
+        title: pageTitle('titles.organizations'),
+        loadComponent: () => import('./organizations/organizations-page').then((m) => m.OrganizationsPage),
+      },
+    ],
+  },
+  {
+    path: '**',
+    loadComponent: () => import('./core/layout/public-layout').then((m) => m.PublicLayout),
+    children: [
+      {
+        path: '',
+        title: pageTitle('titles.notFound'),
+        loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),
+      },
+    ],
+  },
+];

@@ -1,0 +1,86 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type { AuthResponse, CurrentUser } from '@samspill/contracts';
+import { type Permission, hasPermission } from '@samspill/domain';
+import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap } from 'rxjs';
+
+interface Session {
+  accessToken: string;
+  user: CurrentUser;
+}
+
+export const AUTH_URLS = {
+  login: '/api/auth/login',
+  refresh: '/api/auth/refresh',
+  logout: '/api/auth/logout',
+} as const;
+
+/**
+ * The signed-in session. The access token lives in memory only; the refresh
+ * token is an httpOnly cookie the browser sends to /api/auth, so a reload
+ * restores the session through `refresh()` and script never sees it.
+ */
+@Injectable({ providedIn: 'root' })
+export class Auth {
+  private readonly http = inject(HttpClient);
+  private readonly session = signal<Session | null>(null);
+  private refreshInFlight: Observable<string | null> | null = null;
+
+  readonly user = computed(() => this.session()?.user ?? null);
+  readonly accessToken = computed(() => this.session()?.accessToken ?? null);
+  readonly signedIn = computed(() => this.session() !== null);
+
+  can(permission: Permission): boolean {
+    return hasPermission(this.user()?.role, permission);
+  }
+
+  login(email: string, password: string): Observable<CurrentUser> {
+    return this.http
+      .post<AuthResponse>(AUTH_URLS.login, { email, password }, { withCredentials: true })
+      .pipe(map((response) => this.start(response)));
+  }
+
+  /**
+   * Trades the refresh cookie for a new access token; resolves to null when
+   * there is no valid session. The cookie rotates on every use, so calls made
+   * while one is under way share it instead of racing with a spent cookie.
+   */
+  refresh(): Observable<string | null> {
+    this.refreshInFlight ??= this.http.post<AuthResponse>(AUTH_URLS.refresh, null, { withCredentials: true }).pipe(
+      map((response) => {
+        this.start(response);
+        return response.accessToken;
+      }),
+      catchError(() => {
+        this.session.set(null);
+        return of(null);
+      }),
+      finalize(() => (this.refreshInFlight = null)),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+    return this.refreshInFlight;
+  }
+
+  /** Called once at start-up. */
+  restore(): Promise<unknown> {
+    return firstValueFrom(this.refresh());
+  }
+
+  logout(): Observable<void> {
+    return this.http.post<void>(AUTH_URLS.logout, null, { withCredentials: true }).pipe(
+      catchError(() => of(undefined)),
+      tap(() => this.session.set(null)),
+      map(() => undefined),
+    );
+  }
+
+  /** Forgets the session locally, e.g. when the server has ended it. */
+  clear(): void {
+    this.session.set(null);
+  }
+
+  private start(response: AuthResponse): CurrentUser {
+    this.session.set({ accessToken: response.accessToken, user: response.user });
+    return response.user;
+  }
+}

@@ -1,0 +1,84 @@
+import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
+import type { Locale } from '@samspill/contracts';
+import { en } from './en';
+import type { MessageKey, MessageParams, Messages } from './messages';
+import { nb } from './nb';
+
+const DICTIONARIES: Record<Locale, Messages> = { nb, en };
+
+/** Each language named in itself, so a reader finds their own whatever is showing. */
+export const LANGUAGES: readonly { locale: Locale; name: string }[] = [
+  { locale: 'nb', name: 'Norsk (bokmål)' },
+  { locale: 'en', name: 'English' },
+];
+
+export const DEFAULT_LOCALE: Locale = 'nb';
+const STORAGE_KEY = 'samspill.locale';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && value in DICTIONARIES;
+}
+
+/** Looks a dotted key up in a dictionary and fills in `{placeholders}`. */
+export function translate(messages: Messages, key: MessageKey, params?: MessageParams): string {
+  let node: unknown = messages;
+  for (const part of key.split('.')) {
+    node = (node as Record<string, unknown> | undefined)?.[part];
+  }
+  const text = typeof node === 'string' ? node : key;
+  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+}
+
+/**
+ * Runtime translation. The locale is a signal, so templates and computed
+ * values that read a message update when the person switches language.
+ */
+@Injectable({ providedIn: 'root' })
+export class I18n {
+  private readonly document = inject(DOCUMENT);
+  private readonly current = signal<Locale>(this.storedLocale());
+
+  readonly locale = this.current.asReadonly();
+  readonly messages = computed(() => DICTIONARIES[this.current()]);
+
+  private readonly collator = computed(() => new Intl.Collator(this.current(), { sensitivity: 'base' }));
+
+  constructor() {
+    this.document.documentElement.lang = this.current();
+  }
+
+  setLocale(locale: Locale): void {
+    this.current.set(locale);
+    this.document.documentElement.lang = locale;
+    try {
+      this.document.defaultView?.localStorage.setItem(STORAGE_KEY, locale);
+    } catch {
+      // Storage may be blocked (private mode, policy); the choice then lasts for this visit.
+    }
+  }
+
+  t(key: MessageKey, params?: MessageParams): string {
+    return translate(this.messages(), key, params);
+  }
+
+  compare(a: string, b: string): number {
+    return this.collator().compare(a, b);
+  }
+
+  formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.current(), options).format(value);
+  }
+
+  formatDate(value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+    return new Intl.DateTimeFormat(this.current(), options).format(new Date(value));
+  }
+
+  private storedLocale(): Locale {
+    try {
+      const stored = this.document.defaultView?.localStorage.getItem(STORAGE_KEY);
+      return isLocale(stored) ? stored : DEFAULT_LOCALE;
+    } catch {
+      return DEFAULT_LOCALE;
+    }
+  }
+}

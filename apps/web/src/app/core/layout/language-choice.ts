@@ -1,0 +1,26 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { LanguageSwitcher } from '@samspill/web-ui';
+import { I18n, LANGUAGES, isLocale } from '../i18n/i18n';
+
+/** The language switcher wired to the I18n service. */
+@Component({
+  selector: 'sp-language-choice',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [LanguageSwitcher],
+  template: `
+    <sp-language-switcher
+      [options]="languages"
+      [current]="i18n.locale()"
+      [label]="i18n.t('language.label')"
+      (localeChange)="choose($event)"
+    />
+  `,
+})
+export class LanguageChoice {
+  protected readonly i18n = inject(I18n);
+  protected readonly languages = LANGUAGES;
+
+  protected choose(locale: string): void {
+    if (isLocale(locale)) this.i18n.setLocale(locale);
+  }
+}

@@ -1,0 +1,37 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Auth } from '../auth/auth';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/translate-pipe';
+import { LanguageChoice } from './language-choice';
+import { SkipLink } from './skip-link';
+
+/** The frame around every signed-in page. */
+@Component({
+  selector: 'sp-shell',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LanguageChoice, SkipLink],
+  templateUrl: './shell.html',
+  styleUrl: './shell.css',
+})
+export class Shell {
+  private readonly auth = inject(Auth);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+
+  protected readonly user = this.auth.user;
+  protected readonly role = computed(() => {
+    const user = this.user();
+    return user ? this.i18n.t(`roles.${user.role}`) : '';
+  });
+  protected readonly signingOut = signal(false);
+
+  protected signOut(): void {
+    if (this.signingOut()) return;
+    this.signingOut.set(true);
+    this.auth.logout().subscribe(() => {
+      this.signingOut.set(false);
+      void this.router.navigateByUrl('/sign-in');
+    });
+  }
+}

@@ -1,0 +1,46 @@
+// Starts the built app (`node dist/apps/api/main.js`, which also serves
+// dist/apps/web/browser) on a fresh embedded database in a temporary folder,
+// and removes that folder once the server has stopped. Playwright's webServer
+// runs this; its SIGTERM reaches the API directly (same process group), so
+// here we only wait for the API to finish its own clean shutdown.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const workspace = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const main = join(workspace, 'dist/apps/api/main.js');
+const webIndex = join(workspace, 'dist/apps/web/browser/index.html');
+
+for (const [file, build] of [
+  [main, 'npx nx run api:build'],
+  [webIndex, 'npx nx run web:build'],
+]) {
+  if (!existsSync(file)) {
+    process.stderr.write(`Missing ${file}. Build first: ${build} (npm test does this).\n`);
+    process.exit(1);
+  }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'samspill-e2e-'));
+const api = spawn(process.execPath, [main], {
+  cwd: workspace,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    PORT: process.env.PORT ?? '4310',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  },
+});
+
+const ignore = () => undefined;
+process.on('SIGTERM', ignore);
+process.on('SIGINT', ignore);
+
+api.on('exit', (code, signal) => {
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  process.exit(code ?? (signal ? 1 : 0));
+});

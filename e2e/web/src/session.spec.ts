@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_ACCOUNTS, signIn } from './support/app';
+
+test.describe('session', () => {
+  test('a reload while signed in keeps the person signed in', async ({ page }) => {
+    await signIn(page, DEMO_ACCOUNTS.granStaff);
+    await page.getByRole('link', { name: 'Organisasjoner' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Organisasjoner' })).toBeVisible();
+
+    await page.reload();
+
+    await expect(page).toHaveURL(/\/organizations$/);
+    await expect(page.getByRole('banner')).toContainText('Gran kommune');
+    await expect(page.getByRole('cell', { name: 'Kommune' }).first()).toBeVisible();
+  });
+
+  test('sign-out returns to sign-in, and a reload stays signed out', async ({ page }) => {
+    await signIn(page, DEMO_ACCOUNTS.granStaff);
+
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Logg inn i Samspill' })).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Logg inn i Samspill' })).toBeVisible();
+    await page.goto('/organizations');
+    await expect(page).toHaveURL(/\/sign-in\?returnUrl=%2Forganizations$/);
+  });
+
+  test('a signed-out visit to a page comes back to it after sign-in', async ({ page }) => {
+    await page.goto('/organizations');
+    await expect(page).toHaveURL(/\/sign-in\?returnUrl=/);
+
+    await page.getByLabel('E-post').fill(DEMO_ACCOUNTS.roskildeStaff);
+    await page.getByLabel('Passord').fill('samspill-demo-2026');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+
+    await expect(page).toHaveURL(/\/organizations$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Organisasjoner' })).toBeFocused();
+  });
+
+  test('an unknown address shows a not-found page', async ({ page }) => {
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Vi fant ikke siden' })).toBeVisible();
+    await expect(page).toHaveTitle('Fant ikke siden – Samspill');
+  });
+});

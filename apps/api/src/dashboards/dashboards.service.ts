@@ -24,15 +24,10 @@ export class DashboardsService {
     const q = <T>(sql: string) => this.dataSource.query<T[]>(sql, [id]);
     const [[head], focus, orgs, months, medians, indicators, [matches], closed] = await Promise.all([
       q<{ name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }>(
-        `SELECT p.name,
-           count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'learn')::int AS learn,
-           count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'test')::int AS test,
-           count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'establish')::int AS establish,
-           count(pr.id) FILTER (WHERE pr.status = 'active')::int AS active,
-           count(pr.id) FILTER (WHERE pr.status = 'stopped')::int AS stopped,
-           count(pr.id) FILTER (WHERE pr.status = 'completed')::int AS completed
-         FROM partnerships p LEFT JOIN projects pr ON pr.partnership_id = p.id
-         WHERE p.id = $1 GROUP BY p.id`,
+        `SELECT p.name, coalesce(c.learn, 0) AS learn, coalesce(c.test, 0) AS test, coalesce(c.establish, 0) AS establish,
+                coalesce(c.active, 0) AS active, coalesce(c.stopped, 0) AS stopped, coalesce(c.completed, 0) AS completed
+         FROM partnerships p LEFT JOIN partnership_project_counts c ON c.partnership_id = p.id
+         WHERE p.id = $1`,
       ),
       q<{ id: string | null; name: string | null; learn: number; test: number; establish: number }>(
         `SELECT id, name, learn, test, establish FROM (
@@ -52,8 +47,8 @@ export class DashboardsService {
       ),
       q<{ id: string; name: string; projects: number; answers: Record<string, { given: number; received: number }> }>(
         `SELECT o.id, o.name,
-           (SELECT count(*)::int FROM project_participants pp JOIN projects pr ON pr.id = pp.project_id
-             WHERE pp.organization_id = o.id AND pr.partnership_id = $1 AND pr.status = 'active') AS projects,
+           coalesce((SELECT c.active_projects FROM partnership_organization_counts c
+                     WHERE c.partnership_id = $1 AND c.organization_id = o.id), 0) AS projects,
            (SELECT coalesce(json_object_agg(x.question, json_build_object('given', x.given, 'received', x.received)), '{}')
               FROM (SELECT a.question,
                       count(*) FILTER (WHERE a.from_organization_id = o.id)::int AS given,
@@ -163,24 +158,18 @@ export class DashboardsService {
     const visible = visiblePartnershipSql(actor, 'p', '$1');
     const [partnerships, organizations, recent] = await Promise.all([
       this.dataSource.query<{ id: string; name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }[]>(
-        `SELECT p.id, p.name,
-           count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'learn')::int AS learn,
-           count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'test')::int AS test,
-           count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'establish')::int AS establish,
-           count(pr.id) FILTER (WHERE pr.status = 'active')::int AS active,
-           count(pr.id) FILTER (WHERE pr.status = 'stopped')::int AS stopped,
-           count(pr.id) FILTER (WHERE pr.status = 'completed')::int AS completed
-         FROM partnerships p LEFT JOIN projects pr ON pr.partnership_id = p.id
-         WHERE ${visible} GROUP BY p.id ORDER BY lower(p.name)`,
+        `SELECT p.id, p.name, coalesce(c.learn, 0) AS learn, coalesce(c.test, 0) AS test, coalesce(c.establish, 0) AS establish,
+                coalesce(c.active, 0) AS active, coalesce(c.stopped, 0) AS stopped, coalesce(c.completed, 0) AS completed
+         FROM partnerships p LEFT JOIN partnership_project_counts c ON c.partnership_id = p.id
+         WHERE ${visible} ORDER BY lower(p.name)`,
         params,
       ),
       this.dataSource.query<{ id: string; name: string; projects: number }[]>(
-        `SELECT o.id, o.name, count(*)::int AS projects
-         FROM project_participants pp
-         JOIN projects pr ON pr.id = pp.project_id AND pr.status = 'active'
-         JOIN partnerships p ON p.id = pr.partnership_id
-         JOIN organizations o ON o.id = pp.organization_id
-         WHERE ${visible} GROUP BY o.id ORDER BY projects DESC, o.name`,
+        `SELECT o.id, o.name, sum(c.active_projects)::int AS projects
+         FROM partnership_organization_counts c
+         JOIN partnerships p ON p.id = c.partnership_id
+         JOIN organizations o ON o.id = c.organization_id
+         WHERE c.active_projects > 0 AND ${visible} GROUP BY o.id ORDER BY projects DESC, o.name`,
         params,
       ),
       this.dataSource.query<{ project_id: string; project_title: string; from_stage: Stage; to_stage: Stage; decided_at: Date }[]>(

@@ -6,6 +6,7 @@ import { hasPermission, type Permission } from '@samspill/domain';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '../common/decorators';
+import { containsNul } from '../common/validation';
 import type { AuthenticatedUser } from './authenticated-user';
 
 /** The one global guard: every route needs a valid access token unless marked @Public(). */
@@ -54,6 +55,9 @@ export class PermissionGuard {
 export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<{ body: unknown }>();
+    if (containsNul(request.body)) {
+      throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Text must not contain the NUL control character.' });
+    }
     const dto = plainToInstance(LoginDto, request.body ?? {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {

@@ -72,10 +72,12 @@ export class LogService {
       throw forbidden(actor, 'the author of the entry');
     }
     await this.dataSource.transaction(async (m) => {
+      // Only a real change leaves a revision behind.
       await m.query(
         `INSERT INTO log_entry_revisions (entry_id, kind, text, occurred_on, edited_by)
-         SELECT id, kind, text, occurred_on, $2 FROM log_entries WHERE id = $1`,
-        [entryId, userId],
+         SELECT id, kind, text, occurred_on, $2 FROM log_entries
+         WHERE id = $1 AND (kind, text, occurred_on) IS DISTINCT FROM (coalesce($3, kind), coalesce($4, text), coalesce($5::date, occurred_on))`,
+        [entryId, userId, dto.kind ?? null, dto.text ?? null, dto.occurredOn ?? null],
       );
       await m.query(
         `UPDATE log_entries SET kind = coalesce($2, kind), text = coalesce($3, text), occurred_on = coalesce($4::date, occurred_on)

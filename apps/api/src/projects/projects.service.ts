@@ -79,8 +79,8 @@ export class ProjectsService {
     const [[count], page] = await Promise.all([
       this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params),
       this.dataSource.query<{ id: string }[]>(
-        `SELECT pr.id ${from} ORDER BY pr.updated_at DESC, pr.id LIMIT ${limit} OFFSET ${offset}`,
-        params,
+        `SELECT pr.id ${from} ORDER BY pr.updated_at DESC, pr.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, limit, offset],
       ),
     ]);
     return { items: await this.loader.load(page.map((r) => r.id)), total: count?.total ?? 0 };

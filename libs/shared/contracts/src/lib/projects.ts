@@ -124,7 +124,7 @@ export class ProjectListQuery {
   @IsOptional() @IsUUID('all', { message: 'organizationId must be an id' }) organizationId?: string;
   @IsOptional() @Transform(trim) @IsString() @MaxLength(200) q?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000) offset?: number;
 }
 
 export class CreateProjectDto {
@@ -199,6 +199,7 @@ export class UpdateProjectDto {
 
   @IsInt({ message: 'version must be the version of the project you edited' })
   @Min(1)
+  @Max(2_147_483_647)
   version!: number;
 }
 

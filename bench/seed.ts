@@ -1,0 +1,224 @@
+/**
+ * npm run bench:seed — fills a database with Nordic-scale data: about 1,120
+ * organisations, 2,000 partnerships, 100,000 projects, 300,000 stage
+ * transitions, 2,000,000 log entries, 500,000 answers and 200,000 indicator
+ * measurements. Everything is generated inside PostgreSQL in chunks, with a
+ * progress bar. Re-running on a seeded database does nothing unless --force.
+ */
+import { Client } from 'pg';
+import { BENCH_JWT_SECRET, benchDatabase, progress, requireBuiltApi, runApi } from './support';
+
+const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
+const N = {
+  partnerships: Math.round(2_000 * SCALE),
+  projects: Math.round(100_000 * SCALE),
+  logPerProject: 20,
+  answersPerPartnership: 250,
+  measurementsPerIndicator: 4,
+};
+const CHUNK = 10_000;
+
+async function main(): Promise<void> {
+  requireBuiltApi();
+  const started = Date.now();
+  const db = await benchDatabase();
+  try {
+    console.log(`Seeding ${db.embedded ? 'the embedded PostgreSQL' : 'DATABASE_URL'} (database ${new URL(db.url).pathname.slice(1)})`);
+    await runApi(['seed-demo'], { DATABASE_URL: db.url, JWT_SECRET: BENCH_JWT_SECRET });
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const [{ n }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM projects`)).rows as [{ n: number }];
+      if (n >= N.projects && !process.argv.includes('--force')) {
+        console.log(`Already seeded (${n.toLocaleString('en')} projects). Use --force to add another round.`);
+        return;
+      }
+      await seed(client);
+    } finally {
+      await client.end();
+    }
+    console.log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  } finally {
+    await db.stop();
+  }
+}
+
+async function seed(c: Client): Promise<void> {
+  await c.query(`SET synchronous_commit = off`);
+  const step = async (label: string, total: number, chunks: number, run: (i: number) => Promise<void>) => {
+    progress(label, 0, total);
+    for (let i = 0; i < chunks; i++) {
+      await run(i);
+      progress(label, Math.min(total, Math.round(((i + 1) / chunks) * total)), total);
+    }
+  };
+
+  await step('organisations', 1, 1, async () => {
+    await c.query(`
+      INSERT INTO organizations (name, kind, code, country)
+      SELECT format('%s kommune %s', country, lpad(g::text, 4, '0')), 'municipality', (9000 + g)::text, country
+      FROM (VALUES ('NO', 353), ('SE', 290), ('DK', 97), ('FI', 308), ('IS', 62)) AS c(country, n), generate_series(1, n) g
+      ON CONFLICT DO NOTHING`);
+    await c.query(`
+      INSERT INTO organizations (name, kind, code, country)
+      SELECT format('Statlig etat %s', g), 'state_agency', NULL, 'NO' FROM generate_series(1, 12) g
+      ON CONFLICT DO NOTHING`);
+  });
+
+  await step('users (one per organisation)', 1, 1, async () => {
+    await c.query(`
+      INSERT INTO users (email, name, role, organization_id, password_hash)
+      SELECT format('bench-%s@example.no', o.id), format('Ansatt i %s', o.name), 'staff', o.id,
+             (SELECT password_hash FROM users WHERE email = 'admin@samspill.no')
+      FROM organizations o
+      ON CONFLICT (email) DO NOTHING`);
+  });
+
+  // Bulk loading goes faster without per-row counter triggers; the counters are rebuilt at the end.
+  await c.query(`ALTER TABLE projects DISABLE TRIGGER projects_counts`);
+  await c.query(`ALTER TABLE project_participants DISABLE TRIGGER project_participants_counts`);
+
+  await step('partnerships', N.partnerships, 1, async () => {
+    await c.query(
+      `WITH p AS (
+         INSERT INTO partnerships (name, description, visibility)
+         SELECT format('Samarbeid %s', g), 'Benchmark partnership', CASE WHEN g % 10 = 0 THEN 'platform' ELSE 'members' END
+         FROM generate_series(1, $1) g RETURNING id
+       ), m AS (
+         INSERT INTO partnership_members (partnership_id, organization_id)
+         SELECT p.id, o.id FROM p CROSS JOIN LATERAL (
+           SELECT id FROM organizations WHERE p.id IS NOT NULL ORDER BY random() LIMIT 2 + floor(random() * 4)::int
+         ) o
+       )
+       INSERT INTO focus_areas (partnership_id, name)
+       SELECT p.id, f FROM p, unnest(ARRAY['Helse og omsorg', 'Oppvekst', 'Organisering og ledelse']) f`,
+      [N.partnerships],
+    );
+  });
+
+  await c.query(`DROP TABLE IF EXISTS bench_pm`);
+  await c.query(`
+    CREATE UNLOGGED TABLE bench_pm AS
+    SELECT row_number() OVER (ORDER BY p.id) AS n, p.id AS partnership_id,
+           (SELECT array_agg(organization_id ORDER BY organization_id) FROM partnership_members WHERE partnership_id = p.id) AS members,
+           (SELECT array_agg(id ORDER BY name) FROM focus_areas WHERE partnership_id = p.id) AS focus
+    FROM partnerships p`);
+  await c.query(`CREATE INDEX ON bench_pm (n)`);
+  const [{ pcount }] = (await c.query<{ pcount: number }>(`SELECT count(*)::int AS pcount FROM bench_pm`)).rows as [{ pcount: number }];
+
+  const projectChunks = Math.ceil(N.projects / CHUNK);
+  await step('projects, participants, transitions', N.projects, projectChunks, async (i) => {
+    const size = Math.min(CHUNK, N.projects - i * CHUNK);
+    await c.query(
+      `WITH src AS (
+         SELECT g, pm.partnership_id, pm.members, pm.focus,
+                now() - (random() * interval '1000 days') AS created_at,
+                CASE WHEN random() < 0.45 THEN 'learn' WHEN random() < 0.64 THEN 'test' ELSE 'establish' END AS stage,
+                CASE WHEN random() < 0.85 THEN 'active' WHEN random() < 0.67 THEN 'stopped' ELSE 'completed' END AS status
+         FROM generate_series(1, $1) g JOIN bench_pm pm ON pm.n = 1 + (g * 7919 + $2) % $3
+       ), p AS (
+         INSERT INTO projects (partnership_id, title, description, focus_area_id, stage, status, created_by, created_at, updated_at, stage_changed_at)
+         SELECT partnership_id, format('Prosjekt %s-%s', $2, g), 'Et felles utviklingsprosjekt i benchmark-data.',
+                CASE WHEN random() < 0.8 THEN focus[1 + (g % 3)] END, stage, status,
+                (SELECT id FROM users WHERE organization_id = members[1] LIMIT 1), created_at, created_at + interval '1 day', created_at
+         FROM src RETURNING id, partnership_id, stage, created_at
+       ), parts AS (
+         INSERT INTO project_participants (project_id, organization_id)
+         SELECT p.id, m FROM p JOIN bench_pm pm ON pm.partnership_id = p.partnership_id,
+           LATERAL unnest(pm.members[1:1 + floor(random() * least(3, array_length(pm.members, 1)))::int]) m
+       )
+       INSERT INTO stage_transitions (project_id, from_stage, to_stage, rationale, decided_by, decided_at)
+       SELECT p.id, s.f, s.t, 'Besluttet i styringsgruppen etter gjennomgang av erfaringene.',
+              (SELECT created_by FROM projects WHERE id = p.id), p.created_at + (s.k * interval '20 days')
+       FROM p CROSS JOIN LATERAL (
+         SELECT * FROM (VALUES
+           ('learn', 1, 'learn', 'test'), ('learn', 2, 'test', 'learn'), ('learn', 3, 'learn', 'test'), ('learn', 4, 'test', 'learn'),
+           ('test', 1, 'learn', 'test'), ('test', 2, 'test', 'learn'), ('test', 3, 'learn', 'test'),
+           ('establish', 1, 'learn', 'test'), ('establish', 2, 'test', 'establish')
+         ) v(stage, k, f, t) WHERE v.stage = p.stage
+       ) s`,
+      [size, i, pcount],
+    );
+  });
+
+  await c.query(`CREATE INDEX IF NOT EXISTS bench_projects_created_idx ON projects (created_at)`);
+  const [{ total: projectTotal }] = (await c.query<{ total: number }>(`SELECT count(*)::int AS total FROM projects`)).rows as [{ total: number }];
+
+  const logTotal = N.projects * N.logPerProject;
+  await step('log entries', logTotal, projectChunks, async (i) => {
+    await c.query(
+      `INSERT INTO log_entries (project_id, kind, text, occurred_on, author_id, organization_id, created_at)
+       SELECT pr.id, (ARRAY['observation','experiment','result','lesson','decision'])[1 + (g % 5)],
+              'Vi prøvde en ny rutine for morgenmøtet og så at ventetiden gikk ned.',
+              (pr.created_at + g * interval '7 days')::date, pr.created_by, u.organization_id, pr.created_at + g * interval '7 days'
+       FROM (SELECT id, created_at, created_by FROM projects ORDER BY id OFFSET $1 LIMIT $2) pr
+       JOIN users u ON u.id = pr.created_by, generate_series(1, $3) g`,
+      [i * CHUNK, CHUNK, N.logPerProject],
+    );
+  });
+
+  const answerTotal = pcount * N.answersPerPartnership;
+  const answerChunks = Math.ceil(pcount / 200);
+  await step('answers', answerTotal, answerChunks, async (i) => {
+    await c.query(
+      `INSERT INTO answers (partnership_id, from_organization_id, to_organization_id, question, text, focus_area_id, author_id)
+       SELECT pm.partnership_id, pm.members[1 + g % array_length(pm.members, 1)], pm.members[1 + (g + 1) % array_length(pm.members, 1)],
+              (ARRAY['theyLearnFromUs','weLearnFromThem','doTogether'])[1 + (g / 7) % 3],
+              'Vi kan dele erfaringene våre med digitale tjenester og tavlemøter.',
+              CASE WHEN g % 5 <> 0 THEN pm.focus[1 + g % 3] END,
+              (SELECT id FROM users WHERE organization_id = pm.members[1 + g % array_length(pm.members, 1)] LIMIT 1)
+       FROM bench_pm pm, generate_series(1, $3) g
+       WHERE pm.n > $1 AND pm.n <= $1 + $2`,
+      [i * 200, 200, N.answersPerPartnership],
+    );
+  });
+
+  const indicatorProjects = Math.round(projectTotal / 2);
+  await step('indicators and measurements', indicatorProjects * N.measurementsPerIndicator, 1, async () => {
+    await c.query(
+      `WITH i AS (
+         INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by)
+         SELECT id, 'Ventetid hjemmetjeneste', 'dager', 14, 7, 'decrease', created_by
+         FROM projects WHERE (hashtext(id::text) % 2) = 0 LIMIT $1 RETURNING id, project_id, created_by
+       )
+       INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by)
+       SELECT i.id, u.organization_id, 14 - g * random() * 2, current_date - (g * 30), i.created_by
+       FROM i JOIN users u ON u.id = i.created_by, generate_series(1, $2) g`,
+      [indicatorProjects, N.measurementsPerIndicator],
+    );
+  });
+
+  await step('dashboard counters', 1, 1, async () => {
+    await c.query(`ALTER TABLE projects ENABLE TRIGGER projects_counts`);
+    await c.query(`ALTER TABLE project_participants ENABLE TRIGGER project_participants_counts`);
+    await c.query(`TRUNCATE partnership_project_counts, partnership_organization_counts`);
+    await c.query(`
+      INSERT INTO partnership_project_counts (partnership_id, learn, test, establish, active, stopped, completed)
+      SELECT p.id,
+        count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'learn'), count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'test'),
+        count(pr.id) FILTER (WHERE pr.status = 'active' AND pr.stage = 'establish'), count(pr.id) FILTER (WHERE pr.status = 'active'),
+        count(pr.id) FILTER (WHERE pr.status = 'stopped'), count(pr.id) FILTER (WHERE pr.status = 'completed')
+      FROM partnerships p LEFT JOIN projects pr ON pr.partnership_id = p.id GROUP BY p.id`);
+    await c.query(`
+      INSERT INTO partnership_organization_counts (partnership_id, organization_id, active_projects)
+      SELECT pr.partnership_id, pp.organization_id, count(*) FROM project_participants pp
+      JOIN projects pr ON pr.id = pp.project_id AND pr.status = 'active' GROUP BY 1, 2`);
+    await c.query(`DROP TABLE bench_pm`);
+  });
+
+  await step('VACUUM ANALYZE', 1, 1, async () => {
+    await c.query(`VACUUM ANALYZE`);
+  });
+
+  const counts = await c.query<{ t: string; n: number }>(`
+    SELECT 'organisations' t, count(*)::int n FROM organizations UNION ALL SELECT 'partnerships', count(*) FROM partnerships
+    UNION ALL SELECT 'projects', count(*) FROM projects UNION ALL SELECT 'stage transitions', count(*) FROM stage_transitions
+    UNION ALL SELECT 'log entries', count(*) FROM log_entries UNION ALL SELECT 'answers', count(*) FROM answers
+    UNION ALL SELECT 'indicator measurements', count(*) FROM measurements`);
+  for (const r of counts.rows) console.log(`  ${r.t.padEnd(24)} ${r.n.toLocaleString('en').padStart(12)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

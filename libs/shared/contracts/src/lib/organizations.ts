@@ -1,11 +1,10 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
-export const ORGANIZATION_KINDS = ['municipality', 'state_agency', 'county', 'academia', 'other'] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+import { COUNTRIES, type Country, ORGANIZATION_KINDS, type OrganizationKind } from './values';
 
-export const COUNTRIES = ['NO', 'DK', 'SE', 'FI', 'IS'] as const;
-export type Country = (typeof COUNTRIES)[number];
+export { COUNTRIES, ORGANIZATION_KINDS } from './values';
+export type { Country, OrganizationKind } from './values';
 
 export interface OrganizationSummary {
   id: string;

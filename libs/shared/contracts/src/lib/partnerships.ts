@@ -13,8 +13,10 @@ import {
 } from 'class-validator';
 import type { OrganizationSummary } from './organizations';
 
-export const VISIBILITIES = ['members', 'platform'] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
+import { VISIBILITIES, type Visibility } from './values';
+
+export { VISIBILITIES } from './values';
+export type { Visibility } from './values';
 
 export interface FocusAreaResponse {
   id: string;

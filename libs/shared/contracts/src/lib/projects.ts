@@ -18,17 +18,22 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-export const STAGES = ['learn', 'test', 'establish'] as const;
-export type Stage = (typeof STAGES)[number];
+import {
+  DIRECTIONS,
+  type Direction,
+  LOG_KINDS,
+  type LogKind,
+  PROJECT_STATUSES,
+  type ProjectStatus,
+  RATIONALE_MAX_LENGTH,
+  STAGES,
+  type Stage,
+  TEXT_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from './values';
 
-export const PROJECT_STATUSES = ['active', 'stopped', 'completed'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-
-export const LOG_KINDS = ['observation', 'experiment', 'result', 'lesson', 'decision'] as const;
-export type LogKind = (typeof LOG_KINDS)[number];
-
-export const DIRECTIONS = ['increase', 'decrease'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
+export { DIRECTIONS, LOG_KINDS, PROJECT_STATUSES, RATIONALE_MAX_LENGTH, STAGES, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from './values';
+export type { Direction, LogKind, ProjectStatus, Stage } from './values';
 
 export interface PersonRef {
   id: string;
@@ -112,9 +117,6 @@ export interface IndicatorResponse {
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export const TITLE_MAX_LENGTH = 200;
-export const TEXT_MAX_LENGTH = 10_000;
-export const RATIONALE_MAX_LENGTH = 5_000;
 
 export class ProjectListQuery {
   @IsOptional() @IsUUID('all', { message: 'partnershipId must be an id' }) partnershipId?: string;

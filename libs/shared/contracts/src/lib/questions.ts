@@ -1,8 +1,10 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
-export const QUESTIONS = ['theyLearnFromUs', 'weLearnFromThem', 'doTogether'] as const;
-export type Question = (typeof QUESTIONS)[number];
+import { ANSWER_MAX_LENGTH, QUESTIONS, type Question } from './values';
+
+export { ANSWER_MAX_LENGTH, QUESTIONS } from './values';
+export type { Question } from './values';
 
 export interface AnswerResponse {
   id: string;
@@ -28,7 +30,6 @@ export interface QuestionsResponse {
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export const ANSWER_MAX_LENGTH = 2000;
 
 export class CreateAnswerDto {
   @IsUUID('all', { message: 'toOrganizationId must be the id of another member organisation' })

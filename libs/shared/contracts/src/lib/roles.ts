@@ -1,5 +1,2 @@
-export const ROLES = ['staff', 'leader', 'politician', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const LOCALES = ['nb', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, ROLES } from './values';
+export type { Locale, Role } from './values';

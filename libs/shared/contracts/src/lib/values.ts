@@ -1,0 +1,41 @@
+/**
+ * The enumerations of the contract, free of class-validator so the web app
+ * can import them (through `@samspill/contracts/values`) without pulling the
+ * request DTOs into its bundle.
+ */
+export const ROLES = ['staff', 'leader', 'politician', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ['nb', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const ORGANIZATION_KINDS = ['municipality', 'state_agency', 'county', 'academia', 'other'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const COUNTRIES = ['NO', 'DK', 'SE', 'FI', 'IS'] as const;
+export type Country = (typeof COUNTRIES)[number];
+
+export const VISIBILITIES = ['members', 'platform'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const QUESTIONS = ['theyLearnFromUs', 'weLearnFromThem', 'doTogether'] as const;
+export type Question = (typeof QUESTIONS)[number];
+
+export const STAGES = ['learn', 'test', 'establish'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const PROJECT_STATUSES = ['active', 'stopped', 'completed'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const LOG_KINDS = ['observation', 'experiment', 'result', 'lesson', 'decision'] as const;
+export type LogKind = (typeof LOG_KINDS)[number];
+
+export const DIRECTIONS = ['increase', 'decrease'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const ANSWER_MAX_LENGTH = 2000;
+export const TITLE_MAX_LENGTH = 200;
+export const TEXT_MAX_LENGTH = 10_000;
+export const RATIONALE_MAX_LENGTH = 5_000;
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;

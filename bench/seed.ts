@@ -121,7 +121,7 @@ async function seed(c: Client): Promise<void> {
          SELECT partnership_id, format('Prosjekt %s-%s', $2, g), 'Et felles utviklingsprosjekt i benchmark-data.',
                 CASE WHEN random() < 0.8 THEN focus[1 + (g % 3)] END, stage, status,
                 (SELECT id FROM users WHERE organization_id = members[1] LIMIT 1), created_at, created_at + interval '1 day', created_at
-         FROM src RETURNING id, partnership_id, stage, created_at
+         FROM src RETURNING id, partnership_id, stage, created_at, created_by
        ), parts AS (
          INSERT INTO project_participants (project_id, organization_id)
          SELECT p.id, m FROM p JOIN bench_pm pm ON pm.partnership_id = p.partnership_id,
@@ -129,7 +129,7 @@ async function seed(c: Client): Promise<void> {
        )
        INSERT INTO stage_transitions (project_id, from_stage, to_stage, rationale, decided_by, decided_at)
        SELECT p.id, s.f, s.t, 'Besluttet i styringsgruppen etter gjennomgang av erfaringene.',
-              (SELECT created_by FROM projects WHERE id = p.id), p.created_at + (s.k * interval '20 days')
+              p.created_by, p.created_at + (s.k * interval '20 days')
        FROM p CROSS JOIN LATERAL (
          SELECT * FROM (VALUES
            ('learn', 1, 'learn', 'test'), ('learn', 2, 'test', 'learn'), ('learn', 3, 'learn', 'test'), ('learn', 4, 'test', 'learn'),

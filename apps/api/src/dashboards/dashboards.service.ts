@@ -8,29 +8,13 @@ import { PartnershipAccess, visiblePartnershipSql } from '../partnerships/partne
 const zeroStages = (): StageCounts => ({ learn: 0, test: 0, establish: 0 });
 const QUESTIONS: Question[] = ['theyLearnFromUs', 'weLearnFromThem', 'doTogether'];
 
-/**
- * Every figure is computed in PostgreSQL, one statement per block, so the
- * number of statements per request is fixed whatever the size of the data.
- */
-@Injectable()
-export class DashboardsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: PartnershipAccess,
-  ) {}
-
-  async partnership(actor: Actor, id: string): Promise<PartnershipDashboard> {
-    await this.access.visiblePartnership(actor, id);
-    const q = <T>(sql: string) => this.dataSource.query<T[]>(sql, [id]);
-    const [[head], focus, orgs, months, medians, indicators, [matches], closed] = await Promise.all([
-      q<{ name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }>(
-        `SELECT p.name, coalesce(c.learn, 0) AS learn, coalesce(c.test, 0) AS test, coalesce(c.establish, 0) AS establish,
+/** Statements of the partnership dashboard; each takes the partnership id as $1. Shared with the benchmark. */
+export const PARTNERSHIP_DASHBOARD_SQL = {
+  HEAD: `SELECT p.name, coalesce(c.learn, 0) AS learn, coalesce(c.test, 0) AS test, coalesce(c.establish, 0) AS establish,
                 coalesce(c.active, 0) AS active, coalesce(c.stopped, 0) AS stopped, coalesce(c.completed, 0) AS completed
          FROM partnerships p LEFT JOIN partnership_project_counts c ON c.partnership_id = p.id
          WHERE p.id = $1`,
-      ),
-      q<{ id: string | null; name: string | null; learn: number; test: number; establish: number }>(
-        `SELECT id, name, learn, test, establish FROM (
+  BY_FOCUS_AREA: `SELECT id, name, learn, test, establish FROM (
          SELECT f.id, f.name, f.created_at AS sort_at,
            count(pr.id) FILTER (WHERE pr.stage = 'learn')::int AS learn,
            count(pr.id) FILTER (WHERE pr.stage = 'test')::int AS test,
@@ -44,9 +28,7 @@ export class DashboardsService {
          FROM projects WHERE partnership_id = $1 AND status = 'active' AND focus_area_id IS NULL
          HAVING count(*) > 0
          ) x ORDER BY sort_at, name`,
-      ),
-      q<{ id: string; name: string; projects: number; answers: Record<string, { given: number; received: number }> }>(
-        `SELECT o.id, o.name,
+  BY_ORGANIZATION: `SELECT o.id, o.name,
            coalesce((SELECT c.active_projects FROM partnership_organization_counts c
                      WHERE c.partnership_id = $1 AND c.organization_id = o.id), 0) AS projects,
            (SELECT coalesce(json_object_agg(x.question, json_build_object('given', x.given, 'received', x.received)), '{}')
@@ -57,15 +39,11 @@ export class DashboardsService {
                     GROUP BY a.question) x) AS answers
          FROM partnership_members m JOIN organizations o ON o.id = m.organization_id
          WHERE m.partnership_id = $1 ORDER BY o.name`,
-      ),
-      q<{ month: string; count: number }>(
-        `SELECT to_char(date_trunc('month', t.decided_at), 'YYYY-MM') AS month, count(*)::int AS count
+  TRANSITIONS_BY_MONTH: `SELECT to_char(date_trunc('month', t.decided_at), 'YYYY-MM') AS month, count(*)::int AS count
          FROM stage_transitions t JOIN projects pr ON pr.id = t.project_id
          WHERE pr.partnership_id = $1 AND t.from_status IS NULL
          GROUP BY 1 ORDER BY 1`,
-      ),
-      q<{ stage: Stage; median: number | null }>(
-        `WITH entries AS (
+  MEDIAN_DAYS: `WITH entries AS (
            SELECT pr.id AS project_id, 'learn'::text AS stage, pr.created_at AS entered_at FROM projects pr WHERE pr.partnership_id = $1
            UNION ALL
            SELECT t.project_id, t.to_stage, t.decided_at FROM stage_transitions t JOIN projects pr ON pr.id = t.project_id
@@ -83,9 +61,7 @@ export class DashboardsService {
          )
          SELECT stage, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered_at) / 86400) AS median
          FROM spans WHERE left_at >= entered_at GROUP BY stage`,
-      ),
-      q<{ id: string; project_id: string; name: string; progress: number | null }>(
-        `SELECT i.id, i.project_id, i.name,
+  INDICATORS: `SELECT i.id, i.project_id, i.name,
            CASE WHEN l.value IS NULL THEN NULL
                 WHEN i.target = i.baseline THEN 1
                 ELSE greatest(0, least(1, (l.value - i.baseline) / (i.target - i.baseline))) END AS progress
@@ -94,24 +70,65 @@ export class DashboardsService {
                             ORDER BY m.measured_on DESC, m.created_at DESC LIMIT 1) l ON true
          WHERE pr.partnership_id = $1 AND pr.status = 'active'
          ORDER BY pr.title, i.name`,
-      ),
-      q<{ offers: number; wishes: number; met: number }>(
-        `SELECT count(*) FILTER (WHERE o.question = 'theyLearnFromUs')::int AS offers,
+  MATCHES: `SELECT count(*) FILTER (WHERE o.question = 'theyLearnFromUs')::int AS offers,
                 count(*) FILTER (WHERE o.question = 'weLearnFromThem')::int AS wishes,
                 count(*) FILTER (WHERE o.question = 'theyLearnFromUs' AND o.focus_area_id IS NOT NULL AND EXISTS (
                   SELECT 1 FROM answers w WHERE w.partnership_id = $1 AND w.question = 'weLearnFromThem'
                     AND w.from_organization_id = o.to_organization_id AND w.to_organization_id = o.from_organization_id
                     AND w.focus_area_id = o.focus_area_id))::int AS met
          FROM answers o WHERE o.partnership_id = $1`,
-      ),
-      q<{ id: string; title: string; status: ProjectStatus; rationale: string | null; closed_at: Date | null }>(
-        `SELECT pr.id, pr.title, pr.status, t.rationale, t.decided_at AS closed_at
+  CLOSED_PROJECTS: `SELECT pr.id, pr.title, pr.status, t.rationale, t.decided_at AS closed_at
          FROM projects pr LEFT JOIN LATERAL (
            SELECT rationale, decided_at FROM stage_transitions WHERE project_id = pr.id AND to_status = pr.status
            ORDER BY decided_at DESC LIMIT 1) t ON true
          WHERE pr.partnership_id = $1 AND pr.status <> 'active'
          ORDER BY t.decided_at DESC NULLS LAST LIMIT 50`,
-      ),
+} as const;
+
+/** Statements of the overview; `visible` is the visibility condition on partnerships p, with $1 the actor's organisation. */
+export function overviewSql(visible: string) {
+  return {
+    PARTNERSHIPS: `SELECT p.id, p.name, coalesce(c.learn, 0) AS learn, coalesce(c.test, 0) AS test, coalesce(c.establish, 0) AS establish,
+                coalesce(c.active, 0) AS active, coalesce(c.stopped, 0) AS stopped, coalesce(c.completed, 0) AS completed
+         FROM partnerships p LEFT JOIN partnership_project_counts c ON c.partnership_id = p.id
+         WHERE ${visible} ORDER BY lower(p.name)`,
+    ORGANIZATIONS: `SELECT o.id, o.name, sum(c.active_projects)::int AS projects
+         FROM partnership_organization_counts c
+         JOIN partnerships p ON p.id = c.partnership_id
+         JOIN organizations o ON o.id = c.organization_id
+         WHERE c.active_projects > 0 AND ${visible} GROUP BY o.id ORDER BY projects DESC, o.name`,
+    RECENT_TRANSITIONS: `SELECT t.project_id, pr.title AS project_title, t.from_stage, t.to_stage, t.decided_at
+         FROM stage_transitions t
+         JOIN projects pr ON pr.id = t.project_id
+         JOIN partnerships p ON p.id = pr.partnership_id
+         WHERE t.from_status IS NULL AND ${visible}
+         ORDER BY t.decided_at DESC LIMIT 10`,
+  };
+}
+
+/**
+ * Every figure is computed in PostgreSQL, one statement per block, so the
+ * number of statements per request is fixed whatever the size of the data.
+ */
+@Injectable()
+export class DashboardsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PartnershipAccess,
+  ) {}
+
+  async partnership(actor: Actor, id: string): Promise<PartnershipDashboard> {
+    await this.access.visiblePartnership(actor, id);
+    const q = <T>(sql: string) => this.dataSource.query<T[]>(sql, [id]);
+    const [[head], focus, orgs, months, medians, indicators, [matches], closed] = await Promise.all([
+      q<{ name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }>(PARTNERSHIP_DASHBOARD_SQL.HEAD),
+      q<{ id: string | null; name: string | null; learn: number; test: number; establish: number }>(PARTNERSHIP_DASHBOARD_SQL.BY_FOCUS_AREA),
+      q<{ id: string; name: string; projects: number; answers: Record<string, { given: number; received: number }> }>(PARTNERSHIP_DASHBOARD_SQL.BY_ORGANIZATION),
+      q<{ month: string; count: number }>(PARTNERSHIP_DASHBOARD_SQL.TRANSITIONS_BY_MONTH),
+      q<{ stage: Stage; median: number | null }>(PARTNERSHIP_DASHBOARD_SQL.MEDIAN_DAYS),
+      q<{ id: string; project_id: string; name: string; progress: number | null }>(PARTNERSHIP_DASHBOARD_SQL.INDICATORS),
+      q<{ offers: number; wishes: number; met: number }>(PARTNERSHIP_DASHBOARD_SQL.MATCHES),
+      q<{ id: string; title: string; status: ProjectStatus; rationale: string | null; closed_at: Date | null }>(PARTNERSHIP_DASHBOARD_SQL.CLOSED_PROJECTS),
     ]);
     const medianOf = (stage: Stage) => {
       const m = medians.find((r) => r.stage === stage)?.median;
@@ -156,31 +173,11 @@ export class DashboardsService {
   async overview(actor: Actor): Promise<Overview> {
     const params = [actor.organizationId];
     const visible = visiblePartnershipSql(actor, 'p', '$1');
+    const sql = overviewSql(visible);
     const [partnerships, organizations, recent] = await Promise.all([
-      this.dataSource.query<{ id: string; name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }[]>(
-        `SELECT p.id, p.name, coalesce(c.learn, 0) AS learn, coalesce(c.test, 0) AS test, coalesce(c.establish, 0) AS establish,
-                coalesce(c.active, 0) AS active, coalesce(c.stopped, 0) AS stopped, coalesce(c.completed, 0) AS completed
-         FROM partnerships p LEFT JOIN partnership_project_counts c ON c.partnership_id = p.id
-         WHERE ${visible} ORDER BY lower(p.name)`,
-        params,
-      ),
-      this.dataSource.query<{ id: string; name: string; projects: number }[]>(
-        `SELECT o.id, o.name, sum(c.active_projects)::int AS projects
-         FROM partnership_organization_counts c
-         JOIN partnerships p ON p.id = c.partnership_id
-         JOIN organizations o ON o.id = c.organization_id
-         WHERE c.active_projects > 0 AND ${visible} GROUP BY o.id ORDER BY projects DESC, o.name`,
-        params,
-      ),
-      this.dataSource.query<{ project_id: string; project_title: string; from_stage: Stage; to_stage: Stage; decided_at: Date }[]>(
-        `SELECT t.project_id, pr.title AS project_title, t.from_stage, t.to_stage, t.decided_at
-         FROM stage_transitions t
-         JOIN projects pr ON pr.id = t.project_id
-         JOIN partnerships p ON p.id = pr.partnership_id
-         WHERE t.from_status IS NULL AND ${visible}
-         ORDER BY t.decided_at DESC LIMIT 10`,
-        params,
-      ),
+      this.dataSource.query<{ id: string; name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }[]>(sql.PARTNERSHIPS, params),
+      this.dataSource.query<{ id: string; name: string; projects: number }[]>(sql.ORGANIZATIONS, params),
+      this.dataSource.query<{ project_id: string; project_title: string; from_stage: Stage; to_stage: Stage; decided_at: Date }[]>(sql.RECENT_TRANSITIONS, params),
     ]);
     const stageCounts = zeroStages();
     const statusCounts = { active: 0, stopped: 0, completed: 0 };

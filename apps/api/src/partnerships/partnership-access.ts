@@ -17,6 +17,19 @@ export interface LoadedProjectScope extends ProjectScope {
   version: number;
 }
 
+/** What the policy needs about a partnership ($1 = id). Shared with the benchmark. */
+export const PARTNERSHIP_SCOPE_SQL = `SELECT p.id, p.visibility,
+              coalesce(array_agg(m.organization_id) FILTER (WHERE m.organization_id IS NOT NULL), '{}') AS member_ids
+       FROM partnerships p LEFT JOIN partnership_members m ON m.partnership_id = p.id
+       WHERE p.id = $1 GROUP BY p.id`;
+
+/** What the policy needs about a project ($1 = id). Shared with the benchmark. */
+export const PROJECT_SCOPE_SQL = `SELECT pr.id, pr.partnership_id, pr.stage, pr.status, pr.version, p.visibility,
+              (SELECT coalesce(array_agg(m.organization_id), '{}') FROM partnership_members m WHERE m.partnership_id = p.id) AS member_ids,
+              (SELECT coalesce(array_agg(pp.organization_id), '{}') FROM project_participants pp WHERE pp.project_id = pr.id) AS participant_ids
+       FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id
+       WHERE pr.id = $1`;
+
 /**
  * Loads what the policy needs to decide (members, participants) in one
  * query, and turns "not allowed to see" into the same 404 as "not there":
@@ -28,10 +41,7 @@ export class PartnershipAccess {
 
   async visiblePartnership(actor: Actor, id: string): Promise<LoadedPartnershipScope> {
     const [row] = await this.dataSource.query<{ id: string; visibility: Visibility; member_ids: string[] }[]>(
-      `SELECT p.id, p.visibility,
-              coalesce(array_agg(m.organization_id) FILTER (WHERE m.organization_id IS NOT NULL), '{}') AS member_ids
-       FROM partnerships p LEFT JOIN partnership_members m ON m.partnership_id = p.id
-       WHERE p.id = $1 GROUP BY p.id`,
+      PARTNERSHIP_SCOPE_SQL,
       [id],
     );
     const scope = row ? { id: row.id, visibility: row.visibility, memberIds: row.member_ids } : null;
@@ -52,11 +62,7 @@ export class PartnershipAccess {
         participant_ids: string[];
       }[]
     >(
-      `SELECT pr.id, pr.partnership_id, pr.stage, pr.status, pr.version, p.visibility,
-              (SELECT coalesce(array_agg(m.organization_id), '{}') FROM partnership_members m WHERE m.partnership_id = p.id) AS member_ids,
-              (SELECT coalesce(array_agg(pp.organization_id), '{}') FROM project_participants pp WHERE pp.project_id = pr.id) AS participant_ids
-       FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id
-       WHERE pr.id = $1`,
+      PROJECT_SCOPE_SQL,
       [id],
     );
     const partnership = row ? { id: row.partnership_id, visibility: row.visibility, memberIds: row.member_ids } : null;

@@ -21,6 +21,18 @@ interface ProjectRow {
   participants: { id: string; name: string }[];
 }
 
+/** Projects by id ($1 = uuid[]), participants aggregated. Shared with the benchmark. */
+export const PROJECT_LOAD_SQL = `SELECT pr.id, pr.partnership_id, pr.title, pr.description, pr.focus_area_id, f.name AS focus_area_name,
+              pr.stage, pr.status, pr.source_answer_id, u.id AS created_by_id, u.name AS created_by_name,
+              pr.created_at, pr.updated_at, pr.version,
+              coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name)
+                        FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id
+                        WHERE pp.project_id = pr.id), '[]') AS participants
+       FROM projects pr
+       JOIN users u ON u.id = pr.created_by
+       LEFT JOIN focus_areas f ON f.id = pr.focus_area_id
+       WHERE pr.id = ANY($1::uuid[])`;
+
 /**
  * Turns project ids into responses with one query, however many projects:
  * participants are aggregated in SQL rather than fetched per project.
@@ -32,16 +44,7 @@ export class ProjectLoader {
   async load(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<ProjectResponse[]> {
     if (ids.length === 0) return [];
     const rows = await manager.query<ProjectRow[]>(
-      `SELECT pr.id, pr.partnership_id, pr.title, pr.description, pr.focus_area_id, f.name AS focus_area_name,
-              pr.stage, pr.status, pr.source_answer_id, u.id AS created_by_id, u.name AS created_by_name,
-              pr.created_at, pr.updated_at, pr.version,
-              coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name)
-                        FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id
-                        WHERE pp.project_id = pr.id), '[]') AS participants
-       FROM projects pr
-       JOIN users u ON u.id = pr.created_by
-       LEFT JOIN focus_areas f ON f.id = pr.focus_area_id
-       WHERE pr.id = ANY($1::uuid[])`,
+      PROJECT_LOAD_SQL,
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.id, toProjectResponse(r)]));

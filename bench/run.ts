@@ -13,21 +13,16 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { overviewSql, PARTNERSHIP_DASHBOARD_SQL } from '../apps/api/src/dashboards/dashboards.service';
-import { PARTNERSHIP_SCOPE_SQL, PROJECT_SCOPE_SQL, visiblePartnershipSql } from '../apps/api/src/partnerships/partnership-access';
-import { PROJECT_LOAD_SQL } from '../apps/api/src/projects/project-loader';
+import { OVERVIEW_VERSION_SQL, overviewSql, PARTNERSHIP_DASHBOARD_SQL } from '../apps/api/src/dashboards/dashboards.service';
+import { PARTNERSHIP_SCOPE_SQL, visiblePartnershipSql } from '../apps/api/src/partnerships/partnership-access';
+import { PROJECT_PAGE_SQL, projectPageSql } from '../apps/api/src/projects/project-loader';
 import { projectFilter } from '../apps/api/src/projects/projects.service';
+import { ACTIVE_USER_FOR_TOKEN_SQL as USER_SQL } from '../apps/api/src/users/users.service';
 import { API_MAIN, BENCH_JWT_SECRET, benchDatabase, ROOT, requireBuiltApi } from './support';
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? '20');
 const CONNECTIONS = 50;
 const PASSWORD = 'samspill-demo-2026';
-
-/** The statement the JWT strategy runs on every request (TypeORM builds the same shape). */
-const USER_SQL = `SELECT u.id, u.email, u.name, u.role, u.organization_id, u.active, u.locale, u.token_version, u.created_at, u.updated_at,
-  o.id AS o_id, o.name AS o_name, o.kind AS o_kind, o.code AS o_code, o.country AS o_country, o.created_at AS o_created, o.updated_at AS o_updated
-  FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
-  WHERE u.id = $1 AND u.active = true AND u.token_version = $2 LIMIT 1`;
 
 interface Stats {
   rps: number;
@@ -40,6 +35,8 @@ interface Stats {
 
 interface Endpoint {
   name: string;
+  /** Which API process answers: the default one, or one with the dashboard cache off. */
+  base?: 'cached' | 'uncached';
   path: string;
   token: string;
   target: { percentile: 'p95' | 'p99'; ms: number };
@@ -99,11 +96,11 @@ async function measureDirect(pool: Pool, run: (pool: Pool) => Promise<unknown>):
   return summarise(latencies, DURATION, errors);
 }
 
-function startApi(databaseUrl: string, port: number): Promise<() => Promise<void>> {
+function startApi(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<() => Promise<void>> {
   return new Promise((resolveStart, reject) => {
     const child = spawn(process.execPath, [API_MAIN], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', WEB_ROOT: '' },
+      env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', WEB_ROOT: '', ...extraEnv },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('error', reject);
@@ -153,7 +150,9 @@ async function main(): Promise<void> {
     if (!subject) throw new Error('no subject partnership found');
     const port = 3900 + Math.floor(Math.random() * 90);
     const stopApi = await startApi(db.url, port);
+    const stopUncached = await startApi(db.url, port + 1, { DASHBOARD_CACHE: 'false' });
     const base = `http://127.0.0.1:${port}`;
+    const uncachedBase = `http://127.0.0.1:${port + 1}`;
     try {
       const member = await login(base, subject.email);
       const admin = await login(base, 'admin@samspill.no');
@@ -171,11 +170,7 @@ async function main(): Promise<void> {
           target: { percentile: 'p99', ms: 50 },
           direct: async (p) => {
             await user(member);
-            const [, page] = await Promise.all([
-              p.query(`SELECT count(*)::int AS total ${list.from}`, list.params),
-              p.query<{ id: string }>(`SELECT pr.id ${list.from} ORDER BY pr.updated_at DESC, pr.id LIMIT 50 OFFSET 0`, list.params),
-            ]);
-            await p.query(PROJECT_LOAD_SQL, [page.rows.map((r) => r.id)]);
+            await p.query(projectPageSql(list.from, list.params.length), [...list.params, 50, 0]);
           },
         },
         {
@@ -185,12 +180,23 @@ async function main(): Promise<void> {
           target: { percentile: 'p99', ms: 50 },
           direct: async (p) => {
             await user(member);
-            await p.query(PROJECT_SCOPE_SQL, [subject.project_id]);
-            await p.query(PROJECT_LOAD_SQL, [[subject.project_id]]);
+            await p.query(PROJECT_PAGE_SQL, [subject.project_id]);
           },
         },
         {
           name: 'GET /api/dashboard/partnerships/:id',
+          path: `/api/dashboard/partnerships/${subject.partnership_id}`,
+          token: member.token,
+          target: { percentile: 'p95', ms: 50 },
+          // Steady state: the figures are current, so the API reads visibility and the data version only.
+          direct: async (p) => {
+            await user(member);
+            await p.query(PARTNERSHIP_SCOPE_SQL, [subject.partnership_id]);
+          },
+        },
+        {
+          name: 'GET /api/dashboard/partnerships/:id (cache off: recomputed every request)',
+          base: 'uncached',
           path: `/api/dashboard/partnerships/${subject.partnership_id}`,
           token: member.token,
           target: { percentile: 'p95', ms: 50 },
@@ -207,6 +213,18 @@ async function main(): Promise<void> {
           target: { percentile: 'p95', ms: 200 },
           direct: async (p) => {
             await user(admin);
+            await p.query(OVERVIEW_VERSION_SQL);
+          },
+        },
+        {
+          name: 'GET /api/dashboard/overview (admin, cache off: recomputed every request)',
+          base: 'uncached',
+          path: '/api/dashboard/overview',
+          token: admin.token,
+          target: { percentile: 'p95', ms: 200 },
+          direct: async (p) => {
+            await user(admin);
+            await p.query(OVERVIEW_VERSION_SQL);
             await Promise.all(Object.values(overview).map((sql) => p.query(sql, [null])));
           },
         },
@@ -215,7 +233,7 @@ async function main(): Promise<void> {
       const rows: { e: Endpoint; api: Stats; direct: Stats }[] = [];
       for (const e of endpoints) {
         process.stderr.write(`\n${e.name}: API for ${DURATION} s…`);
-        const api = await measureApi(`${base}${e.path}`, e.token);
+        const api = await measureApi(`${e.base === 'uncached' ? uncachedBase : base}${e.path}`, e.token);
         process.stderr.write(` direct for ${DURATION} s…`);
         const direct = await measureDirect(pool, e.direct);
         rows.push({ e, api, direct });
@@ -227,6 +245,7 @@ async function main(): Promise<void> {
       console.log('Written to bench/RESULTS.md');
     } finally {
       await stopApi();
+      await stopUncached();
     }
   } finally {
     await pool.end();

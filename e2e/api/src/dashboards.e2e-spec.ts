@@ -1,6 +1,6 @@
 import type { Overview, PartnershipDashboard, ProjectListResponse, ProjectResponse } from '@samspill/contracts';
 import { DEMO_ACCOUNTS } from '@samspill/testing';
-import { startTestApi, type TestApi } from './support/api-server';
+import { spawnApi, startTestApi, type TestApi } from './support/api-server';
 import { login, request, type Session } from './support/http';
 
 let api: TestApi;
@@ -81,6 +81,34 @@ describe('GET /api/dashboard/partnerships/:id', () => {
     expect(JSON.stringify(outsider.body)).not.toContain('PILOTen');
     expect((await get('granLeader', `/api/dashboard/partnerships/${navId}`)).status).toBe(404);
     expect((await get('vestreToten', `/api/dashboard/partnerships/${navId}`)).status).toBe(200);
+  });
+});
+
+describe('cached figures', () => {
+  it('follow a change made through another API process at once', async () => {
+    const other = await spawnApi({ DATABASE_URL: api.databaseUrl });
+    try {
+      const before = (await get<PartnershipDashboard>('granLeader', `/api/dashboard/partnerships/${pilotId}`)).body;
+      const beforeOverview = (await get<Overview>('granLeader', '/api/dashboard/overview')).body;
+      const created = await request<ProjectResponse>(other.baseUrl, 'POST', '/api/projects', {
+        token: s['granLeader']?.token,
+        body: { partnershipId: pilotId, title: 'Via den andre prosessen', description: '', participantIds: [granId] },
+      });
+      expect(created.status).toBe(201);
+      const after = (await get<PartnershipDashboard>('granLeader', `/api/dashboard/partnerships/${pilotId}`)).body;
+      expect(after.stageCounts.learn).toBe(before.stageCounts.learn + 1);
+      const afterOverview = (await get<Overview>('granLeader', '/api/dashboard/overview')).body;
+      expect(afterOverview.stageCounts.learn).toBe(beforeOverview.stageCounts.learn + 1);
+      await request(other.baseUrl, 'POST', `/api/projects/${created.body.id}/status`, {
+        token: s['granLeader']?.token,
+        body: { status: 'completed', rationale: 'Ferdig' },
+      });
+      const closed = (await get<PartnershipDashboard>('granLeader', `/api/dashboard/partnerships/${pilotId}`)).body;
+      expect(closed.stageCounts.learn).toBe(before.stageCounts.learn);
+      expect(closed.statusCounts.completed).toBe(before.statusCounts.completed + 1);
+    } finally {
+      await other.stop();
+    }
   });
 });
 
@@ -178,8 +206,14 @@ describe('no N+1', () => {
       }
       return counts;
     };
+    // Dashboards are recomputed when the data version moves; start cold.
+    await api.sql(`UPDATE partnerships SET data_version = data_version + 1`);
     const small = await count();
     expect(Object.values(small).every((n) => n > 0 && n < 20)).toBe(true);
+    // Unchanged data: the dashboards are served from the versioned cache, with fewer statements.
+    const warm = await count();
+    expect(warm[`/api/dashboard/partnerships/${pilotId}`]).toBeLessThan(small[`/api/dashboard/partnerships/${pilotId}`] ?? 0);
+    expect(warm['/api/dashboard/overview']).toBeLessThan(small['/api/dashboard/overview'] ?? 0);
 
     // Grow everything the endpoints touch: projects, participants, transitions, log, answers, indicators.
     const [{ id: admin }] = await api.sql<{ id: string }>(`SELECT id FROM users WHERE email = 'admin@samspill.no'`);
@@ -218,6 +252,7 @@ describe('no N+1', () => {
     );
     const large = await count();
     expect(large).toEqual(small);
+    expect(await count()).toEqual(warm);
     const [{ n }] = await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM projects`);
     expect(n).toBeGreaterThan(150);
     process.stdout.write(`SQL statements per request (constant): ${JSON.stringify(large)}\n`);

@@ -20,6 +20,8 @@ export interface AppConfig {
   webRoot: string | null;
   /** Test aid: send the number of SQL statements of each request as x-sql-statements. */
   exposeQueryCount: boolean;
+  /** Reuse computed dashboards while their data version is unchanged (on by default). */
+  dashboardCache: boolean;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +125,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbPoolSize: int('DB_POOL_SIZE', 20, 1, 200),
     webRoot: env['WEB_ROOT'] === '' ? null : resolve(env['WEB_ROOT'] || 'dist/apps/web/browser'),
     exposeQueryCount: bool('EXPOSE_QUERY_COUNT', false),
+    dashboardCache: bool('DASHBOARD_CACHE', true),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

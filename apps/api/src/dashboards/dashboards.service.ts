@@ -1,12 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Overview, PartnershipDashboard, ProjectStatus, Question, Stage, StageCounts } from '@samspill/contracts';
 import type { Actor } from '@samspill/domain';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { PartnershipAccess, visiblePartnershipSql } from '../partnerships/partnership-access';
 
 const zeroStages = (): StageCounts => ({ learn: 0, test: 0, establish: 0 });
 const QUESTIONS: Question[] = ['theyLearnFromUs', 'weLearnFromThem', 'doTogether'];
+
+/** Moves whenever any partnership's data version moves, or a partnership is added. */
+export const OVERVIEW_VERSION_SQL = `SELECT coalesce(sum(data_version), 0)::text || '/' || count(*) AS version FROM partnerships`;
 
 /** Statements of the partnership dashboard; each takes the partnership id as $1. Shared with the benchmark. */
 export const PARTNERSHIP_DASHBOARD_SQL = {
@@ -112,13 +116,36 @@ export function overviewSql(visible: string) {
  */
 @Injectable()
 export class DashboardsService {
+  private readonly dashboards: VersionedCache<PartnershipDashboard>;
+  private readonly overviews: VersionedCache<Overview>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: PartnershipAccess,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const maxAgeMs = config.dashboardCache ? 60_000 : 0;
+    this.dashboards = new VersionedCache(maxAgeMs);
+    this.overviews = new VersionedCache(maxAgeMs);
+  }
 
+  /**
+   * Visibility and the data version are read from the database on every
+   * request; the figures are recomputed only when the version has moved
+   * (or a minute has passed, since stays in a stage grow with time).
+   */
   async partnership(actor: Actor, id: string): Promise<PartnershipDashboard> {
-    await this.access.visiblePartnership(actor, id);
+    const scope = await this.access.visiblePartnership(actor, id);
+    return this.dashboards.get(id, scope.dataVersion, () => this.computePartnership(id));
+  }
+
+  async overview(actor: Actor): Promise<Overview> {
+    const [{ version }] = await this.dataSource.query<{ version: string }[]>(OVERVIEW_VERSION_SQL);
+    const key = actor.role === 'admin' ? 'admin' : `org:${actor.organizationId}`;
+    return this.overviews.get(key, version, () => this.computeOverview(actor));
+  }
+
+  private async computePartnership(id: string): Promise<PartnershipDashboard> {
     const q = <T>(sql: string) => this.dataSource.query<T[]>(sql, [id]);
     const [[head], focus, orgs, months, medians, indicators, [matches], closed] = await Promise.all([
       q<{ name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }>(PARTNERSHIP_DASHBOARD_SQL.HEAD),
@@ -170,7 +197,7 @@ export class DashboardsService {
     };
   }
 
-  async overview(actor: Actor): Promise<Overview> {
+  private async computeOverview(actor: Actor): Promise<Overview> {
     const params = [actor.organizationId];
     const visible = visiblePartnershipSql(actor, 'p', '$1');
     const sql = overviewSql(visible);
@@ -202,5 +229,27 @@ export class DashboardsService {
         decidedAt: r.decided_at.toISOString(),
       })),
     };
+  }
+}
+
+/** Computed figures per key, valid while the database's version for them is unchanged and for at most a minute. */
+class VersionedCache<T> {
+  private readonly entries = new Map<string, { version: string; at: number; value: Promise<T> }>();
+
+  constructor(
+    private readonly maxAgeMs = 60_000,
+    private readonly maxEntries = 1_000,
+  ) {}
+
+  get(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version && Date.now() - hit.at < this.maxAgeMs) return hit.value;
+    const value = compute();
+    // Concurrent requests for the same version share one computation; a failure is not kept.
+    value.catch(() => this.entries.delete(key));
+    this.entries.delete(key);
+    this.entries.set(key, { version, at: Date.now(), value });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    return value;
   }
 }

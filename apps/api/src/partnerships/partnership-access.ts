@@ -6,19 +6,21 @@ import { DataSource } from 'typeorm';
 
 export interface LoadedPartnershipScope extends PartnershipScope {
   id: string;
+  /** Bumped by triggers whenever anything the dashboards show changes. */
+  dataVersion: string;
 }
 
 export interface LoadedProjectScope extends ProjectScope {
   id: string;
   partnershipId: string;
-  partnership: LoadedPartnershipScope;
+  partnership: PartnershipScope & { id: string };
   stage: Stage;
   status: ProjectStatus;
   version: number;
 }
 
 /** What the policy needs about a partnership ($1 = id). Shared with the benchmark. */
-export const PARTNERSHIP_SCOPE_SQL = `SELECT p.id, p.visibility,
+export const PARTNERSHIP_SCOPE_SQL = `SELECT p.id, p.visibility, p.data_version::text AS data_version,
               coalesce(array_agg(m.organization_id) FILTER (WHERE m.organization_id IS NOT NULL), '{}') AS member_ids
        FROM partnerships p LEFT JOIN partnership_members m ON m.partnership_id = p.id
        WHERE p.id = $1 GROUP BY p.id`;
@@ -40,11 +42,11 @@ export class PartnershipAccess {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async visiblePartnership(actor: Actor, id: string): Promise<LoadedPartnershipScope> {
-    const [row] = await this.dataSource.query<{ id: string; visibility: Visibility; member_ids: string[] }[]>(
+    const [row] = await this.dataSource.query<{ id: string; visibility: Visibility; data_version: string; member_ids: string[] }[]>(
       PARTNERSHIP_SCOPE_SQL,
       [id],
     );
-    const scope = row ? { id: row.id, visibility: row.visibility, memberIds: row.member_ids } : null;
+    const scope = row ? { id: row.id, visibility: row.visibility, memberIds: row.member_ids, dataVersion: row.data_version } : null;
     if (!scope || !canSeePartnership(actor, scope)) throw new NotFoundException({ code: 'NOT_FOUND', message: 'No such partnership.' });
     return scope;
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ProjectResponse, ProjectStatus, Stage } from '@samspill/contracts';
+import type { ProjectResponse, ProjectStatus, Stage, Visibility } from '@samspill/contracts';
+import { type Actor, canSeePartnership } from '@samspill/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
 interface ProjectRow {
@@ -21,17 +22,45 @@ interface ProjectRow {
   participants: { id: string; name: string }[];
 }
 
-/** Projects by id ($1 = uuid[]), participants aggregated. Shared with the benchmark. */
-export const PROJECT_LOAD_SQL = `SELECT pr.id, pr.partnership_id, pr.title, pr.description, pr.focus_area_id, f.name AS focus_area_name,
+const PROJECT_COLUMNS = `pr.id, pr.partnership_id, pr.title, pr.description, pr.focus_area_id, f.name AS focus_area_name,
               pr.stage, pr.status, pr.source_answer_id, u.id AS created_by_id, u.name AS created_by_name,
               pr.created_at, pr.updated_at, pr.version,
               coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name)
                         FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id
-                        WHERE pp.project_id = pr.id), '[]') AS participants
+                        WHERE pp.project_id = pr.id), '[]') AS participants`;
+
+/** Projects by id ($1 = uuid[]), participants aggregated. Shared with the benchmark. */
+export const PROJECT_LOAD_SQL = `SELECT ${PROJECT_COLUMNS}
        FROM projects pr
        JOIN users u ON u.id = pr.created_by
        LEFT JOIN focus_areas f ON f.id = pr.focus_area_id
        WHERE pr.id = ANY($1::uuid[])`;
+
+/** One project with what visibility needs ($1 = id): the project page in one statement. Shared with the benchmark. */
+export const PROJECT_PAGE_SQL = `SELECT ${PROJECT_COLUMNS}, p.visibility,
+              (SELECT coalesce(array_agg(m.organization_id), '{}') FROM partnership_members m WHERE m.partnership_id = p.id) AS member_ids
+       FROM projects pr
+       JOIN partnerships p ON p.id = pr.partnership_id
+       JOIN users u ON u.id = pr.created_by
+       LEFT JOIN focus_areas f ON f.id = pr.focus_area_id
+       WHERE pr.id = $1`;
+
+/**
+ * A page of a filtered list with its total, in one statement: the window
+ * count runs over the ids only, the project columns only for the page.
+ * `from` is a projectFilter() FROM … WHERE; limit and offset follow its params.
+ */
+export function projectPageSql(from: string, paramCount: number): string {
+  return `WITH page AS (
+         SELECT pr.id, pr.updated_at, count(*) OVER () AS total ${from}
+         ORDER BY pr.updated_at DESC, pr.id LIMIT $${paramCount + 1} OFFSET $${paramCount + 2}
+       )
+       SELECT ${PROJECT_COLUMNS}, page.total::int AS total
+       FROM page JOIN projects pr ON pr.id = page.id
+       JOIN users u ON u.id = pr.created_by
+       LEFT JOIN focus_areas f ON f.id = pr.focus_area_id
+       ORDER BY page.updated_at DESC, page.id`;
+}
 
 /**
  * Turns project ids into responses with one query, however many projects:
@@ -49,6 +78,19 @@ export class ProjectLoader {
     );
     const byId = new Map(rows.map((r) => [r.id, toProjectResponse(r)]));
     return ids.map((id) => byId.get(id)).filter((p): p is ProjectResponse => p !== undefined);
+  }
+
+  /** The project if the actor may see its partnership; null otherwise. */
+  async loadVisible(actor: Actor, id: string): Promise<ProjectResponse | null> {
+    const [row] = await this.dataSource.query<(ProjectRow & { visibility: Visibility; member_ids: string[] })[]>(PROJECT_PAGE_SQL, [id]);
+    if (!row || !canSeePartnership(actor, { visibility: row.visibility, memberIds: row.member_ids })) return null;
+    return toProjectResponse(row);
+  }
+
+  /** A page of projects and the total; `from`/`params` come from projectFilter(). */
+  async loadPage(from: string, params: unknown[], limit: number, offset: number): Promise<{ items: ProjectResponse[]; total: number | null }> {
+    const rows = await this.dataSource.query<(ProjectRow & { total: number })[]>(projectPageSql(from, params.length), [...params, limit, offset]);
+    return { items: rows.map(toProjectResponse), total: rows[0]?.total ?? null };
   }
 
   async loadOne(id: string, manager?: EntityManager): Promise<ProjectResponse> {

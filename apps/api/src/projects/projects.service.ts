@@ -71,24 +71,19 @@ export class ProjectsService {
     private readonly loader: ProjectLoader,
   ) {}
 
-  /** Three statements, whatever the page size: count, page of ids, the projects themselves. */
+  /** One statement for the page and its total (a second only when the page is past the end). */
   async list(actor: Actor, query: ProjectListQuery): Promise<ProjectListResponse> {
     const { from, params } = projectFilter(actor, query);
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
-    const [[count], page] = await Promise.all([
-      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params),
-      this.dataSource.query<{ id: string }[]>(
-        `SELECT pr.id ${from} ORDER BY pr.updated_at DESC, pr.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, limit, offset],
-      ),
-    ]);
-    return { items: await this.loader.load(page.map((r) => r.id)), total: count?.total ?? 0 };
+    const page = await this.loader.loadPage(from, params, query.limit ?? 50, query.offset ?? 0);
+    if (page.total !== null) return { items: page.items, total: page.total };
+    const [count] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params);
+    return { items: [], total: count?.total ?? 0 };
   }
 
   async get(actor: Actor, id: string): Promise<ProjectResponse> {
-    await this.access.visibleProject(actor, id);
-    return this.loader.loadOne(id);
+    const project = await this.loader.loadVisible(actor, id);
+    if (!project) throw new DomainException('NOT_FOUND', 'No such project.', 404);
+    return project;
   }
 
   async create(actor: Actor, userId: string, dto: CreateProjectDto): Promise<ProjectResponse> {

@@ -23,6 +23,8 @@ import { API_MAIN, BENCH_JWT_SECRET, benchDatabase, ROOT, requireBuiltApi } from
 const DURATION = Number(process.env['BENCH_DURATION'] ?? '20');
 const CONNECTIONS = 50;
 const PASSWORD = 'samspill-demo-2026';
+/** API processes per server, as in production on this machine (one per core). */
+const WORKERS = process.env['BENCH_API_WORKERS'] ?? String(cpus().length);
 
 interface Stats {
   rps: number;
@@ -100,7 +102,7 @@ function startApi(databaseUrl: string, port: number, extraEnv: Record<string, st
   return new Promise((resolveStart, reject) => {
     const child = spawn(process.execPath, [API_MAIN], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', WEB_ROOT: '', ...extraEnv },
+      env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', WEB_ROOT: '', API_WORKERS: WORKERS, ...extraEnv },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('error', reject);
@@ -261,7 +263,7 @@ function render(rows: { e: Endpoint; api: Stats; direct: Stats }[], partnershipS
     `- date: ${new Date().toISOString()}`,
     `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
     `- data: ${projects.toLocaleString('en')} projects (npm run bench:seed); subject partnership of median size (${partnershipSize} projects)`,
-    `- load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint; API and PostgreSQL on the same 2-core machine`,
+    `- load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint; API (${WORKERS} processes, API_WORKERS) and PostgreSQL on the same machine`,
     '- direct: the same SQL statements (imported from the API source) run through `pg` at the same concurrency — the floor',
     '',
     '| endpoint | API req/s | API p50 | API p95 | API p99 | errors | direct req/s | direct p50 | direct p95 | direct p99 | p50 ratio | target | met |',

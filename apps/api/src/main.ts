@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig, type AppConfig } from './config/configuration';
 import { createDataSource, runMigrations } from './database/data-source';
 import { ensureJwtSecret, resolveDatabase, type ResolvedDatabase } from './database/database-bootstrap';
@@ -23,7 +24,16 @@ async function main(command: Command): Promise<void> {
     throw error;
   }
 
+  if (cluster.isWorker) {
+    // A worker of a multi-process API: the primary has prepared the database and passed its URL.
+    await serve(config, { url: config.databaseUrl as string, embedded: null });
+    return;
+  }
   const database = await resolveDatabase(config, (m) => say(`[database] ${m}`));
+  // Until the server is up, a Ctrl-C or SIGTERM must still stop the embedded database.
+  const stopEarly = () => void (database.embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  process.once('SIGINT', stopEarly);
+  process.once('SIGTERM', stopEarly);
   const settings = { url: database.url, connectTimeoutMs: config.dbConnectTimeoutMs, poolSize: 2 };
   const stopDatabase = () => database.embedded?.stop() ?? Promise.resolve();
 
@@ -35,9 +45,13 @@ async function main(command: Command): Promise<void> {
       await seed(settings);
     }
   } catch (error) {
+    process.off('SIGINT', stopEarly);
+    process.off('SIGTERM', stopEarly);
     await stopDatabase();
     throw error;
   }
+  process.off('SIGINT', stopEarly);
+  process.off('SIGTERM', stopEarly);
   if (command !== 'serve') {
     await stopDatabase();
     return;
@@ -60,6 +74,10 @@ async function seed(settings: { url: string; connectTimeoutMs: number; poolSize:
 
 async function serve(config: AppConfig, database: ResolvedDatabase): Promise<void> {
   const jwtSecret = await ensureJwtSecret(config);
+  if (config.apiWorkers > 1 && cluster.isPrimary) {
+    await serveWithWorkers(config, database, jwtSecret);
+    return;
+  }
   const app = await createApp({ ...config, jwtSecret }, database.url);
   if (database.embedded) {
     registerShutdown(database.embedded, () => app.close());
@@ -68,6 +86,7 @@ async function serve(config: AppConfig, database: ResolvedDatabase): Promise<voi
     process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
   }
   await app.listen({ port: config.port, host: config.host });
+  if (cluster.isWorker) return;
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   say(`\nSamspill is running on http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`);
@@ -76,6 +95,36 @@ async function serve(config: AppConfig, database: ResolvedDatabase): Promise<voi
     for (const u of DEMO_USERS) say(`  ${u.email.padEnd(34)} ${u.role.padEnd(11)} ${u.organization ?? ''}`);
   }
   say('Press Ctrl-C to stop.');
+}
+
+/** API_WORKERS > 1: this process keeps the database and starts that many API processes on one port. */
+async function serveWithWorkers(config: AppConfig, database: ResolvedDatabase, jwtSecret: string): Promise<void> {
+  let stopping = false;
+  const env = { DATABASE_URL: database.url, JWT_SECRET: jwtSecret };
+  const fork = () => cluster.fork(env);
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    process.stderr.write(`API worker ${worker.process.pid} stopped (${signal ?? code}); starting another\n`);
+    fork();
+  });
+  let listening = 0;
+  cluster.on('listening', () => {
+    if (++listening === config.apiWorkers) {
+      say(`\nSamspill is running on http://localhost:${config.port} with ${config.apiWorkers} API processes`);
+      say('Press Ctrl-C to stop.');
+    }
+  });
+  for (let i = 0; i < config.apiWorkers; i++) fork();
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    await Promise.all(workers.map((w) => new Promise<void>((r) => { w.once('exit', () => r()); w.kill('SIGTERM'); })));
+    await database.embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 const command = (process.argv[2] ?? 'serve') as Command;

@@ -22,6 +22,8 @@ export interface AppConfig {
   exposeQueryCount: boolean;
   /** Reuse computed dashboards while their data version is unchanged (on by default). */
   dashboardCache: boolean;
+  /** API processes to run on this machine (Node cluster); each is stateless, all share the database. */
+  apiWorkers: number;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +128,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webRoot: env['WEB_ROOT'] === '' ? null : resolve(env['WEB_ROOT'] || 'dist/apps/web/browser'),
     exposeQueryCount: bool('EXPOSE_QUERY_COUNT', false),
     dashboardCache: bool('DASHBOARD_CACHE', true),
+    apiWorkers: int('API_WORKERS', 1, 1, 32),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

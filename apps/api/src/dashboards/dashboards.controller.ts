@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Overview, PartnershipDashboard, Stage } from '@samspill/contracts';
+import type { Stage } from '@samspill/contracts';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -9,6 +9,9 @@ import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
 import { DashboardsService } from './dashboards.service';
 import { renderPartnershipReport } from './partnership-report';
+
+/** Dashboards are sent pre-serialised: a cached one is not turned into JSON again on every request. */
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 @ApiTags('dashboards')
 @ApiBearerAuth()
@@ -20,13 +23,21 @@ export class DashboardsController {
   ) {}
 
   @Get('overview')
-  overview(@CurrentUser() user: AuthenticatedUser): Promise<Overview> {
-    return this.dashboards.overview(actorOf(user));
+  @ApiOkResponse({ description: 'Overview: stageCounts, statusCounts, partnerships, organizations, recentTransitions' })
+  async overview(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    reply.type(JSON_TYPE);
+    return this.dashboards.overviewJson(actorOf(user));
   }
 
   @Get('partnerships/:id')
-  partnership(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<PartnershipDashboard> {
-    return this.dashboards.partnership(actorOf(user), id);
+  @ApiOkResponse({ description: 'PartnershipDashboard (see libs/shared/contracts dashboards.ts)' })
+  async partnership(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    reply.type(JSON_TYPE);
+    return this.dashboards.partnershipJson(actorOf(user), id);
   }
 
   @Get('partnerships/:id/report.pdf')

@@ -135,11 +135,28 @@ export class DashboardsService {
    * (or a minute has passed, since stays in a stage grow with time).
    */
   async partnership(actor: Actor, id: string): Promise<PartnershipDashboard> {
+    return (await this.partnershipEntry(actor, id)).value;
+  }
+
+  /** The same, already serialised: a cached dashboard is not turned into JSON again. */
+  async partnershipJson(actor: Actor, id: string): Promise<string> {
+    return (await this.partnershipEntry(actor, id)).json;
+  }
+
+  async overview(actor: Actor): Promise<Overview> {
+    return (await this.overviewEntry(actor)).value;
+  }
+
+  async overviewJson(actor: Actor): Promise<string> {
+    return (await this.overviewEntry(actor)).json;
+  }
+
+  private async partnershipEntry(actor: Actor, id: string): Promise<Computed<PartnershipDashboard>> {
     const scope = await this.access.visiblePartnership(actor, id);
     return this.dashboards.get(id, scope.dataVersion, () => this.computePartnership(id));
   }
 
-  async overview(actor: Actor): Promise<Overview> {
+  private async overviewEntry(actor: Actor): Promise<Computed<Overview>> {
     const [{ version }] = await this.dataSource.query<{ version: string }[]>(OVERVIEW_VERSION_SQL);
     const key = actor.role === 'admin' ? 'admin' : `org:${actor.organizationId}`;
     return this.overviews.get(key, version, () => this.computeOverview(actor));
@@ -232,19 +249,24 @@ export class DashboardsService {
   }
 }
 
+interface Computed<T> {
+  value: T;
+  json: string;
+}
+
 /** Computed figures per key, valid while the database's version for them is unchanged and for at most a minute. */
 class VersionedCache<T> {
-  private readonly entries = new Map<string, { version: string; at: number; value: Promise<T> }>();
+  private readonly entries = new Map<string, { version: string; at: number; value: Promise<Computed<T>> }>();
 
   constructor(
     private readonly maxAgeMs = 60_000,
     private readonly maxEntries = 1_000,
   ) {}
 
-  get(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+  get(key: string, version: string, compute: () => Promise<T>): Promise<Computed<T>> {
     const hit = this.entries.get(key);
     if (hit && hit.version === version && Date.now() - hit.at < this.maxAgeMs) return hit.value;
-    const value = compute();
+    const value = compute().then((v) => ({ value: v, json: JSON.stringify(v) }));
     // Concurrent requests for the same version share one computation; a failure is not kept.
     value.catch(() => this.entries.delete(key));
     this.entries.delete(key);

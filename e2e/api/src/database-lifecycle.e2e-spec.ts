@@ -86,3 +86,24 @@ describe('the embedded database (no DATABASE_URL)', () => {
     expect(existsSync(join(dataDir, 'postgres', 'pgdata', 'postmaster.pid'))).toBe(false);
   });
 });
+
+describe('several API processes (API_WORKERS)', () => {
+  it('serve one port on the embedded database and all stop, database included, on SIGTERM', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'samspill-workers-'));
+    try {
+      const api = await spawnApi({ DATA_DIR: dataDir, JWT_SECRET: '', API_WORKERS: '2' });
+      const session = await login(api.baseUrl, DEMO_ACCOUNTS.granStaff);
+      // Requests spread over both processes; every one of them must accept the token.
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => request(api.baseUrl, 'GET', '/api/auth/me', { token: session.token })),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+      expect(api.output()).toContain('with 2 API processes');
+      await api.stop();
+      expect(api.child.exitCode).toBe(0);
+      expect(existsSync(join(dataDir, 'postgres', 'pgdata', 'postmaster.pid'))).toBe(false);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -34,6 +34,14 @@ export const appRoutes: Route[] = [
         title: pageTitle('titles.organizations'),
         loadComponent: () => import('./organizations/organizations-page').then((m) => m.OrganizationsPage),
       },
+      {
+        path: 'partnerships',
+        loadChildren: () => import('./partnerships/partnerships.routes').then((m) => m.partnershipRoutes),
+      },
+      {
+        path: 'projects',
+        loadChildren: () => import('./projects/projects.routes').then((m) => m.projectRoutes),
+      },
     ],
   },
   {

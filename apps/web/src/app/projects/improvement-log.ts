@@ -1,0 +1,117 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import type { LogEntryResponse } from '@samspill/contracts';
+import { type Load, Loader, loadedValue } from '../collaboration/load';
+import { LoadStatus } from '../collaboration/load-status';
+import { Auth } from '../core/auth/auth';
+import { I18n } from '../core/i18n/i18n';
+import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { LogEntryForm } from './log-entry-form';
+import { LogEntryItem } from './log-entry-item';
+import { ProjectsApi } from './projects-api';
+
+/** The improvement log, newest first, with a form for those who work on the project. */
+@Component({
+  selector: 'sp-improvement-log',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslatePipe, LoadStatus, LogEntryForm, LogEntryItem],
+  styles: `
+    :host {
+      display: grid;
+      gap: var(--ds-size-4);
+    }
+    .entries {
+      display: grid;
+      gap: var(--ds-size-3);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .panel {
+      padding: var(--ds-size-5);
+      border: 1px solid var(--ds-color-accent-border-subtle);
+      border-radius: var(--ds-border-radius-lg);
+    }
+  `,
+  template: `
+    @if (canWrite()) {
+      @if (editing() === 'new') {
+        <div class="panel">
+          <sp-log-entry-form [projectId]="projectId()" (saved)="saved($event)" (cancelled)="close('#log-add')" />
+        </div>
+      } @else {
+        <div>
+          <button id="log-add" type="button" class="ds-button" data-variant="secondary" (click)="editing.set('new')">
+            {{ 'projectLog.addButton' | t }}
+          </button>
+        </div>
+      }
+    }
+    <div class="ds-sr-only" role="status">{{ announcement() }}</div>
+    @if (entries(); as entries) {
+      <ul class="entries" role="list">
+        @for (entry of entries; track entry.id) {
+          <li>
+            @if (editing() === entry.id) {
+              <div class="panel">
+                <sp-log-entry-form [projectId]="projectId()" [entry]="entry" (saved)="saved($event)" (cancelled)="close('#log-' + entry.id)" />
+              </div>
+            } @else {
+              <sp-log-entry-item [entry]="entry" [canEdit]="canEditEntry(entry)" (edit)="editing.set(entry.id)" />
+            }
+          </li>
+        } @empty {
+          <li>{{ 'projectLog.empty' | t }}</li>
+        }
+      </ul>
+    } @else {
+      <sp-load-status [load]="load()" loadingText="projectLog.loading" (retry)="loader.reload({ quiet: false })" />
+    }
+  `,
+})
+export class ImprovementLog {
+  private readonly api = inject(ProjectsApi);
+  private readonly i18n = inject(I18n);
+  private readonly auth = inject(Auth);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  readonly projectId = input.required<string>();
+  /** From the shared policy: staff and leaders of a participating organisation (and admins). */
+  readonly canWrite = input(false);
+
+  protected readonly load = signal<Load<LogEntryResponse[]>>({ state: 'loading' });
+  protected readonly loader = new Loader(this.load, (id: string) => this.api.log(id), inject(DestroyRef));
+  protected readonly entries = computed(() => loadedValue(this.load()));
+  /** 'new', an entry's id, or null. */
+  protected readonly editing = signal<string | null>(null);
+  protected readonly announcement = signal('');
+
+  constructor() {
+    effect(() => {
+      const id = this.projectId();
+      untracked(() => this.loader.fetch(id));
+    });
+  }
+
+  /** Only the author rewords an entry (an admin may too), as the API decides. */
+  protected canEditEntry(entry: LogEntryResponse): boolean {
+    const user = this.auth.user();
+    return this.canWrite() && (user?.role === 'admin' || entry.author.id === user?.id);
+  }
+
+  protected saved(entry: LogEntryResponse): void {
+    const added = this.editing() === 'new';
+    this.editing.set(null);
+    this.announcement.set(this.i18n.t(added ? 'projectLog.added' : 'projectLog.saved'));
+    this.loader.reload({ then: () => this.focus(`#log-${entry.id}`) });
+  }
+
+  protected close(selector: string): void {
+    this.editing.set(null);
+    this.focus(selector);
+  }
+
+  private focus(selector: string): void {
+    afterNextRender({ read: () => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus() }, { injector: this.injector });
+  }
+}

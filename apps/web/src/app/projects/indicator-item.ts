@@ -1,0 +1,79 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, output, signal } from '@angular/core';
+import type { IndicatorResponse } from '@samspill/contracts';
+import { indicatorProgress } from '@samspill/domain';
+import { ProgressBar } from '@samspill/web-ui';
+import { I18n } from '../core/i18n/i18n';
+import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { MeasurementForm } from './measurement-form';
+
+/** An indicator with its way from baseline to target, the latest measurement, and (for those who work on it) a new one. */
+@Component({
+  selector: 'sp-indicator-item',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslatePipe, ProgressBar, MeasurementForm],
+  templateUrl: './indicator-item.html',
+  styleUrl: './indicator-item.css',
+})
+export class IndicatorItem {
+  private readonly i18n = inject(I18n);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  readonly indicator = input.required<IndicatorResponse>();
+  readonly canMeasure = input(false);
+  /** For an admin: the organisations to measure for. */
+  readonly organizations = input<readonly { id: string; name: string }[]>([]);
+  readonly measured = output<string>();
+
+  protected readonly measuring = signal(false);
+
+  private readonly number = (value: number) => `${this.i18n.formatNumber(value)} ${this.indicator().unit}`;
+
+  protected readonly goal = computed(() => {
+    const i = this.indicator();
+    return this.i18n.t('indicators.goal', {
+      baseline: this.number(i.baseline),
+      target: this.number(i.target),
+      direction: this.i18n.t(`indicators.directions.${i.direction}`),
+    });
+  });
+
+  protected readonly progress = computed(() => {
+    const i = this.indicator();
+    const latest = i.measurements.at(-1) ?? null;
+    const share = indicatorProgress(i.baseline, i.target, i.direction, latest?.value ?? null);
+    if (latest === null || share === null) return { share: null, text: this.i18n.t('indicators.noMeasurements') };
+    return {
+      share,
+      text: this.i18n.t('indicators.progress', {
+        percent: this.i18n.formatNumber(share, { style: 'percent', maximumFractionDigits: 0 }),
+        latest: this.number(latest.value),
+        date: this.i18n.formatDate(`${latest.measuredOn}T12:00:00`),
+      }),
+    };
+  });
+
+  protected readonly measurements = computed(() =>
+    [...this.indicator().measurements].reverse().map((m) => ({
+      id: m.id,
+      value: this.number(m.value),
+      date: this.i18n.formatDate(`${m.measuredOn}T12:00:00`),
+      organization: m.organization?.name ?? '',
+    })),
+  );
+
+  protected saved(): void {
+    this.measuring.set(false);
+    this.measured.emit(this.indicator().id);
+    this.focus('.indicator');
+  }
+
+  protected cancel(): void {
+    this.measuring.set(false);
+    this.focus('.measure');
+  }
+
+  private focus(selector: string): void {
+    afterNextRender({ read: () => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus() }, { injector: this.injector });
+  }
+}

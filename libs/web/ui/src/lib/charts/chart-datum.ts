@@ -1,0 +1,10 @@
+/** One bar of a chart: what it is, how many, and how the number reads. */
+export interface ChartDatum {
+  /** Full label, used in the table alternative and, unless `shortLabel` is set, under the bar. */
+  label: string;
+  /** A shorter label for a narrow axis (e.g. "sep. 26" for "september 2026"). */
+  shortLabel?: string;
+  value: number;
+  /** The number as people read it ("1 234", "45 %"); defaults to the plain value. */
+  valueText?: string;
+}

@@ -22,7 +22,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: './src',
-  outputDir: '../../dist/.playwright/e2e/web/test-results',
+  // Playwright empties this folder when a run starts: a run on another port gets its own.
+  outputDir: `../../dist/.playwright/e2e/web/test-results${port === 4310 ? '' : `-${port}`}`,
   fullyParallel: false,
   forbidOnly: !!process.env['CI'],
   retries: 0,

@@ -4,9 +4,9 @@
 // runs this; its SIGTERM reaches the API directly (same process group), so
 // here we only wait for the API to finish its own clean shutdown.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const workspace = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -24,6 +24,10 @@ for (const [file, build] of [
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'samspill-e2e-'));
+// Serve a copy of the web build: a build started meanwhile (another run, on
+// another port) empties dist/apps/web and would break this run's pages.
+const webRoot = join(dataDir, 'web');
+cpSync(dirname(webIndex), webRoot, { recursive: true });
 const api = spawn(process.execPath, [main], {
   cwd: workspace,
   stdio: 'inherit',
@@ -32,6 +36,7 @@ const api = spawn(process.execPath, [main], {
     PORT: process.env.PORT ?? '4310',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    WEB_ROOT: webRoot,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   },
 });

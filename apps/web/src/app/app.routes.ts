@@ -35,6 +35,21 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./organizations/organizations-page').then((m) => m.OrganizationsPage),
       },
       {
+        path: 'overview',
+        title: pageTitle('overview.title'),
+        loadComponent: () => import('./overview/overview-page').then((m) => m.OverviewPage),
+      },
+      {
+        path: 'partnerships/:id/dashboard',
+        title: pageTitle('dashboard.title'),
+        loadComponent: () => import('./dashboard/partnership-dashboard-page').then((m) => m.PartnershipDashboardPage),
+      },
+      {
+        path: 'partnerships/:id/politician',
+        title: pageTitle('politician.title'),
+        loadComponent: () => import('./politician/politician-page').then((m) => m.PoliticianPage),
+      },
+      {
         path: 'partnerships',
         loadChildren: () => import('./partnerships/partnerships.routes').then((m) => m.partnershipRoutes),
       },

@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { RouterLink } from '@angular/router';
 import { Auth } from '../core/auth/auth';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { DashboardLinks } from '../dashboard/dashboard-links';
 
 @Component({
   selector: 'sp-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe],
+  imports: [DashboardLinks, RouterLink, TranslatePipe],
   styles: `
     .home {
       display: grid;
@@ -25,6 +26,7 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
     <div class="home">
       <h1 class="ds-heading" data-size="lg" tabindex="-1">{{ 'home.greeting' | t: { name: firstName() } }}</h1>
       <p class="ds-paragraph" data-size="lg">{{ 'home.intro' | t }}</p>
+      <sp-dashboard-links />
       <section class="questions" aria-labelledby="questions-heading">
         <h2 class="ds-heading" data-size="sm" id="questions-heading">{{ 'home.questionsHeading' | t }}</h2>
         <p class="ds-paragraph">{{ 'home.questionsIntro' | t }}</p>

@@ -8,18 +8,29 @@ test.describe('partnership dashboard', () => {
     await signIn(page, DEMO_ACCOUNTS.granLeader);
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Tall og framdrift', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Tall og framdrift i alle samarbeid' })).toBeFocused();
-    const link = page.getByRole('link', { name: HADELAND, exact: true });
-
-    const responded = dashboardResponse(page);
-    const started = Date.now();
-    await link.click();
     const stages = page.getByRole('region', { name: 'Prosjekter per trinn', exact: true });
     const testCard = stages.getByRole('listitem').filter({ hasText: 'Utvikle og teste' });
-    await expect(testCard).toContainText(/\d+ aktiv(t|e) prosjekt/, { timeout: 5_000 });
-    const elapsed = Date.now() - started;
-    console.log(`Dashboard numbers visible ${elapsed} ms after the click`);
-    testInfo.annotations.push({ type: 'dashboard-visible-ms', description: String(elapsed) });
-    expect(elapsed).toBeLessThan(1_000);
+
+    // From the click on the overview until the numbers show. Three navigations (the first one also
+    // loads the page's code); the median is what must stay under a second, so one hiccup of a busy
+    // test machine does not decide it, while a slow page or a request waterfall still does.
+    const timings: number[] = [];
+    let responded = dashboardResponse(page);
+    for (let run = 0; run < 3; run++) {
+      if (run > 0) {
+        await page.goBack();
+        await expect(page.getByRole('heading', { level: 1, name: 'Tall og framdrift i alle samarbeid' })).toBeVisible();
+        responded = dashboardResponse(page);
+      }
+      const started = Date.now();
+      await page.getByRole('link', { name: HADELAND, exact: true }).click();
+      await expect(testCard).toContainText(/\d+ aktiv(t|e) prosjekt/, { timeout: 5_000 });
+      timings.push(Date.now() - started);
+    }
+    const median = [...timings].sort((a, b) => a - b)[1];
+    console.log(`Dashboard numbers visible after the click: ${timings.join(', ')} ms (median ${median} ms)`);
+    testInfo.annotations.push({ type: 'dashboard-visible-ms', description: timings.join(', ') });
+    expect(median).toBeLessThan(1_000);
 
     const dashboard = await dashboardOf(await responded);
     await expect(page).toHaveURL(new RegExp(`/partnerships/${dashboard.partnership.id}/dashboard$`));

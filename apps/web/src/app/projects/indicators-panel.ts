@@ -20,7 +20,7 @@ import { ProjectsApi } from './projects-api';
     }
     .indicators {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
       gap: var(--ds-size-3);
       margin: 0;
       padding: 0;

@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { PartnershipResponse, ProjectResponse, ProjectStatus, Stage } from '@samspill/contracts';
-import { canDecideStage, canWorkOnProject, earlierStages, nextStage, stageMoveProblem, statusChangeProblem } from '@samspill/domain';
+import type { PartnershipResponse, ProjectResponse } from '@samspill/contracts';
 import { map, switchMap } from 'rxjs';
 import { injectActor } from '../collaboration/actor';
 import { type Load, Loader, loadedValue } from '../collaboration/load';
@@ -13,6 +12,7 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { PartnershipsApi } from '../partnerships/partnerships-api';
 import { ImprovementLog } from './improvement-log';
 import { IndicatorsPanel } from './indicators-panel';
+import { projectActions } from './project-actions';
 import { ProjectForm } from './project-form';
 import { ProjectsApi } from './projects-api';
 import { SourceAnswer } from './source-answer';
@@ -53,48 +53,15 @@ export class ProjectPage {
   protected readonly editing = signal(false);
   protected readonly announcement = signal('');
 
-  private readonly scope = computed(() => {
+  /** What this person may do here, from the shared policy (the API decides with the same functions). */
+  private readonly actions = computed(() => {
     const data = this.data();
-    if (!data) return null;
-    const { project, partnership } = data;
-    return {
-      partnership: { visibility: partnership.visibility, memberIds: partnership.members.map((m) => m.id) },
-      participantIds: project.participants.map((p) => p.id),
-    };
+    return data ? projectActions(this.actor(), data.project, data.partnership) : null;
   });
-
-  protected readonly canWork = computed(() => {
-    const scope = this.scope();
-    return scope !== null && canWorkOnProject(this.actor(), scope);
-  });
-
-  /** The next stage, or any earlier one, where the shared policy lets this person decide. */
-  protected readonly stageTargets = computed<Stage[]>(() => {
-    const scope = this.scope();
-    const project = this.data()?.project;
-    if (!scope || !project) return [];
-    const next = nextStage(project.stage);
-    return [...(next ? [next] : []), ...earlierStages(project.stage).reverse()].filter(
-      (to) => stageMoveProblem(project.stage, to, project.status) === null && canDecideStage(this.actor(), scope, to),
-    );
-  });
-
-  /** Staff may work on the project but not take it into `establish`: say who decides that. */
-  protected readonly leaderDecides = computed(() => {
-    const scope = this.scope();
-    const project = this.data()?.project;
-    const next = project ? nextStage(project.stage) : null;
-    return (
-      !!scope && !!project && !!next && this.canWork() &&
-      stageMoveProblem(project.stage, next, project.status) === null && !canDecideStage(this.actor(), scope, next)
-    );
-  });
-
-  protected readonly statusTargets = computed<ProjectStatus[]>(() => {
-    const project = this.data()?.project;
-    if (!project || !this.canWork()) return [];
-    return (['active', 'stopped', 'completed'] as const).filter((to) => statusChangeProblem(project.status, to) === null);
-  });
+  protected readonly canWork = computed(() => this.actions()?.canWork ?? false);
+  protected readonly stageTargets = computed(() => this.actions()?.stageTargets ?? []);
+  protected readonly leaderDecides = computed(() => this.actions()?.leaderDecides ?? false);
+  protected readonly statusTargets = computed(() => this.actions()?.statusTargets ?? []);
 
   protected readonly status = computed(() => {
     const status = this.data()?.project.status ?? 'active';

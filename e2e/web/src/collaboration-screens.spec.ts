@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_ACCOUNTS, accessibilityViolations, signIn } from './support/app';
-import { PILOTEN, apiToken, currentStage, newPilotenProject, tabTo, unique } from './support/collaboration';
+import { PILOTEN, apiToken, currentStage, newPilotenProject, partnershipNamed, tabTo, unique } from './support/collaboration';
 
 test.describe('collaboration screens', () => {
   test('the partnerships list, a partnership, its questions, the board and a project are accessible, forms open', async ({ page }) => {
@@ -120,6 +120,34 @@ test.describe('collaboration screens', () => {
     await filters.getByRole('button', { name: 'Fjern filtrene' }).click();
     await expect(page).toHaveURL(/\/projects$/);
     await expect(page.getByRole('link', { name: 'Digitalt tilsyn i hjemmetjenesten' })).toBeVisible();
+  });
+
+  test('a partnership’s board is the board filtered to it, and a new project starts there in the first stage', async ({ page, request }) => {
+    const title = unique('Nytt prosjekt fra tavla');
+    const piloten = await partnershipNamed(request, await apiToken(request, DEMO_ACCOUNTS.granStaff), PILOTEN);
+    await signIn(page, DEMO_ACCOUNTS.granStaff);
+    await page.goto(`/partnerships/${piloten.id}/projects`);
+    await expect(page).toHaveURL(new RegExp(`/projects\\?partnershipId=${piloten.id}$`));
+    await expect(page.getByRole('heading', { level: 1, name: `Felles prosjekter i ${PILOTEN}` })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Nytt prosjekt' }).click();
+    const form = page.getByRole('region', { name: 'Start et felles prosjekt' });
+    await expect(form.getByLabel('Samarbeid')).toHaveValue(piloten.id);
+    await form.getByRole('button', { name: 'Opprett prosjektet' }).click();
+    await expect(form.locator('.ds-error-summary')).toBeFocused();
+    await expect(form.locator('.ds-error-summary')).toContainText('Skriv inn en tittel.');
+    await form.getByLabel('Tittel').fill(title);
+    await form.getByLabel('Satsingsområde').selectOption({ label: 'Politikerrollen' });
+    await expect(form.getByLabel('Gran kommune')).toBeDisabled();
+    await form.getByLabel('Lunner kommune').uncheck();
+    await form.getByRole('button', { name: 'Opprett prosjektet' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+    await expect(currentStage(page)).toContainText('Lære og utforske sammen');
+    const about = page.getByRole('region', { name: 'Om prosjektet' });
+    await expect(about).toContainText('Politikerrollen');
+    await expect(about).toContainText('Deltakere');
+    await expect(about.getByText('Gran kommune', { exact: true })).toBeVisible();
   });
 
   test('a Gran leader creates a partnership with Vestre Toten and adds a focus area to it', async ({ page }) => {

@@ -36,7 +36,8 @@ export class TransitionsChart {
       const date = monthDate(month);
       return {
         label: this.i18n.formatDate(date, { month: 'long', year: 'numeric' }),
-        shortLabel: this.i18n.formatDate(date, { month: 'short', year: '2-digit' }),
+        // Month over year, the same two lines under every column.
+        shortLabel: `${this.i18n.formatDate(date, { month: 'short' })}\n${this.i18n.formatDate(date, { year: '2-digit' })}`,
         value: count,
         valueText: this.i18n.formatNumber(count),
       };

@@ -2,7 +2,7 @@
 export interface ChartDatum {
   /** Full label, used in the table alternative and, unless `shortLabel` is set, under the bar. */
   label: string;
-  /** A shorter label for a narrow axis (e.g. "sep. 26" for "september 2026"). */
+  /** A shorter label for a narrow axis (e.g. "sep.\n26" for "september 2026"; a vertical chart breaks lines at \n). */
   shortLabel?: string;
   value: number;
   /** The number as people read it ("1 234", "45 %"); defaults to the plain value. */

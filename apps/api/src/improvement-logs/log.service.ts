@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateLogEntryDto, LogEntryResponse, LogEntryRevision, LogKind, UpdateLogEntryDto } from '@samspill/contracts';
-import { type Actor, canWorkOnProject } from '@samspill/domain';
+import { type Actor, canEditLogEntry, canWorkOnProject } from '@samspill/domain';
 import { DataSource } from 'typeorm';
 import { forbidden } from '../common/actor';
 import { DomainException } from '../common/domain-exception';
@@ -67,8 +67,7 @@ export class LogService {
     const project = await this.access.visibleProject(actor, projectId).catch(() => {
       throw new DomainException('NOT_FOUND', 'No such log entry.', 404);
     });
-    if (!canWorkOnProject(actor, project)) throw forbidden(actor, WORKERS);
-    if (actor.role !== 'admin' && entry.author.id !== userId) {
+    if (!canEditLogEntry({ ...actor, userId }, { authorId: entry.author.id }, project)) {
       throw forbidden(actor, 'the author of the entry');
     }
     await this.dataSource.transaction(async (m) => {

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import type { LogEntryResponse } from '@samspill/contracts';
+import { isAuthorOrAdmin } from '@samspill/domain';
 import { type Load, Loader, loadedValue } from '../collaboration/load';
 import { LoadStatus } from '../collaboration/load-status';
 import { Auth } from '../core/auth/auth';
@@ -96,7 +97,8 @@ export class ImprovementLog {
   /** Only the author rewords an entry (an admin may too), as the API decides. */
   protected canEditEntry(entry: LogEntryResponse): boolean {
     const user = this.auth.user();
-    return this.canWrite() && (user?.role === 'admin' || entry.author.id === user?.id);
+    if (!user || !this.canWrite()) return false;
+    return isAuthorOrAdmin({ role: user.role, organizationId: user.organization?.id ?? null, userId: user.id }, { authorId: entry.author.id });
   }
 
   protected saved(entry: LogEntryResponse): void {

@@ -3,6 +3,7 @@ import {
   canAnswerQuestions,
   canCreatePartnership,
   canDecideStage,
+  canEditLogEntry,
   canEditAnswer,
   canManagePartnership,
   canSeePartnership,
@@ -57,6 +58,16 @@ describe('writing', () => {
     expect(canManagePartnership(actor('leader', GRAN), pilot)).toBe(true);
     expect(canManagePartnership(actor('staff', GRAN), pilot)).toBe(false);
     expect(canManagePartnership(actor('leader', ROSKILDE), pilot)).toBe(false);
+  });
+});
+
+describe('log entries', () => {
+  it('are reworded only by their author, or an admin', () => {
+    const entry = { authorId: 'u1' };
+    expect(canEditLogEntry({ ...actor('staff', GRAN), userId: 'u1' }, entry, project)).toBe(true);
+    expect(canEditLogEntry({ ...actor('leader', GRAN), userId: 'u2' }, entry, project)).toBe(false);
+    expect(canEditLogEntry({ ...actor('staff', LUNNER), userId: 'u1' }, entry, project)).toBe(false);
+    expect(canEditLogEntry({ ...actor('admin', null), userId: 'a' }, entry, project)).toBe(true);
   });
 });
 

@@ -57,6 +57,19 @@ export function canWorkOnProject(actor: Actor, project: ProjectScope): boolean {
   return isAdmin(actor) || (writes(actor) && participates(actor, project));
 }
 
+/**
+ * Rewording a log entry: its author, while still allowed to work on the
+ * project, or an admin. (The earlier wording is always kept.)
+ */
+export function canEditLogEntry(actor: Actor & { userId: string }, entry: { authorId: string }, project: ProjectScope): boolean {
+  return canWorkOnProject(actor, project) && isAuthorOrAdmin(actor, entry);
+}
+
+/** The half of canEditLogEntry that does not need the project (the web app knows the other half already). */
+export function isAuthorOrAdmin(actor: Actor & { userId: string }, entry: { authorId: string }): boolean {
+  return isAdmin(actor) || entry.authorId === actor.userId;
+}
+
 /** Moving into `establish` is a leader's decision. */
 export function canDecideStage(actor: Actor, project: ProjectScope, toStage: Stage): boolean {
   if (!canWorkOnProject(actor, project)) return false;

@@ -161,6 +161,10 @@ async function main(): Promise<void> {
       const memberActor = { role: 'staff' as const, organizationId: member.organizationId };
       const adminActor = { role: 'admin' as const, organizationId: null };
       const user = (u: { id: string }) => pool.query(USER_SQL, [u.id, 0]);
+      const dashboardScope = async (p: Pool) => {
+        await user(member);
+        await p.query(PARTNERSHIP_SCOPE_SQL, [subject.partnership_id]);
+      };
       const list = projectFilter(memberActor, { partnershipId: subject.partnership_id });
       const overview = overviewSql(visiblePartnershipSql(adminActor, 'p', '$1'));
 
@@ -191,10 +195,7 @@ async function main(): Promise<void> {
           token: member.token,
           target: { percentile: 'p95', ms: 50 },
           // Steady state: the figures are current, so the API reads visibility and the data version only.
-          direct: async (p) => {
-            await user(member);
-            await p.query(PARTNERSHIP_SCOPE_SQL, [subject.partnership_id]);
-          },
+          direct: dashboardScope,
         },
         {
           name: 'GET /api/dashboard/partnerships/:id (cache off: recomputed every request)',
@@ -203,8 +204,7 @@ async function main(): Promise<void> {
           token: member.token,
           target: { percentile: 'p95', ms: 50 },
           direct: async (p) => {
-            await user(member);
-            await p.query(PARTNERSHIP_SCOPE_SQL, [subject.partnership_id]);
+            await dashboardScope(p);
             await Promise.all(Object.values(PARTNERSHIP_DASHBOARD_SQL).map((sql) => p.query(sql, [subject.partnership_id])));
           },
         },
@@ -266,15 +266,15 @@ function render(rows: { e: Endpoint; api: Stats; direct: Stats }[], partnershipS
     `- load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint; API (${WORKERS} processes, API_WORKERS) and PostgreSQL on the same machine`,
     '- direct: the same SQL statements (imported from the API source) run through `pg` at the same concurrency — the floor',
     '',
-    '| endpoint | API req/s | API p50 | API p95 | API p99 | errors | direct req/s | direct p50 | direct p95 | direct p99 | p50 ratio | target | met |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    '| endpoint | API req/s | API p50 | API p95 | API p99 | errors | direct req/s | direct p50 | direct p95 | direct p99 | p50 ratio | latency target | latency met | ratio ≤ 2 met |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
   ];
   for (const { e, api, direct } of rows) {
     const value = api[e.target.percentile];
     const ratio = api.p50 / direct.p50;
-    const met = value <= e.target.ms && api.errors === 0 && ratio <= 2;
+    const latencyMet = value <= e.target.ms && api.errors === 0;
     lines.push(
-      `| ${e.name} | ${f(api.rps)} | ${f(api.p50)} | ${f(api.p95)} | ${f(api.p99)} | ${api.errors} | ${f(direct.rps)} | ${f(direct.p50)} | ${f(direct.p95)} | ${f(direct.p99)} | ${ratio.toFixed(2)} | ${e.target.percentile} ≤ ${e.target.ms} ms, ratio ≤ 2 | ${met ? 'yes' : `no (${e.target.percentile} ${f(value)} ms, ${(value / e.target.ms).toFixed(1)}× the target)`} |`,
+      `| ${e.name} | ${f(api.rps)} | ${f(api.p50)} | ${f(api.p95)} | ${f(api.p99)} | ${api.errors} | ${f(direct.rps)} | ${f(direct.p50)} | ${f(direct.p95)} | ${f(direct.p99)} | ${ratio.toFixed(2)} | ${e.target.percentile} ≤ ${e.target.ms} ms | ${latencyMet ? 'yes' : `no: ${f(value)} ms, ${(value / e.target.ms).toFixed(1)}× the target`} | ${ratio <= 2 ? 'yes' : `no: ${ratio.toFixed(2)}×`} |`,
     );
   }
   lines.push('', 'Latencies in milliseconds.', '');

@@ -157,12 +157,7 @@ export class ProjectsService {
     const scope = await this.access.visibleProject(actor, id);
     if (!canWorkOnProject(actor, scope)) throw forbidden(actor, WORKERS);
     return this.dataSource.transaction(async (m) => {
-      // Lock the row: two people deciding at once must not both move from the same stage.
-      const [current] = await m.query<{ stage: Stage; status: ProjectStatus }[]>(
-        `SELECT stage, status FROM projects WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
-      if (!current) throw new DomainException('NOT_FOUND', 'No such project.', 404);
+      const current = await lockProject(m, id);
       const problem = stageMoveProblem(current.stage, dto.toStage, current.status);
       if (problem) throw new DomainException('INVALID_STAGE_TRANSITION', STAGE_PROBLEMS[problem]);
       if (!canDecideStage(actor, scope, dto.toStage)) {
@@ -198,11 +193,7 @@ export class ProjectsService {
     const scope = await this.access.visibleProject(actor, id);
     if (!canWorkOnProject(actor, scope)) throw forbidden(actor, WORKERS);
     return this.dataSource.transaction(async (m) => {
-      const [current] = await m.query<{ stage: Stage; status: ProjectStatus }[]>(
-        `SELECT stage, status FROM projects WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
-      if (!current) throw new DomainException('NOT_FOUND', 'No such project.', 404);
+      const current = await lockProject(m, id);
       const problem = statusChangeProblem(current.status, dto.status);
       if (problem) throw new DomainException('INVALID_STATUS_CHANGE', STATUS_PROBLEMS[problem]);
       await m.query(
@@ -249,6 +240,13 @@ export function projectFilter(actor: Actor, query: ProjectListQuery): { from: st
   }
   if (query.q) add('(pr.title ILIKE ? OR pr.description ILIKE ?)', `%${escapeLike(query.q)}%`);
   return { from: `FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id WHERE ${where.join(' AND ')}`, params };
+}
+
+/** Locks the project row: two people deciding at once must not both act on the same stage or status. */
+async function lockProject(m: EntityManager, id: string): Promise<{ stage: Stage; status: ProjectStatus }> {
+  const [current] = await m.query<{ stage: Stage; status: ProjectStatus }[]>(`SELECT stage, status FROM projects WHERE id = $1 FOR UPDATE`, [id]);
+  if (!current) throw new DomainException('NOT_FOUND', 'No such project.', 404);
+  return current;
 }
 
 function checkParticipants(participantIds: string[], memberIds: readonly string[]): void {

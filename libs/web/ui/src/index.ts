@@ -6,3 +6,4 @@ export * from './lib/language-switcher/language-switcher';
 export * from './lib/match-marker/match-marker';
 export * from './lib/progress-bar/progress-bar';
 export * from './lib/stage-steps/stage-steps';
+export * from './lib/text-field/text-field';

@@ -24,6 +24,8 @@ export class FormFeedback<F extends string> {
   readonly problem = signal<ApiProblem | null>(null);
 
   readonly fieldErrors: Signal<FieldErrors<F>>;
+  /** The shown errors in the person's language, for `sp-text-field`. */
+  readonly messages: Signal<Record<F, string | null>>;
   /** No field has an error, whether or not they are shown yet. */
   readonly valid: Signal<boolean>;
   readonly summaryItems: Signal<ErrorSummaryItem[]>;
@@ -50,6 +52,10 @@ export class FormFeedback<F extends string> {
     this.fieldErrors = computed(() =>
       this.submitted() ? all() : (Object.fromEntries(fields.map((f) => [f, null])) as FieldErrors<F>),
     );
+    this.messages = computed(() => {
+      const current = this.fieldErrors();
+      return Object.fromEntries(fields.map((f) => [f, current[f] ? this.i18n.t(current[f]) : null])) as Record<F, string | null>;
+    });
     this.summaryHeading = computed(() => this.i18n.t(this.problem() ? 'errors.heading' : 'form.errorSummaryHeading'));
     this.summaryItems = computed(() => {
       const problem = this.problem();

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, afterNextRender, inject, input, output, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import type { FocusAreaResponse } from '@samspill/contracts';
-import { ErrorSummary } from '@samspill/web-ui';
+import { ErrorSummary, TextField } from '@samspill/web-ui';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
@@ -15,44 +15,28 @@ const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
 @Component({
   selector: 'sp-focus-area-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary],
+  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, TextField],
   styleUrl: '../collaboration/forms.css',
   template: `
     @if (feedback.summaryItems().length > 0) {
       <sp-error-summary [heading]="feedback.summaryHeading()" [items]="feedback.summaryItems()" />
     }
     <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <div class="ds-field">
-        <label class="ds-label" [for]="feedback.ids.name">{{ 'partnerships.focusAreaName' | t }}</label>
-        <input
-          #nameInput
-          class="ds-input"
-          type="text"
-          formControlName="name"
-          [id]="feedback.ids.name"
-          [attr.aria-invalid]="feedback.fieldErrors().name ? true : null"
-          [attr.aria-describedby]="feedback.describedBy('name')"
-        />
-        @if (feedback.fieldErrors().name; as key) {
-          <p class="ds-validation-message" data-field="validation" [id]="feedback.ids.name + '-error'">{{ key | t }}</p>
-        }
-      </div>
-      <div class="ds-field">
-        <label class="ds-label" [for]="feedback.ids.description">
-          {{ 'partnerships.focusAreaDescription' | t }} <span class="optional">({{ 'form.optional' | t }})</span>
-        </label>
-        <textarea
-          class="ds-input"
-          rows="2"
-          formControlName="description"
-          [id]="feedback.ids.description"
-          [attr.aria-invalid]="feedback.fieldErrors().description ? true : null"
-          [attr.aria-describedby]="feedback.describedBy('description')"
-        ></textarea>
-        @if (feedback.fieldErrors().description; as key) {
-          <p class="ds-validation-message" data-field="validation" [id]="feedback.ids.description + '-error'">{{ key | t }}</p>
-        }
-      </div>
+      <sp-text-field
+        #nameInput
+        [control]="form.controls.name"
+        [fieldId]="feedback.ids.name"
+        [label]="'partnerships.focusAreaName' | t"
+        [error]="feedback.messages().name"
+      />
+      <sp-text-field
+        [control]="form.controls.description"
+        [fieldId]="feedback.ids.description"
+        [label]="'partnerships.focusAreaDescription' | t"
+        [optional]="'form.optional' | t"
+        [rows]="2"
+        [error]="feedback.messages().description"
+      />
       <div class="actions">
         <button type="submit" class="ds-button" data-variant="secondary" [attr.aria-disabled]="feedback.pending() ? true : null">
           {{ 'partnerships.addFocusArea' | t }}
@@ -74,7 +58,7 @@ export class FocusAreaForm {
   readonly added = output<FocusAreaResponse>();
 
   private readonly prefix = uniqueFormId('focus-area');
-  private readonly nameInput = viewChild.required<ElementRef<HTMLInputElement>>('nameInput');
+  private readonly nameInput = viewChild.required<TextField>('nameInput');
   protected readonly addedName = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [notBlank, Validators.maxLength(200)]],
@@ -107,7 +91,7 @@ export class FocusAreaForm {
         this.addedName.set(focusArea.name);
         this.added.emit(focusArea);
         // Ready for the next one.
-        afterNextRender({ read: () => this.nameInput().nativeElement.focus() }, { injector: this.injector });
+        afterNextRender({ read: () => this.nameInput().focus() }, { injector: this.injector });
       },
       error: (error: unknown) => this.feedback.fail(error),
     });

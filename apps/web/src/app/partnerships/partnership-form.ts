@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import type { OrganizationResponse, PartnershipResponse, Visibility } from '@samspill/contracts';
 import { VISIBILITIES } from '@samspill/contracts/values';
-import { CharacterCount, ErrorSummary } from '@samspill/web-ui';
+import { ErrorSummary, TextField } from '@samspill/web-ui';
 import { injectActor } from '../collaboration/actor';
 import { characterCount } from '../collaboration/character-count-text';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
@@ -22,7 +22,7 @@ const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
 @Component({
   selector: 'sp-partnership-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, CharacterCount],
+  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, TextField],
   templateUrl: './partnership-form.html',
   styleUrl: '../collaboration/forms.css',
 })

@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, inject, input, output, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import type { Direction, IndicatorResponse } from '@samspill/contracts';
 import { DIRECTIONS } from '@samspill/contracts/values';
-import { ErrorSummary } from '@samspill/web-ui';
+import { ErrorSummary, TextField } from '@samspill/web-ui';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
 import type { MessageKey } from '../core/i18n/messages';
 import { I18n } from '../core/i18n/i18n';
@@ -20,7 +20,7 @@ const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
 @Component({
   selector: 'sp-indicator-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary],
+  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, TextField],
   templateUrl: './indicator-form.html',
   styleUrl: '../collaboration/forms.css',
 })
@@ -33,7 +33,7 @@ export class IndicatorForm {
   readonly cancelled = output();
 
   protected readonly prefix = uniqueFormId('indicator');
-  private readonly first = viewChild.required<ElementRef<HTMLInputElement>>('first');
+  private readonly first = viewChild.required<TextField>('first');
   protected readonly directions = computed(() =>
     DIRECTIONS.map((direction) => ({ direction, label: this.i18n.t(`indicators.directions.${direction}`) })),
   );
@@ -64,7 +64,7 @@ export class IndicatorForm {
   );
 
   constructor() {
-    afterNextRender(() => this.first().nativeElement.focus());
+    afterNextRender(() => this.first().focus());
   }
 
   private numberError(text: string, required: MessageKey): MessageKey | null {

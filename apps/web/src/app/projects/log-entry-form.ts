@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import type { LogEntryResponse, LogKind } from '@samspill/contracts';
 import { LOG_KINDS, TEXT_MAX_LENGTH } from '@samspill/contracts/values';
-import { CharacterCount, ErrorSummary } from '@samspill/web-ui';
+import { ErrorSummary, TextField } from '@samspill/web-ui';
 import { characterCount } from '../collaboration/character-count-text';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
 import { I18n } from '../core/i18n/i18n';
@@ -25,7 +25,7 @@ export function today(): string {
 @Component({
   selector: 'sp-log-entry-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, CharacterCount],
+  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, TextField],
   templateUrl: './log-entry-form.html',
   styleUrl: '../collaboration/forms.css',
 })

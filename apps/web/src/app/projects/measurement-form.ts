@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, inject, input, output, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { IndicatorResponse, MeasurementResponse } from '@samspill/contracts';
-import { ErrorSummary } from '@samspill/web-ui';
+import { ErrorSummary, TextField } from '@samspill/web-ui';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
@@ -16,7 +16,7 @@ type Field = 'value' | 'measuredOn' | 'organization';
 @Component({
   selector: 'sp-measurement-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary],
+  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, TextField],
   styleUrl: '../collaboration/forms.css',
   template: `
     @if (feedback.summaryItems().length > 0) {
@@ -24,36 +24,21 @@ type Field = 'value' | 'measuredOn' | 'organization';
     }
     <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <div class="row">
-        <div class="ds-field">
-          <label class="ds-label" [for]="feedback.ids.value">{{ 'indicators.value' | t: { unit: indicator().unit } }}</label>
-          <input
-            #first
-            class="ds-input"
-            type="text"
-            inputmode="decimal"
-            formControlName="value"
-            [id]="feedback.ids.value"
-            [attr.aria-invalid]="feedback.fieldErrors().value ? true : null"
-            [attr.aria-describedby]="feedback.describedBy('value')"
-          />
-          @if (feedback.fieldErrors().value; as key) {
-            <p class="ds-validation-message" data-field="validation" [id]="feedback.ids.value + '-error'">{{ key | t }}</p>
-          }
-        </div>
-        <div class="ds-field">
-          <label class="ds-label" [for]="feedback.ids.measuredOn">{{ 'indicators.measuredOn' | t }}</label>
-          <input
-            class="ds-input"
-            type="date"
-            formControlName="measuredOn"
-            [id]="feedback.ids.measuredOn"
-            [attr.aria-invalid]="feedback.fieldErrors().measuredOn ? true : null"
-            [attr.aria-describedby]="feedback.describedBy('measuredOn')"
-          />
-          @if (feedback.fieldErrors().measuredOn; as key) {
-            <p class="ds-validation-message" data-field="validation" [id]="feedback.ids.measuredOn + '-error'">{{ key | t }}</p>
-          }
-        </div>
+        <sp-text-field
+          #first
+          [control]="form.controls.value"
+          [fieldId]="feedback.ids.value"
+          [label]="'indicators.value' | t: { unit: indicator().unit }"
+          inputmode="decimal"
+          [error]="feedback.messages().value"
+        />
+        <sp-text-field
+          [control]="form.controls.measuredOn"
+          [fieldId]="feedback.ids.measuredOn"
+          [label]="'indicators.measuredOn' | t"
+          type="date"
+          [error]="feedback.messages().measuredOn"
+        />
         @if (organizations().length > 0) {
           <div class="ds-field">
             <label class="ds-label" [for]="feedback.ids.organization">{{ 'indicators.organization' | t }}</label>
@@ -87,7 +72,7 @@ export class MeasurementForm {
   readonly cancelled = output();
 
   private readonly prefix = uniqueFormId('measurement');
-  private readonly first = viewChild.required<ElementRef<HTMLInputElement>>('first');
+  private readonly first = viewChild.required<TextField>('first');
   protected readonly form = inject(NonNullableFormBuilder).group({
     value: ['', Validators.required],
     measuredOn: [today(), Validators.required],
@@ -114,7 +99,7 @@ export class MeasurementForm {
   constructor() {
     afterNextRender(() => {
       this.form.controls.organizationId.setValue(this.organizations()[0]?.id ?? '');
-      this.first().nativeElement.focus();
+      this.first().focus();
     });
   }
 

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, inject, input, output, viewChild, ElementRef } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, inject, input, output, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { RATIONALE_MAX_LENGTH } from '@samspill/contracts/values';
-import { CharacterCount, ErrorSummary } from '@samspill/web-ui';
+import { ErrorSummary, TextField } from '@samspill/web-ui';
 import type { Observable } from 'rxjs';
 import { characterCount } from '../collaboration/character-count-text';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
@@ -19,30 +19,23 @@ const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
 @Component({
   selector: 'sp-rationale-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, CharacterCount],
+  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, TextField],
   styleUrl: '../collaboration/forms.css',
   template: `
     @if (feedback.summaryItems().length > 0) {
       <sp-error-summary [heading]="feedback.summaryHeading()" [items]="feedback.summaryItems()" />
     }
     <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <div class="ds-field">
-        <label class="ds-label" [for]="feedback.ids.rationale">{{ label() }}</label>
-        <p data-field="description" [id]="feedback.ids.rationale + '-hint'">{{ 'projects.rationaleHint' | t }}</p>
-        <textarea
-          #field
-          class="ds-input"
-          rows="3"
-          formControlName="rationale"
-          [id]="feedback.ids.rationale"
-          [attr.aria-invalid]="feedback.fieldErrors().rationale ? true : null"
-          [attr.aria-describedby]="feedback.describedBy('rationale', feedback.ids.rationale + '-hint', feedback.ids.rationale + '-count')"
-        ></textarea>
-        <sp-character-count [countId]="feedback.ids.rationale + '-count'" [text]="count().text" [over]="count().over" />
-        @if (feedback.fieldErrors().rationale; as key) {
-          <p class="ds-validation-message" data-field="validation" [id]="feedback.ids.rationale + '-error'">{{ key | t }}</p>
-        }
-      </div>
+      <sp-text-field
+        #field
+        [control]="form.controls.rationale"
+        [fieldId]="feedback.ids.rationale"
+        [label]="label()"
+        [hint]="'projects.rationaleHint' | t"
+        [rows]="3"
+        [count]="count()"
+        [error]="feedback.messages().rationale"
+      />
       <div class="actions">
         <button type="submit" class="ds-button" [attr.aria-disabled]="feedback.pending() ? true : null">{{ submitLabel() }}</button>
         <button type="button" class="ds-button" data-variant="secondary" (click)="cancelled.emit()">{{ 'collaboration.cancel' | t }}</button>
@@ -62,7 +55,7 @@ export class RationaleForm {
   readonly cancelled = output();
 
   private readonly prefix = uniqueFormId('rationale');
-  private readonly field = viewChild.required<ElementRef<HTMLTextAreaElement>>('field');
+  private readonly field = viewChild.required<TextField>('field');
   protected readonly form = inject(NonNullableFormBuilder).group({
     rationale: ['', [notBlank, Validators.maxLength(RATIONALE_MAX_LENGTH)]],
   });
@@ -91,7 +84,7 @@ export class RationaleForm {
   );
 
   constructor() {
-    afterNextRender({ read: () => this.field().nativeElement.focus() });
+    afterNextRender({ read: () => this.field().focus() });
   }
 
   protected submit(): void {

@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import type { AnswerResponse, FocusAreaResponse } from '@samspill/contracts';
 import { ANSWER_MAX_LENGTH } from '@samspill/contracts/values';
-import { CharacterCount, ErrorSummary } from '@samspill/web-ui';
+import { ErrorSummary, TextField } from '@samspill/web-ui';
 import { characterCount } from '../collaboration/character-count-text';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
 import { I18n } from '../core/i18n/i18n';
@@ -17,28 +17,21 @@ const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
 @Component({
   selector: 'sp-answer-edit-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, CharacterCount],
+  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, TextField],
   styleUrl: '../collaboration/forms.css',
   template: `
     @if (feedback.summaryItems().length > 0) {
       <sp-error-summary [heading]="feedback.summaryHeading()" [items]="feedback.summaryItems()" />
     }
     <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <div class="ds-field">
-        <label class="ds-label" [for]="feedback.ids.text">{{ 'questions.text' | t }}</label>
-        <textarea
-          class="ds-input"
-          rows="4"
-          formControlName="text"
-          [id]="feedback.ids.text"
-          [attr.aria-invalid]="feedback.fieldErrors().text ? true : null"
-          [attr.aria-describedby]="feedback.describedBy('text', feedback.ids.text + '-count')"
-        ></textarea>
-        <sp-character-count [countId]="feedback.ids.text + '-count'" [text]="count().text" [over]="count().over" />
-        @if (feedback.fieldErrors().text; as key) {
-          <p class="ds-validation-message" data-field="validation" [id]="feedback.ids.text + '-error'">{{ key | t }}</p>
-        }
-      </div>
+      <sp-text-field
+        [control]="form.controls.text"
+        [fieldId]="feedback.ids.text"
+        [label]="'questions.text' | t"
+        [rows]="4"
+        [count]="count()"
+        [error]="feedback.messages().text"
+      />
       <div class="ds-field">
         <label class="ds-label" [for]="prefix + '-focus-area'">
           {{ 'questions.focusArea' | t }} <span class="optional">({{ 'form.optional' | t }})</span>

@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import type { AnswerResponse, PartnershipResponse, Question } from '@samspill/contracts';
 import { ANSWER_MAX_LENGTH, QUESTIONS } from '@samspill/contracts/values';
-import { CharacterCount, ErrorSummary } from '@samspill/web-ui';
+import { ErrorSummary, TextField } from '@samspill/web-ui';
 import { injectActor } from '../collaboration/actor';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
 import { I18n } from '../core/i18n/i18n';
@@ -27,7 +27,7 @@ const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
 @Component({
   selector: 'sp-answer-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, CharacterCount],
+  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, TextField],
   templateUrl: './answer-form.html',
   styleUrl: '../collaboration/forms.css',
 })

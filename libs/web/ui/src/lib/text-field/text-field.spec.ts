@@ -1,0 +1,62 @@
+import { TestBed } from '@angular/core/testing';
+import { FormControl } from '@angular/forms';
+import { TextField } from './text-field';
+
+async function render(inputs: Record<string, unknown>) {
+  const fixture = TestBed.createComponent(TextField);
+  fixture.componentRef.setInput('control', new FormControl('hei', { nonNullable: true }));
+  fixture.componentRef.setInput('fieldId', 'answer-text');
+  fixture.componentRef.setInput('label', 'Svar');
+  for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
+  await fixture.whenStable();
+  return { fixture, host: fixture.nativeElement as HTMLElement };
+}
+
+describe('TextField', () => {
+  it('ties the label to an input that shows the control value, and describes nothing when there is nothing to say', async () => {
+    const { host } = await render({});
+    const input = host.querySelector('input') as HTMLInputElement;
+
+    expect(host.classList).toContain('ds-field');
+    expect(host.querySelector('label')?.htmlFor).toBe('answer-text');
+    expect(input.id).toBe('answer-text');
+    expect(input.value).toBe('hei');
+    expect(input.type).toBe('text');
+    expect(input.getAttribute('aria-describedby')).toBeNull();
+    expect(input.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('becomes a textarea described by its hint, count and error, in that order', async () => {
+    const { host } = await render({
+      rows: 4,
+      hint: 'Skriv kort',
+      count: { text: '12 tegn for mye', over: true },
+      error: 'Svaret er for langt',
+      optional: 'valgfritt',
+    });
+    const textarea = host.querySelector('textarea') as HTMLTextAreaElement;
+
+    expect(host.querySelector('input')).toBeNull();
+    expect(textarea.rows).toBe(4);
+    expect(textarea.getAttribute('aria-describedby')).toBe('answer-text-hint answer-text-count answer-text-error');
+    expect(textarea.getAttribute('aria-invalid')).toBe('true');
+    expect(host.querySelector('#answer-text-hint')?.textContent).toBe('Skriv kort');
+    expect(host.querySelector('#answer-text-count')?.textContent).toBe('⚠ 12 tegn for mye');
+    expect(host.querySelector('#answer-text-error')?.textContent).toBe('Svaret er for langt');
+    expect(host.querySelector('label')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Svar (valgfritt)');
+  });
+
+  it('writes what the person types to the control and can take focus', async () => {
+    const control = new FormControl('', { nonNullable: true });
+    const { fixture, host } = await render({ control, type: 'date' });
+    document.body.appendChild(host);
+    const input = host.querySelector('input') as HTMLInputElement;
+    input.value = '2025-01-31';
+    input.dispatchEvent(new Event('input'));
+    fixture.componentInstance.focus();
+
+    expect(control.value).toBe('2025-01-31');
+    expect(input.type).toBe('date');
+    expect(document.activeElement).toBe(input);
+  });
+});

@@ -8,12 +8,14 @@ test.describe('collaboration screens', () => {
     await signIn(page, DEMO_ACCOUNTS.granLeader);
 
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Samarbeid', exact: true }).click();
+    // Wait for the list itself: the home page also links to PILOTen Hadeland (its figures).
+    await expect(page.getByRole('heading', { level: 1, name: 'Samarbeid', exact: true })).toBeFocused();
     await expect(page.getByRole('link', { name: PILOTEN })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Opprett et samarbeid' })).toBeVisible();
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: PILOTEN }).click();
-    await expect(page.getByRole('heading', { level: 1, name: PILOTEN })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: PILOTEN, exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Satsingsområder' })).toContainText('Politikerrollen');
     expect(await accessibilityViolations(page)).toEqual([]);
 

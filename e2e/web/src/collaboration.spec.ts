@@ -24,8 +24,10 @@ test.describe('collaboration', () => {
     await test.step('a Gran staff member opens PILOTen Hadeland’s questions', async () => {
       await signIn(page, DEMO_ACCOUNTS.granStaff);
       await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Samarbeid', exact: true }).click();
+      // Wait for the list itself: the home page also links to PILOTen Hadeland (its figures).
+      await expect(page.getByRole('heading', { level: 1, name: 'Samarbeid', exact: true })).toBeFocused();
       await page.getByRole('link', { name: PILOTEN }).click();
-      await expect(page.getByRole('heading', { level: 1, name: PILOTEN })).toBeFocused();
+      await expect(page.getByRole('heading', { level: 1, name: PILOTEN, exact: true })).toBeFocused();
       await page.getByRole('link', { name: /De tre spørsmålene/ }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'De tre spørsmålene' })).toBeFocused();
       await expect(page).toHaveTitle('De tre spørsmålene – Samspill');

@@ -4,7 +4,7 @@
 // runs this; its SIGTERM reaches the API directly (same process group), so
 // here we only wait for the API to finish its own clean shutdown.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,8 @@ for (const [file, build] of [
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'samspill-e2e-'));
+// Reachable by the postgres user (as root), so the cluster lives inside it and goes with it.
+chmodSync(dataDir, 0o755);
 // Serve a copy of the web build: a build started meanwhile (another run, on
 // another port) empties dist/apps/web and would break this run's pages.
 const webRoot = join(dataDir, 'web');

@@ -2,11 +2,11 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from '@samspill/api/embe
 import type { ErrorResponse } from '@samspill/contracts';
 import { DEMO_ACCOUNTS } from '@samspill/testing';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runApiCommand, spawnApi, TEST_JWT_SECRET, type ApiProcess } from './support/api-server';
 import { login, request } from './support/http';
+import { reachableTempDir } from './support/temp-dir';
 
 describe('when the database goes away', () => {
   let dataDir: string;
@@ -14,7 +14,7 @@ describe('when the database goes away', () => {
   let api: ApiProcess;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'samspill-db-down-'));
+    dataDir = await reachableTempDir('samspill-db-down-');
     pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), fastButUnsafe: true });
     await pg.ensureDatabase('samspill');
     await runApiCommand('seed-demo', { DATABASE_URL: pg.urlFor('samspill'), JWT_SECRET: TEST_JWT_SECRET });
@@ -53,7 +53,7 @@ describe('the embedded database (no DATABASE_URL)', () => {
   let dataDir: string;
   const running: ApiProcess[] = [];
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'samspill-embedded-'));
+    dataDir = await reachableTempDir('samspill-embedded-');
   });
   afterAll(async () => {
     for (const p of running) await p.stop();
@@ -89,7 +89,7 @@ describe('the embedded database (no DATABASE_URL)', () => {
 
 describe('several API processes (API_WORKERS)', () => {
   it('serve one port on the embedded database and all stop, database included, on SIGTERM', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'samspill-workers-'));
+    const dataDir = await reachableTempDir('samspill-workers-');
     try {
       const api = await spawnApi({ DATA_DIR: dataDir, JWT_SECRET: '', API_WORKERS: '2' });
       const session = await login(api.baseUrl, DEMO_ACCOUNTS.granStaff);

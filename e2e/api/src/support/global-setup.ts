@@ -1,11 +1,10 @@
 import './register-paths';
 import { startEmbeddedPostgres } from '@samspill/api/embedded-postgres';
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { API_MAIN, runApiCommand, TEST_JWT_SECRET, withDatabase } from './api-server';
+import { reachableTempDir } from './temp-dir';
 
 /**
  * One PostgreSQL for the whole run (the embedded one unless TEST_DATABASE_URL
@@ -18,7 +17,8 @@ export default async function globalSetup(): Promise<void> {
   }
   let adminUrl = process.env['TEST_DATABASE_URL'];
   if (!adminUrl) {
-    const dataDir = await mkdtemp(join(tmpdir(), 'samspill-api-test-'));
+    const dataDir = await reachableTempDir('samspill-api-test-');
+    process.env['SAMSPILL_TEST_DATA_DIR'] = dataDir;
     const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), fastButUnsafe: true });
     (globalThis as { __SAMSPILL_PG__?: unknown }).__SAMSPILL_PG__ = pg;
     adminUrl = pg.url;

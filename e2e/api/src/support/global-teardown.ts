@@ -1,9 +1,12 @@
+import { rm } from 'node:fs/promises';
 import { Client } from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
   const pg = (globalThis as { __SAMSPILL_PG__?: { stop(): Promise<void> } }).__SAMSPILL_PG__;
   if (pg) {
     await pg.stop();
+    const dataDir = process.env['SAMSPILL_TEST_DATA_DIR'];
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
     return;
   }
   const adminUrl = process.env['SAMSPILL_TEST_ADMIN_URL'];

@@ -43,7 +43,10 @@ describe('startEmbeddedPostgres', () => {
   const running: EmbeddedPostgres[] = [];
 
   function newDataDir(): string {
-    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-pg-')), 'postgres');
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-pg-'));
+    // Reachable by the postgres user when run as root, so the cluster stays inside and is removed with it.
+    fs.chmodSync(parent, 0o755);
+    const dir = path.join(parent, 'postgres');
     dataDirs.push(dir);
     return dir;
   }

@@ -6,7 +6,7 @@ import { hasPermission, type Permission } from '@samspill/domain';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '../common/decorators';
-import { containsNul } from '../common/validation';
+import { containsNul, validationMessage } from '../common/validation';
 import type { AuthenticatedUser } from './authenticated-user';
 
 /** The one global guard: every route needs a valid access token unless marked @Public(). */
@@ -61,10 +61,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const dto = plainToInstance(LoginDto, request.body ?? {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {
-      const message = errors
-        .flatMap((e) => Object.values(e.constraints ?? {}).map((m) => (m.startsWith('property ') ? `${e.property}: this field is not allowed` : m)))
-        .join('; ');
-      throw new BadRequestException({ code: 'VALIDATION_FAILED', message });
+      throw new BadRequestException({ code: 'VALIDATION_FAILED', message: validationMessage(errors) });
     }
     request.body = dto;
     return (await super.canActivate(context)) as boolean;

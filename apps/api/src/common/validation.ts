@@ -1,5 +1,10 @@
 import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
+/** Every constraint message, with its field's path; unknown fields are named as such. */
+export function validationMessage(errors: ValidationError[]): string {
+  return flatten(errors).join('; ') || 'The request is not valid.';
+}
+
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
@@ -35,6 +40,6 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: false,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) =>
-      new BadRequestException({ code: 'VALIDATION_FAILED', message: flatten(errors).join('; ') || 'The request is not valid.' }),
+      new BadRequestException({ code: 'VALIDATION_FAILED', message: validationMessage(errors) }),
   });
 }

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Overview, PartnershipDashboard, ProjectStatus, Question, Stage, StageCounts } from '@samspill/contracts';
+import { type Overview, type PartnershipDashboard, type ProjectStatus, QUESTIONS, type Stage, type StageCounts } from '@samspill/contracts';
 import type { Actor } from '@samspill/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { PartnershipAccess, visiblePartnershipSql } from '../partnerships/partnership-access';
 
 const zeroStages = (): StageCounts => ({ learn: 0, test: 0, establish: 0 });
-const QUESTIONS: Question[] = ['theyLearnFromUs', 'weLearnFromThem', 'doTogether'];
 
 /** Moves whenever any partnership's data version moves, or a partnership is added. */
 export const OVERVIEW_VERSION_SQL = `SELECT coalesce(sum(data_version), 0)::text || '/' || count(*) AS version FROM partnerships`;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateLogEntryDto, LogEntryResponse, LogEntryRevision, LogKind, UpdateLogEntryDto } from '@samspill/contracts';
 import { type Actor, canEditLogEntry, canWorkOnProject } from '@samspill/domain';
 import { DataSource } from 'typeorm';
-import { forbidden } from '../common/actor';
+import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { DomainException } from '../common/domain-exception';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 
@@ -29,7 +29,6 @@ const LOG_SELECT = `SELECT e.id, e.project_id, e.kind, e.text, to_char(e.occurre
       FROM log_entry_revisions r JOIN users ru ON ru.id = r.edited_by WHERE r.entry_id = e.id), '[]') AS revisions
   FROM log_entries e JOIN users u ON u.id = e.author_id JOIN organizations o ON o.id = e.organization_id`;
 
-const WORKERS = 'staff and leaders of a participating organisation';
 
 @Injectable()
 export class LogService {
@@ -50,7 +49,7 @@ export class LogService {
 
   async add(actor: Actor, userId: string, projectId: string, dto: CreateLogEntryDto): Promise<LogEntryResponse> {
     const project = await this.access.visibleProject(actor, projectId);
-    if (!canWorkOnProject(actor, project)) throw forbidden(actor, WORKERS);
+    if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     // An entry is always recorded with its author's organisation; an admin writes for the first participant.
     const organizationId = actor.organizationId ?? project.participantIds[0];
     const [row] = await this.dataSource.query<{ id: string }[]>(

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateIndicatorDto, CreateMeasurementDto, Direction, IndicatorResponse, MeasurementResponse } from '@samspill/contracts';
 import { type Actor, canWorkOnProject, indicatorProgress } from '@samspill/domain';
 import { DataSource } from 'typeorm';
-import { forbidden } from '../common/actor';
+import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { DomainException } from '../common/domain-exception';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 
@@ -27,7 +27,6 @@ const INDICATOR_SELECT = `SELECT i.id, i.project_id, i.name, i.unit, i.baseline,
       FROM measurements m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.indicator_id = i.id), '[]') AS measurements
   FROM indicators i`;
 
-const WORKERS = 'staff and leaders of a participating organisation';
 
 @Injectable()
 export class IndicatorsService {
@@ -44,7 +43,7 @@ export class IndicatorsService {
 
   async create(actor: Actor, userId: string, projectId: string, dto: CreateIndicatorDto): Promise<IndicatorResponse> {
     const project = await this.access.visibleProject(actor, projectId);
-    if (!canWorkOnProject(actor, project)) throw forbidden(actor, WORKERS);
+    if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     if (dto.baseline === dto.target) {
       throw new DomainException('VALIDATION_FAILED', 'target must differ from baseline, or there is nothing to improve.');
     }
@@ -64,7 +63,7 @@ export class IndicatorsService {
     const project = await this.access.visibleProject(actor, indicator.projectId).catch(() => {
       throw new DomainException('NOT_FOUND', 'No such indicator.', 404);
     });
-    if (!canWorkOnProject(actor, project)) throw forbidden(actor, WORKERS);
+    if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     // Staff and leaders measure for their own organisation; only an admin names another.
     const organizationId = dto.organizationId ?? actor.organizationId;
     if (actor.role !== 'admin' && dto.organizationId && dto.organizationId !== actor.organizationId) {

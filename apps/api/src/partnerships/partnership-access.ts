@@ -2,7 +2,8 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProjectStatus, Stage, Visibility } from '@samspill/contracts';
 import { type Actor, canSeePartnership, type PartnershipScope, type ProjectScope } from '@samspill/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainException } from '../common/domain-exception';
 
 export interface LoadedPartnershipScope extends PartnershipScope {
   id: string;
@@ -49,6 +50,15 @@ export class PartnershipAccess {
     const scope = row ? { id: row.id, visibility: row.visibility, memberIds: row.member_ids, dataVersion: row.data_version } : null;
     if (!scope || !canSeePartnership(actor, scope)) throw new NotFoundException({ code: 'NOT_FOUND', message: 'No such partnership.' });
     return scope;
+  }
+
+  /** A focus area given with an answer or a project must belong to that partnership. */
+  async checkFocusArea(partnershipId: string, focusAreaId: string | null, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (!focusAreaId) return;
+    const found = await manager.query(`SELECT 1 FROM focus_areas WHERE id = $1 AND partnership_id = $2`, [focusAreaId, partnershipId]);
+    if (found.length === 0) {
+      throw new DomainException('INVALID_FOCUS_AREA', 'focusAreaId is not one of this partnership’s focus areas.');
+    }
   }
 
   async visibleProject(actor: Actor, id: string): Promise<LoadedProjectScope> {

@@ -21,12 +21,11 @@ import {
   statusChangeProblem,
 } from '@samspill/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { forbidden } from '../common/actor';
+import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { DomainException } from '../common/domain-exception';
 import { PartnershipAccess, visiblePartnershipSql } from '../partnerships/partnership-access';
 import { ProjectLoader } from './project-loader';
 
-const WORKERS = 'staff and leaders of a participating organisation';
 
 const STAGE_PROBLEMS = {
   SAME_STAGE: 'The project is already in that stage.',
@@ -103,7 +102,7 @@ export class ProjectsService {
     const participantIds = [...new Set([...project.participantIds, ...(actor.organizationId ? [actor.organizationId] : [])])];
     checkParticipants(participantIds, partnership.memberIds);
     const run = async (m: EntityManager) => {
-      await this.checkFocusArea(m, project.partnershipId, project.focusAreaId);
+      await this.access.checkFocusArea(project.partnershipId, project.focusAreaId, m);
       const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO projects (partnership_id, title, description, focus_area_id, source_answer_id, created_by)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -119,7 +118,7 @@ export class ProjectsService {
   /** Optimistic lock: the UPDATE only matches the version the client saw. */
   async update(actor: Actor, id: string, dto: UpdateProjectDto): Promise<ProjectResponse> {
     const project = await this.access.visibleProject(actor, id);
-    if (!canWorkOnProject(actor, project)) throw forbidden(actor, WORKERS);
+    if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     if (dto.participantIds) {
       checkParticipants(dto.participantIds, project.partnership.memberIds);
       if (actor.role !== 'admin' && actor.organizationId && !dto.participantIds.includes(actor.organizationId)) {
@@ -127,7 +126,7 @@ export class ProjectsService {
       }
     }
     return this.dataSource.transaction(async (m) => {
-      if (dto.focusAreaId !== undefined) await this.checkFocusArea(m, project.partnershipId, dto.focusAreaId);
+      if (dto.focusAreaId !== undefined) await this.access.checkFocusArea(project.partnershipId, dto.focusAreaId, m);
       const updated = await m.query<{ id: string }[]>(
         `WITH updated AS (
            UPDATE projects SET
@@ -155,7 +154,7 @@ export class ProjectsService {
 
   async transition(actor: Actor, userId: string, id: string, dto: CreateTransitionDto): Promise<TransitionResponse> {
     const scope = await this.access.visibleProject(actor, id);
-    if (!canWorkOnProject(actor, scope)) throw forbidden(actor, WORKERS);
+    if (!canWorkOnProject(actor, scope)) throw forbidden(actor, PROJECT_WORKERS);
     return this.dataSource.transaction(async (m) => {
       const current = await lockProject(m, id);
       const problem = stageMoveProblem(current.stage, dto.toStage, current.status);
@@ -191,7 +190,7 @@ export class ProjectsService {
 
   async changeStatus(actor: Actor, userId: string, id: string, dto: ChangeStatusDto): Promise<ProjectResponse> {
     const scope = await this.access.visibleProject(actor, id);
-    if (!canWorkOnProject(actor, scope)) throw forbidden(actor, WORKERS);
+    if (!canWorkOnProject(actor, scope)) throw forbidden(actor, PROJECT_WORKERS);
     return this.dataSource.transaction(async (m) => {
       const current = await lockProject(m, id);
       const problem = statusChangeProblem(current.status, dto.status);
@@ -214,13 +213,6 @@ export class ProjectsService {
     return toTransitionResponse(row as TransitionRow);
   }
 
-  private async checkFocusArea(m: EntityManager, partnershipId: string, focusAreaId: string | null): Promise<void> {
-    if (!focusAreaId) return;
-    const found = await m.query(`SELECT 1 FROM focus_areas WHERE id = $1 AND partnership_id = $2`, [focusAreaId, partnershipId]);
-    if (found.length === 0) {
-      throw new DomainException('INVALID_FOCUS_AREA', 'focusAreaId is not one of this partnership’s focus areas.');
-    }
-  }
 }
 
 /** The FROM … WHERE of a project list: what the actor may see, narrowed by the filters. */

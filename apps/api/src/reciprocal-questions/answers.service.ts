@@ -83,7 +83,7 @@ export class AnswersService {
     if (dto.toOrganizationId === fromId || !partnership.memberIds.includes(dto.toOrganizationId)) {
       throw new DomainException('INVALID_ANSWER_TARGET', 'toOrganizationId must be another member organisation of the partnership.');
     }
-    await this.checkFocusArea(partnershipId, dto.focusAreaId ?? null);
+    await this.access.checkFocusArea(partnershipId, dto.focusAreaId ?? null);
     const [row] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO answers (partnership_id, from_organization_id, to_organization_id, question, text, focus_area_id, author_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -94,7 +94,7 @@ export class AnswersService {
 
   async update(actor: Actor, id: string, dto: UpdateAnswerDto): Promise<AnswerResponse> {
     const answer = await this.editable(actor, id);
-    if (dto.focusAreaId !== undefined) await this.checkFocusArea(answer.partnership_id, dto.focusAreaId);
+    if (dto.focusAreaId !== undefined) await this.access.checkFocusArea(answer.partnership_id, dto.focusAreaId);
     await this.dataSource.query(
       `UPDATE answers SET text = coalesce($2, text),
               focus_area_id = CASE WHEN $3::boolean THEN $4::uuid ELSE focus_area_id END, updated_at = now()
@@ -169,11 +169,6 @@ export class AnswersService {
     return this.find(id);
   }
 
-  private async checkFocusArea(partnershipId: string, focusAreaId: string | null): Promise<void> {
-    if (!focusAreaId) return;
-    const found = await this.dataSource.query(`SELECT 1 FROM focus_areas WHERE id = $1 AND partnership_id = $2`, [focusAreaId, partnershipId]);
-    if (found.length === 0) throw new DomainException('INVALID_FOCUS_AREA', 'focusAreaId is not one of this partnership’s focus areas.');
-  }
 }
 
 function titleFrom(text: string): string {

@@ -1,15 +1,13 @@
 import { ChangeDetectionStrategy, Component, Injector, afterNextRender, inject, input, output, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { FocusAreaResponse } from '@samspill/contracts';
 import { ErrorSummary, TextField } from '@samspill/web-ui';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
+import { notBlank } from '../collaboration/validators';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { PartnershipsApi } from './partnerships-api';
-
-const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
-  control.value.trim() === '' ? { required: true } : null;
 
 /** A leader adds a focus area (satsingsområde) to the partnership. */
 @Component({

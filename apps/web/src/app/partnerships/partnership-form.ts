@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, Injector, OnInit, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { OrganizationResponse, PartnershipResponse, Visibility } from '@samspill/contracts';
 import { VISIBILITIES } from '@samspill/contracts/values';
 import { ErrorSummary, TextField } from '@samspill/web-ui';
 import { injectActor } from '../collaboration/actor';
 import { characterCount } from '../collaboration/character-count-text';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
+import { notBlank } from '../collaboration/validators';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { OrganizationsApi } from '../organizations/organizations-api';
@@ -14,9 +15,6 @@ import { PartnershipsApi } from './partnerships-api';
 
 type Field = 'name' | 'description' | 'members';
 const DESCRIPTION_MAX = 5000;
-
-const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
-  control.value.trim() === '' ? { required: true } : null;
 
 /** Creates a partnership, or (given `partnership`) edits its name, description, members and visibility. */
 @Component({

@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, inject, input, output, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { Direction, IndicatorResponse } from '@samspill/contracts';
 import { DIRECTIONS } from '@samspill/contracts/values';
 import { ErrorSummary, TextField } from '@samspill/web-ui';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
+import { notBlank } from '../collaboration/validators';
 import type { MessageKey } from '../core/i18n/messages';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
@@ -12,9 +13,6 @@ import { parseNumber } from './parse-number';
 import { ProjectsApi } from './projects-api';
 
 type Field = 'name' | 'unit' | 'baseline' | 'target';
-
-const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
-  control.value.trim() === '' ? { required: true } : null;
 
 /** Adds an indicator: what is measured, in what unit, where it started, where it should get to, and which way is better. */
 @Component({

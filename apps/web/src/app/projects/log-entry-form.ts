@@ -1,19 +1,17 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, afterNextRender, computed, inject, input, output, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { LogEntryResponse, LogKind } from '@samspill/contracts';
 import { LOG_KINDS, TEXT_MAX_LENGTH } from '@samspill/contracts/values';
 import { ErrorSummary, TextField } from '@samspill/web-ui';
 import { characterCount } from '../collaboration/character-count-text';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
+import { notBlank } from '../collaboration/validators';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { ProjectsApi } from './projects-api';
 
 type Field = 'kind' | 'occurredOn' | 'text';
-
-const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
-  control.value.trim() === '' ? { required: true } : null;
 
 /** Today in the person's own time zone, as the API writes dates (2026-11-26). */
 export function today(): string {

@@ -1,20 +1,18 @@
 import { ChangeDetectionStrategy, Component, Injector, OnInit, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { PartnershipResponse, ProjectResponse } from '@samspill/contracts';
 import { TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from '@samspill/contracts/values';
 import { ErrorSummary, TextField } from '@samspill/web-ui';
 import { injectActor } from '../collaboration/actor';
 import { characterCount } from '../collaboration/character-count-text';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
+import { notBlank } from '../collaboration/validators';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { ProjectsApi } from './projects-api';
 
 type Field = 'partnership' | 'title' | 'description' | 'participants';
-
-const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
-  control.value.trim() === '' ? { required: true } : null;
 
 /**
  * Starts a project in one of `partnerships`, or (given `project`) edits its

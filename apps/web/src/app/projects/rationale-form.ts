@@ -1,16 +1,14 @@
 import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, inject, input, output, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RATIONALE_MAX_LENGTH } from '@samspill/contracts/values';
 import { ErrorSummary, TextField } from '@samspill/web-ui';
 import type { Observable } from 'rxjs';
 import { characterCount } from '../collaboration/character-count-text';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
+import { notBlank } from '../collaboration/validators';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-
-const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
-  control.value.trim() === '' ? { required: true } : null;
 
 /**
  * Asks why, then does `action` with the answer: every stage move and status

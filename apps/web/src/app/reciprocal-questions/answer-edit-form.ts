@@ -1,17 +1,15 @@
 import { ChangeDetectionStrategy, Component, Injector, OnInit, computed, inject, input, output, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { AnswerResponse, FocusAreaResponse } from '@samspill/contracts';
 import { ANSWER_MAX_LENGTH } from '@samspill/contracts/values';
 import { ErrorSummary, TextField } from '@samspill/web-ui';
 import { characterCount } from '../collaboration/character-count-text';
 import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
+import { notBlank } from '../collaboration/validators';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { QuestionsApi } from './questions-api';
-
-const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
-  control.value.trim() === '' ? { required: true } : null;
 
 /** Rewords an answer or changes its focus area, in place. */
 @Component({

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, Injector, OnInit, computed, inject, input, output, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { AnswerResponse, PartnershipResponse, Question } from '@samspill/contracts';
 import { ANSWER_MAX_LENGTH, QUESTIONS } from '@samspill/contracts/values';
 import { ErrorSummary, TextField } from '@samspill/web-ui';
@@ -9,6 +9,7 @@ import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { characterCount } from '../collaboration/character-count-text';
+import { notBlank } from '../collaboration/validators';
 import { QuestionsApi } from './questions-api';
 
 type Field = 'from' | 'to' | 'question' | 'text';
@@ -19,9 +20,6 @@ export interface Answered {
   toId: string;
   question: Question;
 }
-
-const notBlank = (control: AbstractControl<string>): ValidationErrors | null =>
-  control.value.trim() === '' ? { required: true } : null;
 
 /** Staff and leaders answer one of the three questions, for their own organisation, about another member. */
 @Component({

@@ -1,9 +1,10 @@
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { trimLower } from './transforms';
 import { CurrentUser } from './users';
 
 export class LoginDto {
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(trimLower)
   @IsString()
   @IsNotEmpty({ message: 'email must not be empty' })
   @MaxLength(254)

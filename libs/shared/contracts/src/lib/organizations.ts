@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { trim } from './transforms';
 
 import { COUNTRIES, type Country, ORGANIZATION_KINDS, type OrganizationKind } from './values';
 
@@ -17,8 +18,6 @@ export interface OrganizationResponse extends OrganizationSummary {
   code: string | null;
   country: Country;
 }
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateOrganizationDto {
   @Transform(trim)

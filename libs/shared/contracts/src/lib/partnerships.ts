@@ -11,6 +11,7 @@ import {
   IsUUID,
   MaxLength,
 } from 'class-validator';
+import { trim } from './transforms';
 import type { OrganizationSummary } from './organizations';
 
 import { VISIBILITIES, type Visibility } from './values';
@@ -32,8 +33,6 @@ export interface PartnershipResponse {
   members: OrganizationSummary[];
   focusAreas: FocusAreaResponse[];
 }
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreatePartnershipDto {
   @Transform(trim)

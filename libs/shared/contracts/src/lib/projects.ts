@@ -17,6 +17,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { trim } from './transforms';
 
 import {
   DIRECTIONS,
@@ -114,9 +115,6 @@ export interface IndicatorResponse {
   progress: number | null;
   createdAt: string;
 }
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 
 export class ProjectListQuery {
   @IsOptional() @IsUUID('all', { message: 'partnershipId must be an id' }) partnershipId?: string;

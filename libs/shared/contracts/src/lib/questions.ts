@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { trim } from './transforms';
 
 import { ANSWER_MAX_LENGTH, QUESTIONS, type Question } from './values';
 
@@ -27,9 +28,6 @@ export interface QuestionPair {
 export interface QuestionsResponse {
   pairs: QuestionPair[];
 }
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 
 export class CreateAnswerDto {
   @IsUUID('all', { message: 'toOrganizationId must be the id of another member organisation' })

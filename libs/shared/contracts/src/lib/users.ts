@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { trim, trimLower } from './transforms';
 import { OrganizationSummary } from './organizations';
 import { LOCALES, type Locale, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from './values';
 
@@ -20,11 +21,8 @@ export interface UserResponse extends CurrentUser {
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './values';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-
 export class CreateUserDto {
-  @Transform(lower)
+  @Transform(trimLower)
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email!: string;

@@ -14,6 +14,11 @@ export const LABELS = {
   },
 } as const;
 
+/** The language of downloaded files: English when the browser asks for it, bokmål otherwise. */
+export function localeFromAcceptLanguage(header: string | undefined): 'nb' | 'en' {
+  return header?.toLowerCase().startsWith('en') ? 'en' : 'nb';
+}
+
 export function labelsFor(locale: Locale | string | undefined) {
   return locale === 'en' ? LABELS.en : LABELS.nb;
 }

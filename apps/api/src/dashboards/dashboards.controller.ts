@@ -1,12 +1,10 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Stage } from '@samspill/contracts';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
+import { localeFromAcceptLanguage } from '../common/labels';
 import { DashboardsService } from './dashboards.service';
 import { renderPartnershipReport } from './partnership-report';
 
@@ -17,10 +15,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 @ApiBearerAuth()
 @Controller('dashboard')
 export class DashboardsController {
-  constructor(
-    private readonly dashboards: DashboardsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly dashboards: DashboardsService) {}
 
   @Get('overview')
   @ApiOkResponse({ description: 'Overview: stageCounts, statusCounts, partnerships, organizations, recentTransitions' })
@@ -49,30 +44,12 @@ export class DashboardsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const dashboard = await this.dashboards.partnership(actorOf(user), id);
-    const projects = await this.dataSource.query<
-      { title: string; stage: Stage; participants: string; rationale: string | null; decided_at: Date | null }[]
-    >(
-      `SELECT pr.title, pr.stage,
-         (SELECT string_agg(o.name, ', ' ORDER BY o.name) FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id
-           WHERE pp.project_id = pr.id) AS participants,
-         t.rationale, t.decided_at
-       FROM projects pr
-       LEFT JOIN LATERAL (SELECT rationale, decided_at FROM stage_transitions WHERE project_id = pr.id AND from_status IS NULL
-                          ORDER BY decided_at DESC LIMIT 1) t ON true
-       WHERE pr.partnership_id = $1 AND pr.status = 'active'
-       ORDER BY pr.stage, pr.title LIMIT 500`,
-      [id],
-    );
-    const [{ first }] = await this.dataSource.query<{ first: Date | null }[]>(
-      `SELECT min(created_at) AS first FROM projects WHERE partnership_id = $1`,
-      [id],
-    );
-    const locale = acceptLanguage?.toLowerCase().startsWith('en') ? 'en' : 'nb';
+    const { projects, firstProjectAt } = await this.dashboards.reportData(id);
     const pdf = await renderPartnershipReport(
       dashboard,
-      projects.map((p) => ({ title: p.title, stage: p.stage, participants: p.participants, rationale: p.rationale, decidedAt: p.decided_at })),
-      { from: first ?? new Date(), to: new Date() },
-      locale,
+      projects,
+      { from: firstProjectAt ?? new Date(), to: new Date() },
+      localeFromAcceptLanguage(acceptLanguage),
     );
     const fileName = dashboard.partnership.name.normalize('NFKD').replace(/[^\w-]+/g, '-').toLowerCase();
     await reply

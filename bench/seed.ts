@@ -142,7 +142,9 @@ async function seed(c: Client): Promise<void> {
   });
 
   await c.query(`CREATE INDEX IF NOT EXISTS bench_projects_created_idx ON projects (created_at)`);
-  const [{ total: projectTotal }] = (await c.query<{ total: number }>(`SELECT count(*)::int AS total FROM projects`)).rows as [{ total: number }];
+  const [{ total: projectTotal }] = (await c.query<{ total: number }>(`SELECT count(*)::int AS total FROM projects`)).rows as [
+    { total: number },
+  ];
 
   const logTotal = N.projects * N.logPerProject;
   await step('log entries', logTotal, projectChunks, async (i) => {

@@ -46,6 +46,8 @@ export function progress(label: string, done: number, total: number): void {
   const width = 30;
   const share = total === 0 ? 1 : Math.min(1, done / total);
   const bar = '█'.repeat(Math.round(share * width)).padEnd(width, '░');
-  process.stderr.write(`\r  ${bar} ${String(Math.round(share * 100)).padStart(3)}%  ${label} ${done.toLocaleString('en')} / ${total.toLocaleString('en')}   `);
+  process.stderr.write(
+    `\r  ${bar} ${String(Math.round(share * 100)).padStart(3)}%  ${label} ${done.toLocaleString('en')} / ${total.toLocaleString('en')}   `,
+  );
   if (done >= total) process.stderr.write('\n');
 }

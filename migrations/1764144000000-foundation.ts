@@ -17,9 +17,7 @@ export class Foundation1764144000000 implements MigrationInterface {
         updated_at  timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX organizations_country_name_key ON organizations (country, lower(name))`);
-    await q.query(
-      `CREATE UNIQUE INDEX organizations_country_code_key ON organizations (country, code) WHERE code IS NOT NULL`,
-    );
+    await q.query(`CREATE UNIQUE INDEX organizations_country_code_key ON organizations (country, code) WHERE code IS NOT NULL`);
 
     await q.query(`
       CREATE TABLE users (

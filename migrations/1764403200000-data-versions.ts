@@ -71,7 +71,15 @@ export class DataVersions1764403200000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER partnerships_touch ON partnerships`);
     await q.query(`DROP TRIGGER measurements_touch ON measurements`);
-    for (const table of ['stage_transitions', 'project_participants', 'indicators', 'projects', 'answers', 'focus_areas', 'partnership_members']) {
+    for (const table of [
+      'stage_transitions',
+      'project_participants',
+      'indicators',
+      'projects',
+      'answers',
+      'focus_areas',
+      'partnership_members',
+    ]) {
       await q.query(`DROP TRIGGER ${table}_touch ON ${table}`);
     }
     await q.query(`DROP FUNCTION samspill_touch_self()`);

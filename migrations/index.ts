@@ -4,9 +4,4 @@ import { DashboardCounters1764316800000 } from './1764316800000-dashboard-counte
 import { DataVersions1764403200000 } from './1764403200000-data-versions';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
-export const MIGRATIONS = [
-  Foundation1764144000000,
-  Collaboration1764230400000,
-  DashboardCounters1764316800000,
-  DataVersions1764403200000,
-];
+export const MIGRATIONS = [Foundation1764144000000, Collaboration1764230400000, DashboardCounters1764316800000, DataVersions1764403200000];

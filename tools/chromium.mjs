@@ -34,11 +34,11 @@ function check() {
   }
   const reason = chromium
     ? `CHROME_PATH is set to ${chromium}, but there is no file there.`
-    : 'No Chromium found (looked at CHROME_PATH, /usr/bin/chromium and Playwright\'s own browsers).';
+    : "No Chromium found (looked at CHROME_PATH, /usr/bin/chromium and Playwright's own browsers).";
   process.stderr.write(
     `${reason}\n` +
       'The browser tests need one. Either:\n' +
-      '  - install Debian\'s:   apt-get install -y chromium\n' +
+      "  - install Debian's:   apt-get install -y chromium\n" +
       '  - or point at one:    CHROME_PATH=/path/to/chromium npm test\n',
   );
   return 1;

@@ -65,7 +65,9 @@ async function seed(settings: { url: string; connectTimeoutMs: number; poolSize:
   try {
     const created = await seedDemo(dataSource);
     if (created.organizations + created.users + created.partnerships > 0) {
-      say(`[database] demo data added: ${created.organizations} organisations, ${created.users} users, ${created.partnerships} partnerships`);
+      say(
+        `[database] demo data added: ${created.organizations} organisations, ${created.users} users, ${created.partnerships} partnerships`,
+      );
     }
   } finally {
     await dataSource.destroy();
@@ -119,7 +121,15 @@ async function serveWithWorkers(config: AppConfig, database: ResolvedDatabase, j
     if (stopping) return;
     stopping = true;
     const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
-    await Promise.all(workers.map((w) => new Promise<void>((r) => { w.once('exit', () => r()); w.kill('SIGTERM'); })));
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((r) => {
+            w.once('exit', () => r());
+            w.kill('SIGTERM');
+          }),
+      ),
+    );
     await database.embedded?.stop();
     process.exit(0);
   };

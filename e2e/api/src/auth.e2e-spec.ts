@@ -98,7 +98,13 @@ describe('GET /api/auth/me and the global guard', () => {
     const session = await login(api.baseUrl, DEMO_ACCOUNTS.admin);
     const me = await call<CurrentUser>('GET', '/api/auth/me', { token: session.token });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ id: session.auth.user.id, email: DEMO_ACCOUNTS.admin, name: 'Plattformadministrator', role: 'admin', organization: null });
+    expect(me.body).toEqual({
+      id: session.auth.user.id,
+      email: DEMO_ACCOUNTS.admin,
+      name: 'Plattformadministrator',
+      role: 'admin',
+      organization: null,
+    });
   });
 
   it.each([
@@ -216,7 +222,9 @@ describe('ending sessions', () => {
     expect(changed.status).toBe(204);
     expect((await call('GET', '/api/auth/me', { token: session.token })).status).toBe(401);
     expect((await call('POST', '/api/auth/refresh', { cookie: session.cookie })).status).toBe(401);
-    expect((await call('POST', '/api/auth/login', { body: { email: DEMO_ACCOUNTS.navDrammenStaff, password: DEMO_PASSWORD } })).status).toBe(401);
+    expect(
+      (await call('POST', '/api/auth/login', { body: { email: DEMO_ACCOUNTS.navDrammenStaff, password: DEMO_PASSWORD } })).status,
+    ).toBe(401);
     expect((await login(api.baseUrl, DEMO_ACCOUNTS.navDrammenStaff, 'a-brand-new-password')).token).toBeTruthy();
   });
 });

@@ -78,7 +78,11 @@ describe('partnerships and focus areas', () => {
       memberIds: [c.org.gran],
     });
     expect(result.status).toBe(400);
-    expect(result.body).toEqual({ statusCode: 400, code: 'INVALID_MEMBERS', message: 'A partnership needs at least two member organisations.' });
+    expect(result.body).toEqual({
+      statusCode: 400,
+      code: 'INVALID_MEMBERS',
+      message: 'A partnership needs at least two member organisations.',
+    });
     expect(await c.count('partnerships')).toBe(before);
   });
 
@@ -161,10 +165,9 @@ describe('the three questions', () => {
       createdAt: expect.any(String),
       projectId: null,
     });
-    const [row] = await api.sql(
-      `SELECT from_organization_id, to_organization_id, question, text, author_id FROM answers WHERE id = $1`,
-      [created.body.id],
-    );
+    const [row] = await api.sql(`SELECT from_organization_id, to_organization_id, question, text, author_id FROM answers WHERE id = $1`, [
+      created.body.id,
+    ]);
     expect(row).toEqual({
       from_organization_id: c.org.lunner,
       to_organization_id: c.org.gran,
@@ -174,7 +177,11 @@ describe('the three questions', () => {
     });
     const pairs = await questions(c.pilot, 'granStaff');
     expect(pairOf(pairs, c.org.lunner, c.org.gran).doTogether).toContainEqual(created.body);
-    const elsewhere = pairs.flatMap((p) => [...p.theyLearnFromUs, ...p.weLearnFromThem, ...(p.from.id === c.org.lunner ? [] : p.doTogether)]);
+    const elsewhere = pairs.flatMap((p) => [
+      ...p.theyLearnFromUs,
+      ...p.weLearnFromThem,
+      ...(p.from.id === c.org.lunner ? [] : p.doTogether),
+    ]);
     expect(elsewhere.map((a) => a.id)).not.toContain(created.body.id);
   });
 
@@ -212,7 +219,11 @@ describe('the three questions', () => {
       'focusAreaId is not one of this partnership’s focus areas.',
     ],
   ])('refuses an edit with %s and keeps the answer as it was', async (_what, change, code, message) => {
-    const answer = await c.answer('granStaff', c.pilot, { toOrganizationId: c.org.lunner, question: 'weLearnFromThem', text: 'Uendret svar.' });
+    const answer = await c.answer('granStaff', c.pilot, {
+      toOrganizationId: c.org.lunner,
+      question: 'weLearnFromThem',
+      text: 'Uendret svar.',
+    });
     const result = await c.call<ErrorResponse>('granStaff', 'PATCH', `/api/answers/${answer.id}`, change(c));
     expect(result.status).toBe(400);
     expect(result.body.code).toBe(code);
@@ -223,7 +234,11 @@ describe('the three questions', () => {
   });
 
   it('deletes an answer: the row is gone and the questions no longer show it', async () => {
-    const answer = await c.answer('lunnerLeader', c.pilot, { toOrganizationId: c.org.gran, question: 'theyLearnFromUs', text: 'Feilført svar.' });
+    const answer = await c.answer('lunnerLeader', c.pilot, {
+      toOrganizationId: c.org.gran,
+      question: 'theyLearnFromUs',
+      text: 'Feilført svar.',
+    });
     const removed = await c.call('lunnerLeader', 'DELETE', `/api/answers/${answer.id}`);
     expect(removed.status).toBe(204);
     expect(removed.body).toBe('');
@@ -275,7 +290,12 @@ describe('the three questions', () => {
       ],
       [
         'a focus area of another partnership',
-        (c) => ({ toOrganizationId: c.org.lunner, question: 'doTogether', text: 'Noe.', focusAreaId: c.focus(c.lean, 'Gevinstrealisering') }),
+        (c) => ({
+          toOrganizationId: c.org.lunner,
+          question: 'doTogether',
+          text: 'Noe.',
+          focusAreaId: c.focus(c.lean, 'Gevinstrealisering'),
+        }),
         'INVALID_FOCUS_AREA',
         'focusAreaId is not one of this partnership’s focus areas.',
       ],
@@ -323,9 +343,10 @@ describe('from a doTogether answer to a joint project', () => {
     expect(await api.sql(`SELECT source_answer_id, stage, status, version FROM projects WHERE id = $1`, [created.body.id])).toEqual([
       { source_answer_id: answer.id, stage: 'learn', status: 'active', version: 1 },
     ]);
-    const participants = await api.sql<{ organization_id: string }>(`SELECT organization_id FROM project_participants WHERE project_id = $1`, [
-      created.body.id,
-    ]);
+    const participants = await api.sql<{ organization_id: string }>(
+      `SELECT organization_id FROM project_participants WHERE project_id = $1`,
+      [created.body.id],
+    );
     expect(participants.map((p) => p.organization_id).sort()).toEqual([c.org.gran, c.org.lunner].sort());
 
     const shown = pairOf(await questions(c.pilot), c.org.gran, c.org.lunner).doTogether.find((a) => a.id === answer.id);
@@ -334,15 +355,27 @@ describe('from a doTogether answer to a joint project', () => {
   });
 
   it('takes a title and description when given, and shortens a long first line when not', async () => {
-    const named = await c.answer('granStaff', c.pilot, { toOrganizationId: c.org.lunner, question: 'doTogether', text: 'Felles innbyggerpanel.' });
+    const named = await c.answer('granStaff', c.pilot, {
+      toOrganizationId: c.org.lunner,
+      question: 'doTogether',
+      text: 'Felles innbyggerpanel.',
+    });
     const withTitle = await c.call<ProjectResponse>('granStaff', 'POST', `/api/answers/${named.id}/project`, {
       title: 'Innbyggerpanel Hadeland',
       description: 'Et panel på 40 innbyggere fra begge kommunene.',
     });
     expect(withTitle.status).toBe(201);
-    expect(withTitle.body).toMatchObject({ title: 'Innbyggerpanel Hadeland', description: 'Et panel på 40 innbyggere fra begge kommunene.', focusArea: null });
+    expect(withTitle.body).toMatchObject({
+      title: 'Innbyggerpanel Hadeland',
+      description: 'Et panel på 40 innbyggere fra begge kommunene.',
+      focusArea: null,
+    });
 
-    const long = await c.answer('granStaff', c.pilot, { toOrganizationId: c.org.lunner, question: 'doTogether', text: `${'Samarbeid '.repeat(20)}om alt.` });
+    const long = await c.answer('granStaff', c.pilot, {
+      toOrganizationId: c.org.lunner,
+      question: 'doTogether',
+      text: `${'Samarbeid '.repeat(20)}om alt.`,
+    });
     const untitled = expectStatus(201, await c.call<ProjectResponse>('granStaff', 'POST', `/api/answers/${long.id}/project`, {}));
     expect(untitled.title.length).toBeLessThanOrEqual(120);
     expect(untitled.title).toMatch(/^Samarbeid Samarbeid .*…$/);
@@ -350,7 +383,11 @@ describe('from a doTogether answer to a joint project', () => {
   });
 
   it('refuses to make a second project of the same answer (409), and stores none', async () => {
-    const answer = await c.answer('granStaff', c.pilot, { toOrganizationId: c.org.lunner, question: 'doTogether', text: 'Felles lærlingordning.' });
+    const answer = await c.answer('granStaff', c.pilot, {
+      toOrganizationId: c.org.lunner,
+      question: 'doTogether',
+      text: 'Felles lærlingordning.',
+    });
     const first = await c.call<ProjectResponse>('granStaff', 'POST', `/api/answers/${answer.id}/project`);
     expect(first.status).toBe(201);
     const before = await c.count('projects');
@@ -362,19 +399,30 @@ describe('from a doTogether answer to a joint project', () => {
   });
 
   it('makes exactly one project when the same answer is converted twice at once', async () => {
-    const answer = await c.answer('lunnerStaff', c.pilot, { toOrganizationId: c.org.gran, question: 'doTogether', text: 'Felles beredskapsplan.' });
+    const answer = await c.answer('lunnerStaff', c.pilot, {
+      toOrganizationId: c.org.gran,
+      question: 'doTogether',
+      text: 'Felles beredskapsplan.',
+    });
     const results = await Promise.all([
       c.call('lunnerStaff', 'POST', `/api/answers/${answer.id}/project`),
       c.call('granStaff', 'POST', `/api/answers/${answer.id}/project`),
       c.call('lunnerLeader', 'POST', `/api/answers/${answer.id}/project`),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
-    expect(results.filter((r) => r.status === 409).map((r) => (r.body as ErrorResponse).code)).toEqual(['ANSWER_HAS_PROJECT', 'ANSWER_HAS_PROJECT']);
+    expect(results.filter((r) => r.status === 409).map((r) => (r.body as ErrorResponse).code)).toEqual([
+      'ANSWER_HAS_PROJECT',
+      'ANSWER_HAS_PROJECT',
+    ]);
     expect(await c.count('projects', 'source_answer_id = $1', [answer.id])).toBe(1);
   });
 
   it('refuses to make a project of a theyLearnFromUs answer', async () => {
-    const answer = await c.answer('granStaff', c.pilot, { toOrganizationId: c.org.lunner, question: 'theyLearnFromUs', text: 'Ikke et prosjekt.' });
+    const answer = await c.answer('granStaff', c.pilot, {
+      toOrganizationId: c.org.lunner,
+      question: 'theyLearnFromUs',
+      text: 'Ikke et prosjekt.',
+    });
     const before = await c.count('projects');
     const result = await c.call<ErrorResponse>('granStaff', 'POST', `/api/answers/${answer.id}/project`);
     expect(result.status).toBe(400);
@@ -429,7 +477,9 @@ describe('projects', () => {
       updatedAt: expect.any(String),
       version: 1,
     });
-    const [row] = await api.sql(`SELECT title, stage, status, version, created_by, partnership_id FROM projects WHERE id = $1`, [result.body.id]);
+    const [row] = await api.sql(`SELECT title, stage, status, version, created_by, partnership_id FROM projects WHERE id = $1`, [
+      result.body.id,
+    ]);
     expect(row).toEqual({
       title: 'Folkevalgtopplæring 2027',
       stage: 'learn',
@@ -488,7 +538,9 @@ describe('projects', () => {
     // Four projects whose titles share a marker, so the filters can be checked apart from every other test's projects.
     const ids: Record<'a' | 'b' | 'c' | 'd', string> = { a: '', b: '', c: '', d: '' };
     beforeAll(async () => {
-      ids.a = (await c.project('granStaff', { title: 'Filtermerke A hjemmetjeneste', focusAreaId: c.focus(c.pilot, 'Helse og omsorg') })).id;
+      ids.a = (
+        await c.project('granStaff', { title: 'Filtermerke A hjemmetjeneste', focusAreaId: c.focus(c.pilot, 'Helse og omsorg') })
+      ).id;
       expectStatus(201, await c.move('granStaff', ids.a, 'test'));
       ids.b = (
         await c.project('granStaff', {
@@ -605,7 +657,9 @@ describe('stage rules', () => {
     expect(history).toEqual([toTest.body, toEstablish.body]);
     expect(Date.parse(history[0]?.decidedAt ?? '')).toBeLessThanOrEqual(Date.parse(history[1]?.decidedAt ?? ''));
     expect(await c.stored(project.id)).toMatchObject({ stage: 'establish', status: 'active', version: 3 });
-    const rows = await api.sql(`SELECT from_stage, to_stage, decided_by FROM stage_transitions WHERE project_id = $1 ORDER BY decided_at`, [project.id]);
+    const rows = await api.sql(`SELECT from_stage, to_stage, decided_by FROM stage_transitions WHERE project_id = $1 ORDER BY decided_at`, [
+      project.id,
+    ]);
     expect(rows).toEqual([
       { from_stage: 'learn', to_stage: 'test', decided_by: await c.userId('granStaff') },
       { from_stage: 'test', to_stage: 'establish', decided_by: await c.userId('granLeader') },
@@ -640,7 +694,13 @@ describe('stage rules', () => {
     expectStatus(201, await c.move('granStaff', project.id, 'test'));
     expect((await c.move('granStaff', project.id, 'learn')).status).toBe(201);
     const history = expectStatus(200, await c.call<TransitionResponse[]>('granStaff', 'GET', `/api/projects/${project.id}/transitions`));
-    expect(history.map((t) => `${t.fromStage}→${t.toStage}`)).toEqual(['learn→test', 'test→establish', 'establish→learn', 'learn→test', 'test→learn']);
+    expect(history.map((t) => `${t.fromStage}→${t.toStage}`)).toEqual([
+      'learn→test',
+      'test→establish',
+      'establish→learn',
+      'learn→test',
+      'test→learn',
+    ]);
   });
 
   it.each([
@@ -700,9 +760,32 @@ describe('stage rules', () => {
     expect((await c.move('granStaff', project.id, 'test')).status).toBe(201);
 
     const history = expectStatus(200, await c.call<TransitionResponse[]>('granStaff', 'GET', `/api/projects/${project.id}/transitions`));
-    expect(history.map(({ fromStage, toStage, fromStatus, toStatus, rationale, decidedBy }) => ({ fromStage, toStage, fromStatus, toStatus, rationale, by: decidedBy.name }))).toEqual([
-      { fromStage: 'learn', toStage: 'learn', fromStatus: 'active', toStatus: 'stopped', rationale: 'Mangler kapasitet i høst.', by: 'Gunnar Ansatt' },
-      { fromStage: 'learn', toStage: 'learn', fromStatus: 'stopped', toStatus: 'active', rationale: 'Kapasitet igjen fra januar.', by: 'Lars Ansatt' },
+    expect(
+      history.map(({ fromStage, toStage, fromStatus, toStatus, rationale, decidedBy }) => ({
+        fromStage,
+        toStage,
+        fromStatus,
+        toStatus,
+        rationale,
+        by: decidedBy.name,
+      })),
+    ).toEqual([
+      {
+        fromStage: 'learn',
+        toStage: 'learn',
+        fromStatus: 'active',
+        toStatus: 'stopped',
+        rationale: 'Mangler kapasitet i høst.',
+        by: 'Gunnar Ansatt',
+      },
+      {
+        fromStage: 'learn',
+        toStage: 'learn',
+        fromStatus: 'stopped',
+        toStatus: 'active',
+        rationale: 'Kapasitet igjen fra januar.',
+        by: 'Lars Ansatt',
+      },
       { fromStage: 'learn', toStage: 'test', fromStatus: null, toStatus: null, rationale: 'Klar for test.', by: 'Gunnar Ansatt' },
     ]);
   });
@@ -724,8 +807,18 @@ describe('stage rules', () => {
   });
 
   it.each([
-    ['the same status', { status: 'active', rationale: 'Fortsatt aktiv.' }, 'INVALID_STATUS_CHANGE', 'The project already has that status.'],
-    ['an unknown status', { status: 'paused', rationale: 'Pause.' }, 'VALIDATION_FAILED', 'status must be one of: active, stopped, completed'],
+    [
+      'the same status',
+      { status: 'active', rationale: 'Fortsatt aktiv.' },
+      'INVALID_STATUS_CHANGE',
+      'The project already has that status.',
+    ],
+    [
+      'an unknown status',
+      { status: 'paused', rationale: 'Pause.' },
+      'VALIDATION_FAILED',
+      'status must be one of: active, stopped, completed',
+    ],
     ['no rationale', { status: 'stopped', rationale: ' ' }, 'VALIDATION_FAILED', 'rationale must not be empty: say why'],
   ])('refuses a status change to %s (400), and stores nothing', async (_what, body, code, message) => {
     const project = await c.project('granStaff');
@@ -778,8 +871,14 @@ describe('optimistic locking of project edits', () => {
   // API bug: version has no upper bound; a number beyond PostgreSQL's integer makes the UPDATE fail and the API answer 500.
   it('answers a version beyond any real one as stale or invalid, not with a server error', async () => {
     const project = await c.project('granStaff');
-    const result = await c.call<ErrorResponse>('granStaff', 'PATCH', `/api/projects/${project.id}`, { title: 'Fra fremtiden', version: 3_000_000_000 });
-    expect([[409, 'STALE_VERSION'], [400, 'VALIDATION_FAILED']]).toContainEqual([result.status, result.body.code]);
+    const result = await c.call<ErrorResponse>('granStaff', 'PATCH', `/api/projects/${project.id}`, {
+      title: 'Fra fremtiden',
+      version: 3_000_000_000,
+    });
+    expect([
+      [409, 'STALE_VERSION'],
+      [400, 'VALIDATION_FAILED'],
+    ]).toContainEqual([result.status, result.body.code]);
     expect(await c.stored(project.id)).toMatchObject({ title: project.title, version: 1 });
   });
 
@@ -795,7 +894,10 @@ describe('optimistic locking of project edits', () => {
   it('does not change the participants when the version is stale', async () => {
     const project = await c.project('granStaff');
     expectStatus(200, await c.call('granStaff', 'PATCH', `/api/projects/${project.id}`, { description: 'Oppdatert.', version: 1 }));
-    const result = await c.call<ErrorResponse>('granStaff', 'PATCH', `/api/projects/${project.id}`, { participantIds: [c.org.gran], version: 1 });
+    const result = await c.call<ErrorResponse>('granStaff', 'PATCH', `/api/projects/${project.id}`, {
+      participantIds: [c.org.gran],
+      version: 1,
+    });
     expect(result.status).toBe(409);
     expect(await c.count('project_participants', 'project_id = $1', [project.id])).toBe(2);
   });
@@ -826,9 +928,24 @@ describe('optimistic locking of project edits', () => {
   });
 
   it.each([
-    ['no version', (_c: Collaboration) => ({ title: 'Uten versjon' }), 'VALIDATION_FAILED', 'version must be the version of the project you edited'],
-    ['a participant outside the partnership', (c: Collaboration) => ({ participantIds: [c.org.gran, c.org.roskilde], version: 1 }), 'INVALID_PARTICIPANTS', 'Every participant must be a member organisation of the partnership.'],
-    ['a focus area of another partnership', (c: Collaboration) => ({ focusAreaId: c.focus(c.lean, 'Gevinstrealisering'), version: 1 }), 'INVALID_FOCUS_AREA', 'focusAreaId is not one of this partnership’s focus areas.'],
+    [
+      'no version',
+      (_c: Collaboration) => ({ title: 'Uten versjon' }),
+      'VALIDATION_FAILED',
+      'version must be the version of the project you edited',
+    ],
+    [
+      'a participant outside the partnership',
+      (c: Collaboration) => ({ participantIds: [c.org.gran, c.org.roskilde], version: 1 }),
+      'INVALID_PARTICIPANTS',
+      'Every participant must be a member organisation of the partnership.',
+    ],
+    [
+      'a focus area of another partnership',
+      (c: Collaboration) => ({ focusAreaId: c.focus(c.lean, 'Gevinstrealisering'), version: 1 }),
+      'INVALID_FOCUS_AREA',
+      'focusAreaId is not one of this partnership’s focus areas.',
+    ],
   ])('refuses an edit with %s (400) and changes nothing', async (_what, body, code, message) => {
     const project = await c.project('granStaff');
     const result = await c.call<ErrorResponse>('granStaff', 'PATCH', `/api/projects/${project.id}`, body(c));
@@ -869,15 +986,24 @@ describe('improvement log', () => {
       ['Lars Ansatt', 'Lunner kommune'],
       ['Gunnar Ansatt', 'Gran kommune'],
     ]);
-    const rows = await api.sql(`SELECT kind, organization_id, author_id, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM log_entries WHERE id = $1`, [
-      sameDayFirst.body.id,
+    const rows = await api.sql(
+      `SELECT kind, organization_id, author_id, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM log_entries WHERE id = $1`,
+      [sameDayFirst.body.id],
+    );
+    expect(rows).toEqual([
+      { kind: 'experiment', organization_id: c.org.lunner, author_id: await c.userId('lunnerStaff'), occurred_on: '2026-02-01' },
     ]);
-    expect(rows).toEqual([{ kind: 'experiment', organization_id: c.org.lunner, author_id: await c.userId('lunnerStaff'), occurred_on: '2026-02-01' }]);
   });
 
   it('dates an entry today when no date is given', async () => {
     const project = await c.project('granStaff');
-    const entry = expectStatus(201, await c.call<LogEntryResponse>('granStaff', 'POST', `/api/projects/${project.id}/log`, { kind: 'result', text: 'Ventetiden gikk ned.' }));
+    const entry = expectStatus(
+      201,
+      await c.call<LogEntryResponse>('granStaff', 'POST', `/api/projects/${project.id}/log`, {
+        kind: 'result',
+        text: 'Ventetiden gikk ned.',
+      }),
+    );
     const [today] = await api.sql<{ d: string }>(`SELECT to_char(current_date, 'YYYY-MM-DD') AS d`);
     expect(entry.occurredOn).toBe(today?.d);
   });
@@ -886,7 +1012,11 @@ describe('improvement log', () => {
     ['an unknown kind', { kind: 'idea', text: 'En idé.' }, 'kind must be one of: observation, experiment, result, lesson, decision'],
     ['empty text', { kind: 'lesson', text: '  ' }, 'text must not be empty'],
     ['a date that is not a date', { kind: 'lesson', text: 'Noe.', occurredOn: '2026-02-30' }, 'occurredOn must be a date like 2026-11-26'],
-    ['an unknown field', { kind: 'lesson', text: 'Noe.', organizationId: '00000000-0000-4000-8000-000000000000' }, 'organizationId: this field is not allowed'],
+    [
+      'an unknown field',
+      { kind: 'lesson', text: 'Noe.', organizationId: '00000000-0000-4000-8000-000000000000' },
+      'organizationId: this field is not allowed',
+    ],
   ])('refuses an entry with %s (400) and stores nothing', async (_what, body, message) => {
     const project = await c.project('granStaff');
     const result = await c.call<ErrorResponse>('granStaff', 'POST', `/api/projects/${project.id}/log`, body);
@@ -899,22 +1029,49 @@ describe('improvement log', () => {
     const project = await c.project('granStaff');
     const entry = expectStatus(
       201,
-      await c.call<LogEntryResponse>('granStaff', 'POST', `/api/projects/${project.id}/log`, { kind: 'observation', text: 'Første formulering.', occurredOn: '2026-04-01' }),
+      await c.call<LogEntryResponse>('granStaff', 'POST', `/api/projects/${project.id}/log`, {
+        kind: 'observation',
+        text: 'Første formulering.',
+        occurredOn: '2026-04-01',
+      }),
     );
-    const first = await c.call<LogEntryResponse>('granStaff', 'PATCH', `/api/log-entries/${entry.id}`, { text: 'Andre formulering.', kind: 'lesson' });
+    const first = await c.call<LogEntryResponse>('granStaff', 'PATCH', `/api/log-entries/${entry.id}`, {
+      text: 'Andre formulering.',
+      kind: 'lesson',
+    });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ id: entry.id, kind: 'lesson', text: 'Andre formulering.', occurredOn: '2026-04-01', createdAt: entry.createdAt });
+    expect(first.body).toMatchObject({
+      id: entry.id,
+      kind: 'lesson',
+      text: 'Andre formulering.',
+      occurredOn: '2026-04-01',
+      createdAt: entry.createdAt,
+    });
     expect(first.body.revisions).toEqual([
-      { kind: 'observation', text: 'Første formulering.', occurredOn: '2026-04-01', editedBy: { id: await c.userId('granStaff'), name: 'Gunnar Ansatt' }, editedAt: expect.any(String) },
+      {
+        kind: 'observation',
+        text: 'Første formulering.',
+        occurredOn: '2026-04-01',
+        editedBy: { id: await c.userId('granStaff'), name: 'Gunnar Ansatt' },
+        editedAt: expect.any(String),
+      },
     ]);
-    const second = expectStatus(200, await c.call<LogEntryResponse>('granStaff', 'PATCH', `/api/log-entries/${entry.id}`, { occurredOn: '2026-04-02', text: 'Tredje formulering.' }));
+    const second = expectStatus(
+      200,
+      await c.call<LogEntryResponse>('granStaff', 'PATCH', `/api/log-entries/${entry.id}`, {
+        occurredOn: '2026-04-02',
+        text: 'Tredje formulering.',
+      }),
+    );
     expect(second.revisions.map((r) => [r.kind, r.text, r.occurredOn])).toEqual([
       ['observation', 'Første formulering.', '2026-04-01'],
       ['lesson', 'Andre formulering.', '2026-04-01'],
     ]);
     expect(second).toMatchObject({ kind: 'lesson', text: 'Tredje formulering.', occurredOn: '2026-04-02' });
 
-    expect(await api.sql(`SELECT kind, text FROM log_entries WHERE id = $1`, [entry.id])).toEqual([{ kind: 'lesson', text: 'Tredje formulering.' }]);
+    expect(await api.sql(`SELECT kind, text FROM log_entries WHERE id = $1`, [entry.id])).toEqual([
+      { kind: 'lesson', text: 'Tredje formulering.' },
+    ]);
     expect(await api.sql(`SELECT text FROM log_entry_revisions WHERE entry_id = $1 ORDER BY edited_at`, [entry.id])).toEqual([
       { text: 'Første formulering.' },
       { text: 'Andre formulering.' },
@@ -925,7 +1082,10 @@ describe('improvement log', () => {
 
   it("refuses an edit of someone else's entry, even by a leader of the same organisation (403), and keeps it as it was", async () => {
     const project = await c.project('granStaff');
-    const entry = expectStatus(201, await c.call<LogEntryResponse>('granStaff', 'POST', `/api/projects/${project.id}/log`, { kind: 'result', text: 'Gunnars resultat.' }));
+    const entry = expectStatus(
+      201,
+      await c.call<LogEntryResponse>('granStaff', 'POST', `/api/projects/${project.id}/log`, { kind: 'result', text: 'Gunnars resultat.' }),
+    );
     const result = await c.call<ErrorResponse>('granLeader', 'PATCH', `/api/log-entries/${entry.id}`, { text: 'Overskrevet.' });
     expect(result.status).toBe(403);
     expect(result.body).toEqual({ statusCode: 403, code: 'FORBIDDEN', message: 'Only the author of the entry may do this.' });
@@ -935,7 +1095,10 @@ describe('improvement log', () => {
 
   it('refuses an edit with a bad kind (400) and keeps no revision', async () => {
     const project = await c.project('granStaff');
-    const entry = expectStatus(201, await c.call<LogEntryResponse>('granStaff', 'POST', `/api/projects/${project.id}/log`, { kind: 'result', text: 'Uendret.' }));
+    const entry = expectStatus(
+      201,
+      await c.call<LogEntryResponse>('granStaff', 'POST', `/api/projects/${project.id}/log`, { kind: 'result', text: 'Uendret.' }),
+    );
     const result = await c.call<ErrorResponse>('granStaff', 'PATCH', `/api/log-entries/${entry.id}`, { kind: 'rant' });
     expect(result.status).toBe(400);
     expect(result.body.code).toBe('VALIDATION_FAILED');
@@ -951,7 +1114,14 @@ describe('indicators', () => {
     const project = await c.project('granStaff');
     const created = await c.call<IndicatorResponse>('granStaff', 'POST', `/api/projects/${project.id}/indicators`, waitingDays);
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), projectId: project.id, ...waitingDays, measurements: [], progress: null, createdAt: expect.any(String) });
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      projectId: project.id,
+      ...waitingDays,
+      measurements: [],
+      progress: null,
+      createdAt: expect.any(String),
+    });
     expect(await api.sql(`SELECT name, unit, baseline, target, direction FROM indicators WHERE id = $1`, [created.body.id])).toEqual([
       { name: 'Ventedager for hjemmetjenester', unit: 'dager', baseline: 14, target: 7, direction: 'decrease' },
     ]);
@@ -961,8 +1131,14 @@ describe('indicators', () => {
 
   it('reaches half way at 10.5 days, and records who measured for which organisation', async () => {
     const project = await c.project('granStaff');
-    const indicator = expectStatus(201, await c.call<IndicatorResponse>('granStaff', 'POST', `/api/projects/${project.id}/indicators`, waitingDays));
-    const measured = await c.call<MeasurementResponse>('granStaff', 'POST', `/api/indicators/${indicator.id}/measurements`, { value: 10.5, measuredOn: '2026-03-01' });
+    const indicator = expectStatus(
+      201,
+      await c.call<IndicatorResponse>('granStaff', 'POST', `/api/projects/${project.id}/indicators`, waitingDays),
+    );
+    const measured = await c.call<MeasurementResponse>('granStaff', 'POST', `/api/indicators/${indicator.id}/measurements`, {
+      value: 10.5,
+      measuredOn: '2026-03-01',
+    });
     expect(measured.status).toBe(201);
     expect(measured.body).toEqual({
       id: expect.any(String),
@@ -973,12 +1149,20 @@ describe('indicators', () => {
     });
     const lunner = expectStatus(
       201,
-      await c.call<MeasurementResponse>('lunnerStaff', 'POST', `/api/indicators/${indicator.id}/measurements`, { value: 12, measuredOn: '2026-02-01', organizationId: c.org.lunner }),
+      await c.call<MeasurementResponse>('lunnerStaff', 'POST', `/api/indicators/${indicator.id}/measurements`, {
+        value: 12,
+        measuredOn: '2026-02-01',
+        organizationId: c.org.lunner,
+      }),
     );
     expect(lunner.organization).toEqual({ id: c.org.lunner, name: 'Lunner kommune' });
     const forLunner = expectStatus(
       201,
-      await c.call<MeasurementResponse>('admin', 'POST', `/api/indicators/${indicator.id}/measurements`, { value: 13, measuredOn: '2026-01-01', organizationId: c.org.lunner }),
+      await c.call<MeasurementResponse>('admin', 'POST', `/api/indicators/${indicator.id}/measurements`, {
+        value: 13,
+        measuredOn: '2026-01-01',
+        organizationId: c.org.lunner,
+      }),
     );
     expect(forLunner.organization).toEqual({ id: c.org.lunner, name: 'Lunner kommune' });
 
@@ -990,7 +1174,10 @@ describe('indicators', () => {
       ['2026-02-01', 12, 'Lunner kommune'],
       ['2026-03-01', 10.5, 'Gran kommune'],
     ]);
-    const rows = await api.sql(`SELECT value, organization_id, recorded_by FROM measurements WHERE indicator_id = $1 ORDER BY measured_on`, [indicator.id]);
+    const rows = await api.sql(
+      `SELECT value, organization_id, recorded_by FROM measurements WHERE indicator_id = $1 ORDER BY measured_on`,
+      [indicator.id],
+    );
     expect(rows).toEqual([
       { value: 13, organization_id: c.org.lunner, recorded_by: await c.userId('admin') },
       { value: 12, organization_id: c.org.lunner, recorded_by: await c.userId('lunnerStaff') },
@@ -1002,22 +1189,47 @@ describe('indicators', () => {
     const project = await c.project('navDrammenStaff', { partnershipId: c.lean.id, participantIds: [c.org.vestreToten] });
     const fte = expectStatus(
       201,
-      await c.call<IndicatorResponse>('navDrammenStaff', 'POST', `/api/projects/${project.id}/indicators`, { name: 'Årsverk realisert', unit: 'årsverk', baseline: 0, target: 4, direction: 'increase' }),
+      await c.call<IndicatorResponse>('navDrammenStaff', 'POST', `/api/projects/${project.id}/indicators`, {
+        name: 'Årsverk realisert',
+        unit: 'årsverk',
+        baseline: 0,
+        target: 4,
+        direction: 'increase',
+      }),
     );
-    expectStatus(201, await c.call('navDrammenStaff', 'POST', `/api/indicators/${fte.id}/measurements`, { value: 1, measuredOn: '2026-01-01' }));
-    const [quarter] = expectStatus(200, await c.call<IndicatorResponse[]>('navDrammenStaff', 'GET', `/api/projects/${project.id}/indicators`));
+    expectStatus(
+      201,
+      await c.call('navDrammenStaff', 'POST', `/api/indicators/${fte.id}/measurements`, { value: 1, measuredOn: '2026-01-01' }),
+    );
+    const [quarter] = expectStatus(
+      200,
+      await c.call<IndicatorResponse[]>('navDrammenStaff', 'GET', `/api/projects/${project.id}/indicators`),
+    );
     expect(quarter?.progress).toBeCloseTo(0.25, 10);
-    expectStatus(201, await c.call('vestreTotenStaff', 'POST', `/api/indicators/${fte.id}/measurements`, { value: 6, measuredOn: '2026-06-01' }));
-    const [beyond] = expectStatus(200, await c.call<IndicatorResponse[]>('navDrammenStaff', 'GET', `/api/projects/${project.id}/indicators`));
+    expectStatus(
+      201,
+      await c.call('vestreTotenStaff', 'POST', `/api/indicators/${fte.id}/measurements`, { value: 6, measuredOn: '2026-06-01' }),
+    );
+    const [beyond] = expectStatus(
+      200,
+      await c.call<IndicatorResponse[]>('navDrammenStaff', 'GET', `/api/projects/${project.id}/indicators`),
+    );
     expect(beyond?.progress).toBe(1);
     expect(beyond?.measurements.at(-1)?.organization?.name).toBe('Vestre Toten kommune');
   });
 
   it('refuses a measurement for an organisation that does not take part (400), and stores nothing', async () => {
     const project = await c.project('granStaff', { participantIds: [c.org.gran] });
-    const indicator = expectStatus(201, await c.call<IndicatorResponse>('granStaff', 'POST', `/api/projects/${project.id}/indicators`, waitingDays));
+    const indicator = expectStatus(
+      201,
+      await c.call<IndicatorResponse>('granStaff', 'POST', `/api/projects/${project.id}/indicators`, waitingDays),
+    );
     for (const organizationId of [c.org.lunner, c.org.roskilde]) {
-      const result = await c.call<ErrorResponse>('admin', 'POST', `/api/indicators/${indicator.id}/measurements`, { value: 9, measuredOn: '2026-03-01', organizationId });
+      const result = await c.call<ErrorResponse>('admin', 'POST', `/api/indicators/${indicator.id}/measurements`, {
+        value: 9,
+        measuredOn: '2026-03-01',
+        organizationId,
+      });
       expect(result.status).toBe(400);
       expect(result.body).toEqual({
         statusCode: 400,
@@ -1035,7 +1247,10 @@ describe('indicators', () => {
     ['an unknown field', { weight: 2 }, 'weight: this field is not allowed'],
   ])('refuses an indicator with %s (400) and stores nothing', async (_what, change, message) => {
     const project = await c.project('granStaff');
-    const result = await c.call<ErrorResponse>('granStaff', 'POST', `/api/projects/${project.id}/indicators`, { ...waitingDays, ...change });
+    const result = await c.call<ErrorResponse>('granStaff', 'POST', `/api/projects/${project.id}/indicators`, {
+      ...waitingDays,
+      ...change,
+    });
     expect(result.status).toBe(400);
     expect(result.body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.stringContaining(message) });
     expect(await c.count('indicators', 'project_id = $1', [project.id])).toBe(0);
@@ -1046,7 +1261,10 @@ describe('indicators', () => {
     ['an impossible date', { value: 10, measuredOn: '2026-13-01' }, 'measuredOn must be a date like 2026-11-26'],
   ])('refuses a measurement with %s (400) and stores nothing', async (_what, body, message) => {
     const project = await c.project('granStaff');
-    const indicator = expectStatus(201, await c.call<IndicatorResponse>('granStaff', 'POST', `/api/projects/${project.id}/indicators`, waitingDays));
+    const indicator = expectStatus(
+      201,
+      await c.call<IndicatorResponse>('granStaff', 'POST', `/api/projects/${project.id}/indicators`, waitingDays),
+    );
     const result = await c.call<ErrorResponse>('granStaff', 'POST', `/api/indicators/${indicator.id}/measurements`, body);
     expect(result.status).toBe(400);
     expect(result.body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.stringContaining(message) });
@@ -1059,10 +1277,24 @@ describe('text PostgreSQL cannot store', () => {
   // ("invalid byte sequence for encoding UTF8: 0x00") and the API answers 500 instead of 400.
   const NUL = 'Felles\u0000tiltak';
   it.each([
-    ['an answer text', (c: Collaboration) => c.call<ErrorResponse>('granStaff', 'POST', `/api/partnerships/${c.pilot.id}/answers`, { toOrganizationId: c.org.lunner, question: 'doTogether', text: NUL })],
+    [
+      'an answer text',
+      (c: Collaboration) =>
+        c.call<ErrorResponse>('granStaff', 'POST', `/api/partnerships/${c.pilot.id}/answers`, {
+          toOrganizationId: c.org.lunner,
+          question: 'doTogether',
+          text: NUL,
+        }),
+    ],
     [
       'a project title',
-      (c: Collaboration) => c.call<ErrorResponse>('granStaff', 'POST', '/api/projects', { partnershipId: c.pilot.id, title: NUL, description: '', participantIds: [c.org.lunner] }),
+      (c: Collaboration) =>
+        c.call<ErrorResponse>('granStaff', 'POST', '/api/projects', {
+          partnershipId: c.pilot.id,
+          title: NUL,
+          description: '',
+          participantIds: [c.org.lunner],
+        }),
     ],
   ])('refuses a NUL character in %s as bad input (400), not a server error', async (_what, send) => {
     const before = { answers: await c.count('answers'), projects: await c.count('projects') };
@@ -1074,6 +1306,9 @@ describe('text PostgreSQL cannot store', () => {
   it('answers a search for a NUL character with no results or a 400, not a server error', async () => {
     const result = await c.call<ProjectListResponse | ErrorResponse>('granStaff', 'GET', `/api/projects?q=${encodeURIComponent(NUL)}`);
     const outcome = result.status === 200 ? result.body : { status: result.status, code: (result.body as ErrorResponse).code };
-    expect([{ items: [], total: 0 }, { status: 400, code: 'VALIDATION_FAILED' }]).toContainEqual(outcome);
+    expect([
+      { items: [], total: 0 },
+      { status: 400, code: 'VALIDATION_FAILED' },
+    ]).toContainEqual(outcome);
   });
 });

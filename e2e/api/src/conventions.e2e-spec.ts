@@ -68,7 +68,15 @@ describe('OpenAPI', () => {
     expect(await page.text()).toContain('swagger');
     const document = (await (await fetch(`${api.baseUrl}/api/docs-json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/auth/me', '/api/organizations', '/api/users', '/api/health']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/auth/refresh',
+        '/api/auth/logout',
+        '/api/auth/me',
+        '/api/organizations',
+        '/api/users',
+        '/api/health',
+      ]),
     );
   });
 });
@@ -78,7 +86,9 @@ describe('logs', () => {
     const session = await login(api.baseUrl, DEMO_ACCOUNTS.granLeader);
     await request(api.baseUrl, 'GET', '/api/auth/me', { token: session.token, headers: { 'x-request-id': 'log-check-1' } });
     await request(api.baseUrl, 'POST', '/api/auth/refresh', { cookie: session.cookie });
-    await request(api.baseUrl, 'POST', '/api/auth/login', { body: { email: DEMO_ACCOUNTS.granLeader, password: 'a-wrong-secret-password' } });
+    await request(api.baseUrl, 'POST', '/api/auth/login', {
+      body: { email: DEMO_ACCOUNTS.granLeader, password: 'a-wrong-secret-password' },
+    });
     await new Promise((r) => setTimeout(r, 200));
     const output = api.output();
     expect(output).not.toContain(DEMO_PASSWORD);
@@ -87,7 +97,10 @@ describe('logs', () => {
     expect(output).not.toContain(session.refreshToken);
     const line = output.split('\n').find((l) => l.includes('log-check-1'));
     expect(line).toBeDefined();
-    expect(JSON.parse(line ?? '{}')).toMatchObject({ req: { id: 'log-check-1', method: 'GET', url: '/api/auth/me' }, res: { statusCode: 200 } });
+    expect(JSON.parse(line ?? '{}')).toMatchObject({
+      req: { id: 'log-check-1', method: 'GET', url: '/api/auth/me' },
+      res: { statusCode: 200 },
+    });
   });
 });
 

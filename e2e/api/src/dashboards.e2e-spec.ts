@@ -36,11 +36,17 @@ const sum = (c: { learn: number; test: number; establish: number }) => c.learn +
 describe('GET /api/dashboard/partnerships/:id', () => {
   it('gives the figures of PILOTen Hadeland, agreeing with the project list', async () => {
     const project = await post<ProjectResponse>('granLeader', '/api/projects', {
-      partnershipId: pilotId, title: 'Heltidskultur', description: 'Flere hele stillinger', participantIds: [granId],
+      partnershipId: pilotId,
+      title: 'Heltidskultur',
+      description: 'Flere hele stillinger',
+      participantIds: [granId],
     });
     await post('granLeader', `/api/projects/${project.body.id}/transitions`, { toStage: 'test', rationale: 'Klar for utprøving' });
     const stopped = await post<ProjectResponse>('granLeader', '/api/projects', {
-      partnershipId: pilotId, title: 'Stoppet forsøk', description: '', participantIds: [granId],
+      partnershipId: pilotId,
+      title: 'Stoppet forsøk',
+      description: '',
+      participantIds: [granId],
     });
     await post('granLeader', `/api/projects/${stopped.body.id}/status`, { status: 'stopped', rationale: 'Ga ikke effekt' });
 
@@ -52,7 +58,12 @@ describe('GET /api/dashboard/partnerships/:id', () => {
     expect(sum(d.stageCounts)).toBe(active.body.total);
     expect(d.stageCounts).toEqual({ learn: 0, test: 2, establish: 0 });
     expect(d.statusCounts).toEqual({ active: 2, stopped: 1, completed: 0 });
-    expect(d.byFocusArea.map((f) => f.focusArea?.name ?? null)).toEqual(['Politikerrollen', 'Helse og omsorg', 'Organisering og ledelse', null]);
+    expect(d.byFocusArea.map((f) => f.focusArea?.name ?? null)).toEqual([
+      'Politikerrollen',
+      'Helse og omsorg',
+      'Organisering og ledelse',
+      null,
+    ]);
     expect(d.byFocusArea.find((f) => f.focusArea === null)).toEqual({ focusArea: null, learn: 0, test: 1, establish: 0 });
     const gran = d.byOrganization.find((o) => o.organization.name === 'Gran kommune');
     expect(gran).toMatchObject({ projects: 2, answersGiven: 3, answersReceived: 3 });
@@ -61,13 +72,19 @@ describe('GET /api/dashboard/partnerships/:id', () => {
     expect(d.transitionsByMonth.every((m) => /^\d{4}-\d{2}$/.test(m.month))).toBe(true);
     expect(d.medianDaysInStage.learn).toBeGreaterThanOrEqual(0);
     expect(d.matches).toEqual({ offers: 2, wishes: 3, met: 2 });
-    expect(d.closedProjects).toEqual([expect.objectContaining({ title: 'Stoppet forsøk', status: 'stopped', rationale: 'Ga ikke effekt' })]);
+    expect(d.closedProjects).toEqual([
+      expect.objectContaining({ title: 'Stoppet forsøk', status: 'stopped', rationale: 'Ga ikke effekt' }),
+    ]);
   });
 
   it('shows indicator progress from baseline toward target', async () => {
     const [{ id: projectId }] = await api.sql<{ id: string }>(`SELECT id FROM projects WHERE title = 'Heltidskultur'`);
     const indicator = await post<{ id: string }>('granLeader', `/api/projects/${projectId}/indicators`, {
-      name: 'Ventetid', unit: 'dager', baseline: 14, target: 7, direction: 'decrease',
+      name: 'Ventetid',
+      unit: 'dager',
+      baseline: 14,
+      target: 7,
+      direction: 'decrease',
     });
     await post('granLeader', `/api/indicators/${indicator.body.id}/measurements`, { value: 10.5, measuredOn: '2026-11-01' });
     const d = (await get<PartnershipDashboard>('granLeader', `/api/dashboard/partnerships/${pilotId}`)).body;
@@ -122,7 +139,14 @@ describe('GET /api/dashboard/overview', () => {
       expect(overview.statusCounts.active).toBe(active.total);
       const names = overview.partnerships.map((p) => p.name);
       if (who === 'admin') expect(names).toEqual(['Lean i NAV Drammen', 'PILOTen Hadeland']);
-      if (who === 'roskilde') expect(overview).toEqual({ stageCounts: { learn: 0, test: 0, establish: 0 }, statusCounts: { active: 0, stopped: 0, completed: 0 }, partnerships: [], organizations: [], recentTransitions: [] });
+      if (who === 'roskilde')
+        expect(overview).toEqual({
+          stageCounts: { learn: 0, test: 0, establish: 0 },
+          statusCounts: { active: 0, stopped: 0, completed: 0 },
+          partnerships: [],
+          organizations: [],
+          recentTransitions: [],
+        });
       if (who === 'vestreToten') expect(names).toEqual(['Lean i NAV Drammen']);
     },
   );
@@ -138,8 +162,15 @@ describe('GET /api/dashboard/overview', () => {
 
 describe('GET /api/projects.csv', () => {
   it('exports what the person may see, for Excel: BOM, semicolons, Norwegian letters', async () => {
-    await post('granLeader', '/api/projects', { partnershipId: pilotId, title: '=HYPERLINK("x") æøå', description: '', participantIds: [granId] });
-    const response = await fetch(`${api.baseUrl}/api/projects.csv?partnershipId=${pilotId}`, { headers: { authorization: `Bearer ${s['granLeader']?.token}` } });
+    await post('granLeader', '/api/projects', {
+      partnershipId: pilotId,
+      title: '=HYPERLINK("x") æøå',
+      description: '',
+      participantIds: [granId],
+    });
+    const response = await fetch(`${api.baseUrl}/api/projects.csv?partnershipId=${pilotId}`, {
+      headers: { authorization: `Bearer ${s['granLeader']?.token}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -156,11 +187,14 @@ describe('GET /api/projects.csv', () => {
   it('takes the same filters as the list, and leaves out what is not visible', async () => {
     const csv = async (who: string, query: string) =>
       (await (await fetch(`${api.baseUrl}/api/projects.csv${query}`, { headers: { authorization: `Bearer ${s[who]?.token}` } })).text())
-        .trimEnd().split('\r\n');
+        .trimEnd()
+        .split('\r\n');
     expect(await csv('granLeader', '?status=stopped')).toHaveLength(2);
     expect(await csv('roskilde', '')).toHaveLength(1);
     expect((await fetch(`${api.baseUrl}/api/projects.csv`)).status).toBe(401);
-    expect((await fetch(`${api.baseUrl}/api/projects.csv?stage=later`, { headers: { authorization: `Bearer ${s['admin']?.token}` } })).status).toBe(400);
+    expect(
+      (await fetch(`${api.baseUrl}/api/projects.csv?stage=later`, { headers: { authorization: `Bearer ${s['admin']?.token}` } })).status,
+    ).toBe(400);
   });
 });
 

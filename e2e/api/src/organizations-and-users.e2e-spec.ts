@@ -33,9 +33,15 @@ describe('GET /api/organizations', () => {
     expect(gran).toEqual({ id: expect.any(String), name: 'Gran kommune', kind: 'municipality', code: '3446', country: 'NO' });
     expect(result.body.find((o) => o.name === 'NAV Drammen')).toMatchObject({ kind: 'state_agency', code: null });
     expect(result.body.find((o) => o.name === 'Roskilde Kommune')).toMatchObject({ code: '265', country: 'DK' });
-    expect(result.body.map((o) => o.name)).toEqual(expect.arrayContaining([
-      'Lunner kommune', 'Vestre Toten kommune', 'Bærum kommune', 'Statsforvalteren i Innlandet', 'Høgskolen i Innlandet',
-    ]));
+    expect(result.body.map((o) => o.name)).toEqual(
+      expect.arrayContaining([
+        'Lunner kommune',
+        'Vestre Toten kommune',
+        'Bærum kommune',
+        'Statsforvalteren i Innlandet',
+        'Høgskolen i Innlandet',
+      ]),
+    );
   });
 });
 
@@ -103,8 +109,7 @@ describe('POST /api/organizations', () => {
 });
 
 describe('POST /api/users', () => {
-  const granId = async () =>
-    (await api.sql<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Gran kommune'`))[0]?.id;
+  const granId = async () => (await api.sql<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Gran kommune'`))[0]?.id;
 
   it('lets an admin create a user who can then sign in; the hash never leaves the server', async () => {
     const organizationId = await granId();
@@ -142,20 +147,57 @@ describe('POST /api/users', () => {
     const before = await countRows('users');
     const result = await call('POST', '/api/users', {
       token: sessions[who]?.token,
-      body: { email: `x-${who}@gran.kommune.no`, name: 'X', role: 'admin', organizationId: await granId(), password: 'a-long-enough-password' },
+      body: {
+        email: `x-${who}@gran.kommune.no`,
+        name: 'X',
+        role: 'admin',
+        organizationId: await granId(),
+        password: 'a-long-enough-password',
+      },
     });
     expect(result.status).toBe(403);
     expect(await countRows('users')).toBe(before);
   });
 
   it.each([
-    ['an invalid email', { email: 'not-an-email', name: 'X', role: 'staff', password: 'a-long-enough-password' }, 'email must be a valid email address', 400],
+    [
+      'an invalid email',
+      { email: 'not-an-email', name: 'X', role: 'staff', password: 'a-long-enough-password' },
+      'email must be a valid email address',
+      400,
+    ],
     ['an unknown role', { email: 'x@y.no', name: 'X', role: 'mayor', password: 'a-long-enough-password' }, 'role must be one of', 400],
     ['a short password', { email: 'x@y.no', name: 'X', role: 'admin', password: 'short' }, 'password must be at least 12 characters', 400],
-    ['a staff member without organisation', { email: 'x@y.no', name: 'X', role: 'staff', password: 'a-long-enough-password' }, 'organizationId is required', 400],
-    ['an unknown organisation', { email: 'x@y.no', name: 'X', role: 'staff', organizationId: '00000000-0000-4000-8000-000000000000', password: 'a-long-enough-password' }, 'does not match any organisation', 400],
-    ['an unknown field', { email: 'x@y.no', name: 'X', role: 'admin', password: 'a-long-enough-password', passwordHash: 'x' }, 'passwordHash: this field is not allowed', 400],
-    ['a taken email', { email: DEMO_ACCOUNTS.granStaff, name: 'X', role: 'admin', password: 'a-long-enough-password' }, 'already exists', 409],
+    [
+      'a staff member without organisation',
+      { email: 'x@y.no', name: 'X', role: 'staff', password: 'a-long-enough-password' },
+      'organizationId is required',
+      400,
+    ],
+    [
+      'an unknown organisation',
+      {
+        email: 'x@y.no',
+        name: 'X',
+        role: 'staff',
+        organizationId: '00000000-0000-4000-8000-000000000000',
+        password: 'a-long-enough-password',
+      },
+      'does not match any organisation',
+      400,
+    ],
+    [
+      'an unknown field',
+      { email: 'x@y.no', name: 'X', role: 'admin', password: 'a-long-enough-password', passwordHash: 'x' },
+      'passwordHash: this field is not allowed',
+      400,
+    ],
+    [
+      'a taken email',
+      { email: DEMO_ACCOUNTS.granStaff, name: 'X', role: 'admin', password: 'a-long-enough-password' },
+      'already exists',
+      409,
+    ],
   ])('refuses %s and stores nothing', async (_what, body, message, status) => {
     const before = await countRows('users');
     const result = await call<ErrorResponse>('POST', '/api/users', { token: sessions['admin']?.token, body });

@@ -31,8 +31,17 @@ const EMAILS: Record<Relation, Record<Role, string>> = {
 };
 
 const TABLES = [
-  'partnerships', 'partnership_members', 'focus_areas', 'answers', 'projects', 'project_participants',
-  'stage_transitions', 'log_entries', 'log_entry_revisions', 'indicators', 'measurements',
+  'partnerships',
+  'partnership_members',
+  'focus_areas',
+  'answers',
+  'projects',
+  'project_participants',
+  'stage_transitions',
+  'log_entries',
+  'log_entry_revisions',
+  'indicators',
+  'measurements',
 ];
 
 let api: TestApi;
@@ -57,22 +66,33 @@ async function fingerprint(): Promise<string> {
 // --- fixtures, made fresh by the admin wherever a case consumes its resource ---
 async function newProject(participantIds = [granId], stage: 'learn' | 'test' = 'learn'): Promise<ProjectResponse> {
   const created = await call<ProjectResponse>(admin, 'POST', '/api/projects', {
-    partnershipId: pilotId, title: 'Matrix project', description: 'fixture', participantIds,
+    partnershipId: pilotId,
+    title: 'Matrix project',
+    description: 'fixture',
+    participantIds,
   });
   if (created.status !== 201) throw new Error(`fixture project: ${created.status}`);
-  if (stage === 'test') await call(admin, 'POST', `/api/projects/${created.body.id}/transitions`, { toStage: 'test', rationale: 'fixture' });
+  if (stage === 'test')
+    await call(admin, 'POST', `/api/projects/${created.body.id}/transitions`, { toStage: 'test', rationale: 'fixture' });
   return created.body;
 }
 async function newAnswer(question: 'doTogether' | 'theyLearnFromUs' = 'doTogether'): Promise<AnswerResponse> {
   const created = await call<AnswerResponse>(admin, 'POST', `/api/partnerships/${pilotId}/answers`, {
-    fromOrganizationId: granId, toOrganizationId: lunnerId, question, text: 'Matrix answer',
+    fromOrganizationId: granId,
+    toOrganizationId: lunnerId,
+    question,
+    text: 'Matrix answer',
   });
   if (created.status !== 201) throw new Error(`fixture answer: ${created.status}`);
   return created.body;
 }
 async function newIndicator(projectId: string): Promise<IndicatorResponse> {
   const created = await call<IndicatorResponse>(admin, 'POST', `/api/projects/${projectId}/indicators`, {
-    name: 'Ventetid', unit: 'dager', baseline: 14, target: 7, direction: 'decrease',
+    name: 'Ventetid',
+    unit: 'dager',
+    baseline: 14,
+    target: 7,
+    direction: 'decrease',
   });
   if (created.status !== 201) throw new Error(`fixture indicator: ${created.status}`);
   return created.body;
@@ -85,8 +105,7 @@ const read = (a: Actor) => (a.relation === 'outsider' ? 404 : 200);
 const manage = (success: number) => (a: Actor) =>
   a.relation === 'outsider' ? 404 : a.role === 'admin' || a.role === 'leader' ? success : 403;
 /** Staff and leaders of a member organisation write in the partnership; politicians never. */
-const memberWrites = (success: number) => (a: Actor) =>
-  a.relation === 'outsider' ? 404 : a.role === 'politician' ? 403 : success;
+const memberWrites = (success: number) => (a: Actor) => (a.relation === 'outsider' ? 404 : a.role === 'politician' ? 403 : success);
 /** Only the organisation that owns the answer or takes part in the project writes to it. */
 const ownWrites = (success: number) => (a: Actor) =>
   a.relation === 'outsider' ? 404 : a.role === 'admin' || (a.relation === 'own' && a.role !== 'politician') ? success : 403;
@@ -160,7 +179,9 @@ const CASES: Case[] = [
     expected: manage(200),
     run: (a) => call(a, 'PATCH', `/api/partnerships/${pilotId}`, { description: `Edited by ${a.label}` }),
     verify: async (a) => {
-      expect(await api.sql(`SELECT description FROM partnerships WHERE id = $1`, [pilotId])).toEqual([{ description: `Edited by ${a.label}` }]);
+      expect(await api.sql(`SELECT description FROM partnerships WHERE id = $1`, [pilotId])).toEqual([
+        { description: `Edited by ${a.label}` },
+      ]);
     },
   },
   {
@@ -168,7 +189,9 @@ const CASES: Case[] = [
     expected: manage(201),
     run: (a) => call(a, 'POST', `/api/partnerships/${pilotId}/focus-areas`, { name: `Tema ${a.label}` }),
     verify: async (a) => {
-      expect(await api.sql(`SELECT 1 FROM focus_areas WHERE partnership_id = $1 AND name = $2`, [pilotId, `Tema ${a.label}`])).toHaveLength(1);
+      expect(await api.sql(`SELECT 1 FROM focus_areas WHERE partnership_id = $1 AND name = $2`, [pilotId, `Tema ${a.label}`])).toHaveLength(
+        1,
+      );
     },
   },
   {
@@ -182,7 +205,9 @@ const CASES: Case[] = [
       return call(a, 'POST', `/api/partnerships/${pilotId}/answers`, body);
     },
     verify: async (a) => {
-      const rows = await api.sql<{ from_organization_id: string }>(`SELECT from_organization_id FROM answers WHERE text = $1`, [`Svar fra ${a.label}`]);
+      const rows = await api.sql<{ from_organization_id: string }>(`SELECT from_organization_id FROM answers WHERE text = $1`, [
+        `Svar fra ${a.label}`,
+      ]);
       expect(rows).toEqual([{ from_organization_id: a.organizationId ?? granId }]);
     },
   },
@@ -218,7 +243,13 @@ const CASES: Case[] = [
   {
     name: 'POST /projects',
     expected: memberWrites(201),
-    run: (a) => call(a, 'POST', '/api/projects', { partnershipId: pilotId, title: `Prosjekt ${a.label}`, description: '', participantIds: [a.organizationId ?? granId] }),
+    run: (a) =>
+      call(a, 'POST', '/api/projects', {
+        partnershipId: pilotId,
+        title: `Prosjekt ${a.label}`,
+        description: '',
+        participantIds: [a.organizationId ?? granId],
+      }),
     verify: async (a, r) => {
       const participants = (r.body as ProjectResponse).participants.map((p) => p.id);
       expect(participants).toContain(a.organizationId ?? granId);
@@ -231,14 +262,17 @@ const CASES: Case[] = [
     prepare: async () => ({ projectId: (await newProject()).id }),
     run: (a, ctx) => call(a, 'PATCH', `/api/projects/${ctx['projectId']}`, { title: `Tittel ${a.label}`, version: 1 }),
     verify: async (a, _r, ctx) => {
-      expect(await api.sql(`SELECT title, version FROM projects WHERE id = $1`, [ctx['projectId']])).toEqual([{ title: `Tittel ${a.label}`, version: 2 }]);
+      expect(await api.sql(`SELECT title, version FROM projects WHERE id = $1`, [ctx['projectId']])).toEqual([
+        { title: `Tittel ${a.label}`, version: 2 },
+      ]);
     },
   },
   {
     name: 'POST /projects/:id/transitions (learn → test)',
     expected: ownWrites(201),
     prepare: async () => ({ projectId: (await newProject()).id }),
-    run: (a, ctx) => call(a, 'POST', `/api/projects/${ctx['projectId']}/transitions`, { toStage: 'test', rationale: `Besluttet av ${a.label}` }),
+    run: (a, ctx) =>
+      call(a, 'POST', `/api/projects/${ctx['projectId']}/transitions`, { toStage: 'test', rationale: `Besluttet av ${a.label}` }),
     verify: async (_a, _r, ctx) => {
       expect(await api.sql(`SELECT stage FROM projects WHERE id = $1`, [ctx['projectId']])).toEqual([{ stage: 'test' }]);
     },
@@ -247,14 +281,15 @@ const CASES: Case[] = [
     name: 'POST /projects/:id/transitions (test → establish)',
     expected: establish,
     prepare: async () => ({ projectId: (await newProject([granId], 'test')).id }),
-    run: (a, ctx) => call(a, 'POST', `/api/projects/${ctx['projectId']}/transitions`, { toStage: 'establish', rationale: `Etablert av ${a.label}` }),
+    run: (a, ctx) =>
+      call(a, 'POST', `/api/projects/${ctx['projectId']}/transitions`, { toStage: 'establish', rationale: `Etablert av ${a.label}` }),
     verify: async (_a, _r, ctx) => {
       expect(await api.sql(`SELECT stage FROM projects WHERE id = $1`, [ctx['projectId']])).toEqual([{ stage: 'establish' }]);
     },
   },
   {
     name: 'POST /projects/:id/status',
-    expected: (a) => (ownWrites(200)(a)),
+    expected: (a) => ownWrites(200)(a),
     prepare: async () => ({ projectId: (await newProject()).id }),
     run: (a, ctx) => call(a, 'POST', `/api/projects/${ctx['projectId']}/status`, { status: 'stopped', rationale: `Stoppet av ${a.label}` }),
     verify: async (_a, _r, ctx) => {
@@ -266,14 +301,23 @@ const CASES: Case[] = [
     expected: ownWrites(201),
     run: (a) => call(a, 'POST', `/api/projects/${sharedProjectId}/log`, { kind: 'lesson', text: `Lærdom fra ${a.label}` }),
     verify: async (a) => {
-      const rows = await api.sql<{ organization_id: string }>(`SELECT organization_id FROM log_entries WHERE text = $1`, [`Lærdom fra ${a.label}`]);
+      const rows = await api.sql<{ organization_id: string }>(`SELECT organization_id FROM log_entries WHERE text = $1`, [
+        `Lærdom fra ${a.label}`,
+      ]);
       expect(rows).toEqual([{ organization_id: a.organizationId ?? granId }]);
     },
   },
   {
     name: 'POST /projects/:id/indicators',
     expected: ownWrites(201),
-    run: (a) => call(a, 'POST', `/api/projects/${sharedProjectId}/indicators`, { name: `Indikator ${a.label}`, unit: 'dager', baseline: 14, target: 7, direction: 'decrease' }),
+    run: (a) =>
+      call(a, 'POST', `/api/projects/${sharedProjectId}/indicators`, {
+        name: `Indikator ${a.label}`,
+        unit: 'dager',
+        baseline: 14,
+        target: 7,
+        direction: 'decrease',
+      }),
     verify: async (a) => {
       expect(await api.sql(`SELECT 1 FROM indicators WHERE name = $1`, [`Indikator ${a.label}`])).toHaveLength(1);
     },
@@ -298,8 +342,17 @@ beforeAll(async () => {
   granId = idOf('Gran kommune');
   lunnerId = idOf('Lunner kommune');
   const roskildeId = idOf('Roskilde Kommune');
-  for (const [email, role] of [['leder@roskilde.dk', 'leader'], ['politiker@roskilde.dk', 'politician']] as const) {
-    const created = await call(admin, 'POST', '/api/users', { email, name: email, role, organizationId: roskildeId, password: DEMO_PASSWORD });
+  for (const [email, role] of [
+    ['leder@roskilde.dk', 'leader'],
+    ['politiker@roskilde.dk', 'politician'],
+  ] as const) {
+    const created = await call(admin, 'POST', '/api/users', {
+      email,
+      name: email,
+      role,
+      organizationId: roskildeId,
+      password: DEMO_PASSWORD,
+    });
     if (created.status !== 201) throw new Error(`could not create ${email}`);
   }
   const orgOf: Record<Relation, string> = { own: granId, partner: lunnerId, outsider: roskildeId };
@@ -356,7 +409,9 @@ describe('a platform partnership', () => {
       expect(list.body.map((p) => p.name)).toContain('PILOTen Hadeland');
       const before = await fingerprint();
       const answer = await call(outsider, 'POST', `/api/partnerships/${pilotId}/answers`, {
-        toOrganizationId: granId, question: 'weLearnFromThem', text: 'Vi vil lære',
+        toOrganizationId: granId,
+        question: 'weLearnFromThem',
+        text: 'Vi vil lære',
       });
       expect(answer.status).toBe(403);
       expect((await call(outsider, 'POST', `/api/projects/${sharedProjectId}/log`, { kind: 'lesson', text: 'x' })).status).toBe(403);

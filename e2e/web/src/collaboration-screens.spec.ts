@@ -124,7 +124,10 @@ test.describe('collaboration screens', () => {
     await expect(page.getByRole('link', { name: 'Digitalt tilsyn i hjemmetjenesten' })).toBeVisible();
   });
 
-  test('a partnership’s board is the board filtered to it, and a new project starts there in the first stage', async ({ page, request }) => {
+  test('a partnership’s board is the board filtered to it, and a new project starts there in the first stage', async ({
+    page,
+    request,
+  }) => {
     const title = unique('Nytt prosjekt fra tavla');
     const piloten = await partnershipNamed(request, await apiToken(request, DEMO_ACCOUNTS.granStaff), PILOTEN);
     await signIn(page, DEMO_ACCOUNTS.granStaff);
@@ -209,7 +212,10 @@ test.describe('collaboration screens', () => {
     await expect(page.getByRole('heading', { level: 1, name: `${title} (Gran)` })).toBeFocused();
   });
 
-  test('a project is stopped and resumed with reasons, measured against an indicator, and a log entry reworded', async ({ page, request }) => {
+  test('a project is stopped and resumed with reasons, measured against an indicator, and a log entry reworded', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(60_000);
     const title = unique('Prosjekt med indikator');
     const indicator = unique('Ventetid på hjemmetjeneste');

@@ -137,7 +137,15 @@ test.describe('collaboration', () => {
       await expect(politician.locator('sp-stage-history li')).toHaveCount(3);
 
       const main = politician.getByRole('main');
-      for (const name of [/Flytt/, /Skriv i loggen/, /Endre/, /Stopp prosjektet/, /Fullfør prosjektet/, /Legg til en indikator/, /måling/]) {
+      for (const name of [
+        /Flytt/,
+        /Skriv i loggen/,
+        /Endre/,
+        /Stopp prosjektet/,
+        /Fullfør prosjektet/,
+        /Legg til en indikator/,
+        /måling/,
+      ]) {
         await expect(main.getByRole('button', { name })).toHaveCount(0);
       }
       await expect(main.getByRole('button')).toHaveCount(0);

@@ -35,9 +35,11 @@ test.describe("the politician's view", () => {
     const stageTable = await tableRows(page, 'Aktive prosjekter per trinn');
     expect(stageTable).toEqual(STAGES.map((stage, i) => [STAGE_NAMES[i], String(dashboard.stageCounts[stage])]));
     const chart = main.locator('figure').filter({ hasText: 'Aktive prosjekter per trinn' });
-    const drawn = await chart.locator('[aria-hidden="true"] .bar-row').evaluateAll((rows) =>
-      rows.map((row) => [row.querySelector('.label')?.textContent?.trim(), row.querySelector('.value')?.textContent?.trim()]),
-    );
+    const drawn = await chart
+      .locator('[aria-hidden="true"] .bar-row')
+      .evaluateAll((rows) =>
+        rows.map((row) => [row.querySelector('.label')?.textContent?.trim(), row.querySelector('.value')?.textContent?.trim()]),
+      );
     expect(drawn).toEqual(stageTable);
     const statusTable = await tableRows(page, 'Alle prosjekter etter status');
     expect(statusTable).toEqual([

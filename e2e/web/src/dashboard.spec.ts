@@ -47,7 +47,9 @@ test.describe('partnership dashboard', () => {
     await expect(testCard).toContainText(/Median \d+ dag(er)? i trinnet/);
 
     const focusRows = await tableRows(page, 'Aktive prosjekter per satsingsområde og trinn');
-    expect(focusRows.map(([name]) => name)).toEqual(expect.arrayContaining(['Politikerrollen', 'Helse og omsorg', 'Organisering og ledelse']));
+    expect(focusRows.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['Politikerrollen', 'Helse og omsorg', 'Organisering og ledelse']),
+    );
     const health = dashboard.byFocusArea.find((row) => row.focusArea?.name === 'Helse og omsorg');
     expect(health?.test).toBeGreaterThanOrEqual(1);
     expect(focusRows.find(([name]) => name === 'Helse og omsorg')).toEqual([
@@ -59,9 +61,16 @@ test.describe('partnership dashboard', () => {
     const organizations = await tableRows(page, 'Prosjekter og svar per organisasjon');
     expect(organizations.map(([name]) => name)).toEqual(['Gran kommune', 'Lunner kommune']);
     const gran = dashboard.byOrganization.find((row) => row.organization.name === 'Gran kommune');
-    expect(organizations[0].slice(0, 4)).toEqual(['Gran kommune', String(gran?.projects), String(gran?.answersGiven), String(gran?.answersReceived)]);
+    expect(organizations[0].slice(0, 4)).toEqual([
+      'Gran kommune',
+      String(gran?.projects),
+      String(gran?.answersGiven),
+      String(gran?.answersReceived),
+    ]);
 
-    await expect(page.getByRole('region', { name: 'Stoppede og fullførte prosjekter', exact: true })).toContainText('Et stoppet prosjekt er lærdom, ikke et nederlag.');
+    await expect(page.getByRole('region', { name: 'Stoppede og fullførte prosjekter', exact: true })).toContainText(
+      'Et stoppet prosjekt er lærdom, ikke et nederlag.',
+    );
     await expect(page.getByRole('region', { name: 'Tilbud og ønsker', exact: true })).toContainText(
       `${dashboard.matches.met} av ${dashboard.matches.offers} tilbud har møtt et ønske`,
     );
@@ -149,7 +158,10 @@ test.describe('overview', () => {
     const recent = page.getByRole('region', { name: 'Siste trinnendringer', exact: true });
     const change = recent.getByRole('listitem').filter({ hasText: 'Digitalt tilsyn i hjemmetjenesten' });
     await expect(change).toContainText('fra «Lære og utforske sammen» til «Utvikle og teste»');
-    await expect(change.getByRole('link', { name: 'Digitalt tilsyn i hjemmetjenesten' })).toHaveAttribute('href', /^\/projects\/[0-9a-f-]{36}$/);
+    await expect(change.getByRole('link', { name: 'Digitalt tilsyn i hjemmetjenesten' })).toHaveAttribute(
+      'href',
+      /^\/projects\/[0-9a-f-]{36}$/,
+    );
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: HADELAND, exact: true }).click();

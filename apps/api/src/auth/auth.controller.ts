@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { type AuthResponse, ChangePasswordDto, type CurrentUser as CurrentUserResponse, LoginDto, REFRESH_COOKIE } from '@samspill/contracts';
+import {
+  type AuthResponse,
+  ChangePasswordDto,
+  type CurrentUser as CurrentUserResponse,
+  LoginDto,
+  REFRESH_COOKIE,
+} from '@samspill/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Public } from '../common/decorators';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';

@@ -89,10 +89,9 @@ export class AuthService {
     const userIds = new Set<string>();
     if (bearerUserId) userIds.add(bearerUserId);
     if (rawRefreshToken) {
-      const rows = await this.dataSource.query<{ user_id: string }[]>(
-        `SELECT user_id FROM refresh_tokens WHERE token_hash = $1`,
-        [hashToken(rawRefreshToken)],
-      );
+      const rows = await this.dataSource.query<{ user_id: string }[]>(`SELECT user_id FROM refresh_tokens WHERE token_hash = $1`, [
+        hashToken(rawRefreshToken),
+      ]);
       for (const r of rows) userIds.add(r.user_id);
     }
     for (const id of userIds) await this.users.revokeAllSessions(id);

@@ -14,7 +14,8 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   503: 'DATABASE_UNAVAILABLE',
 };
 
-const CONNECTION_ERROR = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down)/i;
+const CONNECTION_ERROR =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down)/i;
 
 /**
  * Every error leaves the API as `{ statusCode, code, message }`: a code the
@@ -61,7 +62,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return { statusCode, code: CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`, message: fastifyMessage(exception) };
     }
     if (isDatabaseUnavailable(exception)) {
-      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is not available right now. Please try again shortly.' };
+      return {
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database is not available right now. Please try again shortly.',
+      };
     }
     if (exception instanceof QueryFailedError) {
       const driverError = exception.driverError as { code?: string } | undefined;
@@ -69,7 +74,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
         return { statusCode: 409, code: 'CONFLICT', message: 'That already exists.' };
       }
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL_ERROR',
+      message: 'Something went wrong on our side. Please try again.',
+    };
   }
 }
 
@@ -82,8 +91,13 @@ interface FastifyLikeError {
 function isFastifyError(e: unknown): e is FastifyLikeError {
   const err = e as Partial<FastifyLikeError> | null;
   return (
-    typeof err === 'object' && err !== null && typeof err.statusCode === 'number' &&
-    err.statusCode >= 400 && err.statusCode < 500 && typeof err.code === 'string' && err.code.startsWith('FST_')
+    typeof err === 'object' &&
+    err !== null &&
+    typeof err.statusCode === 'number' &&
+    err.statusCode >= 400 &&
+    err.statusCode < 500 &&
+    typeof err.code === 'string' &&
+    err.code.startsWith('FST_')
   );
 }
 

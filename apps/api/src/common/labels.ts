@@ -8,7 +8,10 @@ export const LABELS = {
     csv: ['Tittel', 'Samarbeid', 'Satsingsområde', 'Fase', 'Status', 'Deltakere', 'Opprettet', 'Sist endret'],
   },
   en: {
-    stage: { learn: 'Learn and explore together', test: 'Develop and test', establish: 'Establish new practice' } satisfies Record<Stage, string>,
+    stage: { learn: 'Learn and explore together', test: 'Develop and test', establish: 'Establish new practice' } satisfies Record<
+      Stage,
+      string
+    >,
     status: { active: 'Active', stopped: 'Stopped', completed: 'Completed' } satisfies Record<ProjectStatus, string>,
     csv: ['Title', 'Partnership', 'Focus area', 'Stage', 'Status', 'Participants', 'Created', 'Last changed'],
   },

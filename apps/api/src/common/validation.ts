@@ -39,7 +39,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     stopAtFirstError: false,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new BadRequestException({ code: 'VALIDATION_FAILED', message: validationMessage(errors) }),
+    exceptionFactory: (errors) => new BadRequestException({ code: 'VALIDATION_FAILED', message: validationMessage(errors) }),
   });
 }

@@ -106,9 +106,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const cookieSecureRaw = env['COOKIE_SECURE']?.toLowerCase();
-  const cookieSecure = cookieSecureRaw === undefined || cookieSecureRaw === '' || cookieSecureRaw === 'auto'
-    ? 'auto'
-    : bool('COOKIE_SECURE', false);
+  const cookieSecure =
+    cookieSecureRaw === undefined || cookieSecureRaw === '' || cookieSecureRaw === 'auto' ? 'auto' : bool('COOKIE_SECURE', false);
 
   const config: AppConfig = {
     nodeEnv: nodeEnv ?? 'development',

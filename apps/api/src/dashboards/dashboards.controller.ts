@@ -51,7 +51,10 @@ export class DashboardsController {
       { from: firstProjectAt ?? new Date(), to: new Date() },
       localeFromAcceptLanguage(acceptLanguage),
     );
-    const fileName = dashboard.partnership.name.normalize('NFKD').replace(/[^\w-]+/g, '-').toLowerCase();
+    const fileName = dashboard.partnership.name
+      .normalize('NFKD')
+      .replace(/[^\w-]+/g, '-')
+      .toLowerCase();
     await reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="samspill-rapport-${fileName}.pdf"`)

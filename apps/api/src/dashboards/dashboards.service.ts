@@ -172,7 +172,13 @@ export class DashboardsService {
       this.dataSource.query<{ first: Date | null }[]>(`SELECT min(created_at) AS first FROM projects WHERE partnership_id = $1`, [id]),
     ]);
     return {
-      projects: projects.map((p) => ({ title: p.title, stage: p.stage, participants: p.participants, rationale: p.rationale, decidedAt: p.decided_at })),
+      projects: projects.map((p) => ({
+        title: p.title,
+        stage: p.stage,
+        participants: p.participants,
+        rationale: p.rationale,
+        decidedAt: p.decided_at,
+      })),
       firstProjectAt: first?.first ?? null,
     };
   }
@@ -191,14 +197,22 @@ export class DashboardsService {
   private async computePartnership(id: string): Promise<PartnershipDashboard> {
     const q = <T>(sql: string) => this.dataSource.query<T[]>(sql, [id]);
     const [[head], focus, orgs, months, medians, indicators, [matches], closed] = await Promise.all([
-      q<{ name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }>(PARTNERSHIP_DASHBOARD_SQL.HEAD),
-      q<{ id: string | null; name: string | null; learn: number; test: number; establish: number }>(PARTNERSHIP_DASHBOARD_SQL.BY_FOCUS_AREA),
-      q<{ id: string; name: string; projects: number; answers: Record<string, { given: number; received: number }> }>(PARTNERSHIP_DASHBOARD_SQL.BY_ORGANIZATION),
+      q<{ name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }>(
+        PARTNERSHIP_DASHBOARD_SQL.HEAD,
+      ),
+      q<{ id: string | null; name: string | null; learn: number; test: number; establish: number }>(
+        PARTNERSHIP_DASHBOARD_SQL.BY_FOCUS_AREA,
+      ),
+      q<{ id: string; name: string; projects: number; answers: Record<string, { given: number; received: number }> }>(
+        PARTNERSHIP_DASHBOARD_SQL.BY_ORGANIZATION,
+      ),
       q<{ month: string; count: number }>(PARTNERSHIP_DASHBOARD_SQL.TRANSITIONS_BY_MONTH),
       q<{ stage: Stage; median: number | null }>(PARTNERSHIP_DASHBOARD_SQL.MEDIAN_DAYS),
       q<{ id: string; project_id: string; name: string; progress: number | null }>(PARTNERSHIP_DASHBOARD_SQL.INDICATORS),
       q<{ offers: number; wishes: number; met: number }>(PARTNERSHIP_DASHBOARD_SQL.MATCHES),
-      q<{ id: string; title: string; status: ProjectStatus; rationale: string | null; closed_at: Date | null }>(PARTNERSHIP_DASHBOARD_SQL.CLOSED_PROJECTS),
+      q<{ id: string; title: string; status: ProjectStatus; rationale: string | null; closed_at: Date | null }>(
+        PARTNERSHIP_DASHBOARD_SQL.CLOSED_PROJECTS,
+      ),
     ]);
     const medianOf = (stage: Stage) => {
       const m = medians.find((r) => r.stage === stage)?.median;
@@ -245,9 +259,14 @@ export class DashboardsService {
     const visible = visiblePartnershipSql(actor, 'p', '$1');
     const sql = overviewSql(visible);
     const [partnerships, organizations, recent] = await Promise.all([
-      this.dataSource.query<{ id: string; name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }[]>(sql.PARTNERSHIPS, params),
+      this.dataSource.query<
+        { id: string; name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }[]
+      >(sql.PARTNERSHIPS, params),
       this.dataSource.query<{ id: string; name: string; projects: number }[]>(sql.ORGANIZATIONS, params),
-      this.dataSource.query<{ project_id: string; project_title: string; from_stage: Stage; to_stage: Stage; decided_at: Date }[]>(sql.RECENT_TRANSITIONS, params),
+      this.dataSource.query<{ project_id: string; project_title: string; from_stage: Stage; to_stage: Stage; decided_at: Date }[]>(
+        sql.RECENT_TRANSITIONS,
+        params,
+      ),
     ]);
     const stageCounts = zeroStages();
     const statusCounts = { active: 0, stopped: 0, completed: 0 };
@@ -262,7 +281,11 @@ export class DashboardsService {
     return {
       stageCounts,
       statusCounts,
-      partnerships: partnerships.map((p) => ({ id: p.id, name: p.name, stageCounts: { learn: p.learn, test: p.test, establish: p.establish } })),
+      partnerships: partnerships.map((p) => ({
+        id: p.id,
+        name: p.name,
+        stageCounts: { learn: p.learn, test: p.test, establish: p.establish },
+      })),
       organizations,
       recentTransitions: recent.map((r) => ({
         projectId: r.project_id,

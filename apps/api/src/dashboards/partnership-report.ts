@@ -14,18 +14,50 @@ const STAGES: Stage[] = ['learn', 'test', 'establish'];
 
 const TEXT = {
   nb: {
-    title: 'Rapport', period: 'Periode', printed: 'Utskrevet', figures: 'Nøkkeltall', active: 'Aktive prosjekter',
-    stopped: 'Stoppet', completed: 'Fullført', byFocus: 'Prosjekter per satsingsområde og fase', none: 'Uten satsingsområde',
-    byOrg: 'Per organisasjon', projects: 'prosjekter', given: 'svar gitt', received: 'svar mottatt', median: 'Median dager i fase',
-    matches: 'Tilbud som har møtt et ønske', indicators: 'Indikatorer (andel av veien fra utgangspunkt til mål)', notMeasured: 'ikke målt',
-    byStage: 'Prosjekter per fase', latest: 'Siste begrunnelse', noProjects: 'Ingen aktive prosjekter.', days: 'dager',
+    title: 'Rapport',
+    period: 'Periode',
+    printed: 'Utskrevet',
+    figures: 'Nøkkeltall',
+    active: 'Aktive prosjekter',
+    stopped: 'Stoppet',
+    completed: 'Fullført',
+    byFocus: 'Prosjekter per satsingsområde og fase',
+    none: 'Uten satsingsområde',
+    byOrg: 'Per organisasjon',
+    projects: 'prosjekter',
+    given: 'svar gitt',
+    received: 'svar mottatt',
+    median: 'Median dager i fase',
+    matches: 'Tilbud som har møtt et ønske',
+    indicators: 'Indikatorer (andel av veien fra utgangspunkt til mål)',
+    notMeasured: 'ikke målt',
+    byStage: 'Prosjekter per fase',
+    latest: 'Siste begrunnelse',
+    noProjects: 'Ingen aktive prosjekter.',
+    days: 'dager',
   },
   en: {
-    title: 'Report', period: 'Period', printed: 'Printed', figures: 'Key figures', active: 'Active projects',
-    stopped: 'Stopped', completed: 'Completed', byFocus: 'Projects by focus area and stage', none: 'No focus area',
-    byOrg: 'By organisation', projects: 'projects', given: 'answers given', received: 'answers received', median: 'Median days in stage',
-    matches: 'Offers that met a wish', indicators: 'Indicators (share of the way from baseline to target)', notMeasured: 'not measured',
-    byStage: 'Projects by stage', latest: 'Latest rationale', noProjects: 'No active projects.', days: 'days',
+    title: 'Report',
+    period: 'Period',
+    printed: 'Printed',
+    figures: 'Key figures',
+    active: 'Active projects',
+    stopped: 'Stopped',
+    completed: 'Completed',
+    byFocus: 'Projects by focus area and stage',
+    none: 'No focus area',
+    byOrg: 'By organisation',
+    projects: 'projects',
+    given: 'answers given',
+    received: 'answers received',
+    median: 'Median days in stage',
+    matches: 'Offers that met a wish',
+    indicators: 'Indicators (share of the way from baseline to target)',
+    notMeasured: 'not measured',
+    byStage: 'Projects by stage',
+    latest: 'Latest rationale',
+    noProjects: 'No active projects.',
+    days: 'days',
   },
 } as const;
 
@@ -39,7 +71,12 @@ export function renderPartnershipReport(
   const t = TEXT[locale];
   const labels = labelsFor(locale);
   const dateFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'long' });
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${t.title}: ${dashboard.partnership.name}`, Author: 'Samspill' }, lang: locale === 'en' ? 'en' : 'nb' });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: `${t.title}: ${dashboard.partnership.name}`, Author: 'Samspill' },
+    lang: locale === 'en' ? 'en' : 'nb',
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -51,7 +88,10 @@ export function renderPartnershipReport(
   const line = (text: string) => doc.font('Helvetica').fontSize(10.5).fillColor('#222').text(text);
 
   doc.font('Helvetica-Bold').fontSize(20).fillColor('#1e2b3c').text(`${t.title}: ${dashboard.partnership.name}`);
-  doc.font('Helvetica').fontSize(10.5).fillColor('#444')
+  doc
+    .font('Helvetica')
+    .fontSize(10.5)
+    .fillColor('#444')
     .text(`${t.period}: ${dateFormat.format(period.from)} – ${dateFormat.format(period.to)}`)
     .text(`${t.printed}: ${dateFormat.format(new Date())}`);
 

@@ -29,7 +29,6 @@ const LOG_SELECT = `SELECT e.id, e.project_id, e.kind, e.text, to_char(e.occurre
       FROM log_entry_revisions r JOIN users ru ON ru.id = r.edited_by WHERE r.entry_id = e.id), '[]') AS revisions
   FROM log_entries e JOIN users u ON u.id = e.author_id JOIN organizations o ON o.id = e.organization_id`;
 
-
 @Injectable()
 export class LogService {
   constructor(

@@ -27,7 +27,6 @@ const INDICATOR_SELECT = `SELECT i.id, i.project_id, i.name, i.unit, i.baseline,
       FROM measurements m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.indicator_id = i.id), '[]') AS measurements
   FROM indicators i`;
 
-
 @Injectable()
 export class IndicatorsService {
   constructor(
@@ -37,7 +36,9 @@ export class IndicatorsService {
 
   async list(actor: Actor, projectId: string): Promise<IndicatorResponse[]> {
     await this.access.visibleProject(actor, projectId);
-    const rows = await this.dataSource.query<IndicatorRow[]>(`${INDICATOR_SELECT} WHERE i.project_id = $1 ORDER BY i.created_at`, [projectId]);
+    const rows = await this.dataSource.query<IndicatorRow[]>(`${INDICATOR_SELECT} WHERE i.project_id = $1 ORDER BY i.created_at`, [
+      projectId,
+    ]);
     return rows.map(toIndicatorResponse);
   }
 
@@ -48,7 +49,10 @@ export class IndicatorsService {
       throw new DomainException('VALIDATION_FAILED', 'target must differ from baseline, or there is nothing to improve.');
     }
     if ((dto.direction === 'increase') !== dto.target > dto.baseline) {
-      throw new DomainException('VALIDATION_FAILED', `With direction "${dto.direction}" the target must be ${dto.direction === 'increase' ? 'above' : 'below'} the baseline.`);
+      throw new DomainException(
+        'VALIDATION_FAILED',
+        `With direction "${dto.direction}" the target must be ${dto.direction === 'increase' ? 'above' : 'below'} the baseline.`,
+      );
     }
     const [row] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by)

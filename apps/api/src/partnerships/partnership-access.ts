@@ -73,10 +73,7 @@ export class PartnershipAccess {
         member_ids: string[];
         participant_ids: string[];
       }[]
-    >(
-      PROJECT_SCOPE_SQL,
-      [id],
-    );
+    >(PROJECT_SCOPE_SQL, [id]);
     const partnership = row ? { id: row.partnership_id, visibility: row.visibility, memberIds: row.member_ids } : null;
     if (!row || !partnership || !canSeePartnership(actor, partnership)) {
       throw new NotFoundException({ code: 'NOT_FOUND', message: 'No such project.' });

@@ -82,10 +82,10 @@ export class PartnershipsService {
         [dto.name, dto.description, dto.visibility ?? 'members', createdBy],
       );
       const partnershipId = (row as { id: string }).id;
-      await manager.query(
-        `INSERT INTO partnership_members (partnership_id, organization_id) SELECT $1, unnest($2::uuid[])`,
-        [partnershipId, memberIds],
-      );
+      await manager.query(`INSERT INTO partnership_members (partnership_id, organization_id) SELECT $1, unnest($2::uuid[])`, [
+        partnershipId,
+        memberIds,
+      ]);
       return partnershipId;
     });
     return this.get(actor, id);
@@ -108,9 +108,15 @@ export class PartnershipsService {
           [id, memberIds],
         );
         if (blocking) {
-          throw new DomainException('INVALID_MEMBERS', `${blocking.name} takes part in projects of this partnership and cannot be removed.`);
+          throw new DomainException(
+            'INVALID_MEMBERS',
+            `${blocking.name} takes part in projects of this partnership and cannot be removed.`,
+          );
         }
-        await manager.query(`DELETE FROM partnership_members WHERE partnership_id = $1 AND NOT (organization_id = ANY($2::uuid[]))`, [id, memberIds]);
+        await manager.query(`DELETE FROM partnership_members WHERE partnership_id = $1 AND NOT (organization_id = ANY($2::uuid[]))`, [
+          id,
+          memberIds,
+        ]);
         await manager.query(
           `INSERT INTO partnership_members (partnership_id, organization_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
           [id, memberIds],
@@ -141,10 +147,9 @@ export class PartnershipsService {
   }
 
   async updateFocusArea(actor: Actor, focusAreaId: string, dto: UpdateFocusAreaDto): Promise<FocusAreaResponse> {
-    const [found] = await this.dataSource.query<{ partnership_id: string }[]>(
-      `SELECT partnership_id FROM focus_areas WHERE id = $1`,
-      [focusAreaId],
-    );
+    const [found] = await this.dataSource.query<{ partnership_id: string }[]>(`SELECT partnership_id FROM focus_areas WHERE id = $1`, [
+      focusAreaId,
+    ]);
     if (!found) throw new DomainException('NOT_FOUND', 'No such focus area.', 404);
     const scope = await this.access.visiblePartnership(actor, found.partnership_id);
     if (!canManagePartnership(actor, scope)) throw forbidden(actor, MANAGERS);

@@ -72,10 +72,7 @@ export class ProjectLoader {
 
   async load(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<ProjectResponse[]> {
     if (ids.length === 0) return [];
-    const rows = await manager.query<ProjectRow[]>(
-      PROJECT_LOAD_SQL,
-      [ids],
-    );
+    const rows = await manager.query<ProjectRow[]>(PROJECT_LOAD_SQL, [ids]);
     const byId = new Map(rows.map((r) => [r.id, toProjectResponse(r)]));
     return ids.map((id) => byId.get(id)).filter((p): p is ProjectResponse => p !== undefined);
   }
@@ -88,8 +85,17 @@ export class ProjectLoader {
   }
 
   /** A page of projects and the total; `from`/`params` come from projectFilter(). */
-  async loadPage(from: string, params: unknown[], limit: number, offset: number): Promise<{ items: ProjectResponse[]; total: number | null }> {
-    const rows = await this.dataSource.query<(ProjectRow & { total: number })[]>(projectPageSql(from, params.length), [...params, limit, offset]);
+  async loadPage(
+    from: string,
+    params: unknown[],
+    limit: number,
+    offset: number,
+  ): Promise<{ items: ProjectResponse[]; total: number | null }> {
+    const rows = await this.dataSource.query<(ProjectRow & { total: number })[]>(projectPageSql(from, params.length), [
+      ...params,
+      limit,
+      offset,
+    ]);
     return { items: rows.map(toProjectResponse), total: rows[0]?.total ?? null };
   }
 

@@ -26,10 +26,12 @@ export class ProjectsExportController {
     const lines = this.exports.csv(actorOf(user), query, localeFromAcceptLanguage(acceptLanguage));
     // Read the first page before sending anything, so a failing query still gets a proper error answer.
     const first = await lines.next();
-    const stream = Readable.from((async function* () {
-      if (!first.done) yield first.value;
-      yield* lines;
-    })());
+    const stream = Readable.from(
+      (async function* () {
+        if (!first.done) yield first.value;
+        yield* lines;
+      })(),
+    );
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="samspill-prosjekter-${new Date().toISOString().slice(0, 10)}.csv"`)

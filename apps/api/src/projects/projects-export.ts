@@ -50,11 +50,23 @@ export class ProjectsExport {
          ORDER BY pr.updated_at DESC, pr.id DESC LIMIT ${PAGE}`,
         after ? [...params, after.cursor, after.id] : params,
       );
-      yield prefix + rows
-        .map((r) =>
-          csvLine([r.title, r.partnership, r.focus_area ?? '', labels.stage[r.stage], labels.status[r.status], r.participants ?? '', r.created_on, r.updated_on]),
-        )
-        .join('');
+      yield (
+        prefix +
+        rows
+          .map((r) =>
+            csvLine([
+              r.title,
+              r.partnership,
+              r.focus_area ?? '',
+              labels.stage[r.stage],
+              labels.status[r.status],
+              r.participants ?? '',
+              r.created_on,
+              r.updated_on,
+            ]),
+          )
+          .join('')
+      );
       prefix = '';
       const last = rows.at(-1);
       if (rows.length < PAGE || !last) return;

@@ -12,20 +12,12 @@ import type {
   TransitionResponse,
   UpdateProjectDto,
 } from '@samspill/contracts';
-import {
-  type Actor,
-  canCreateProject,
-  canDecideStage,
-  canWorkOnProject,
-  stageMoveProblem,
-  statusChangeProblem,
-} from '@samspill/domain';
+import { type Actor, canCreateProject, canDecideStage, canWorkOnProject, stageMoveProblem, statusChangeProblem } from '@samspill/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { DomainException } from '../common/domain-exception';
 import { PartnershipAccess, visiblePartnershipSql } from '../partnerships/partnership-access';
 import { ProjectLoader } from './project-loader';
-
 
 const STAGE_PROBLEMS = {
   SAME_STAGE: 'The project is already in that stage.',
@@ -142,7 +134,10 @@ export class ProjectsService {
       );
       if (updated.length === 0) throw stale();
       if (dto.participantIds) {
-        await m.query(`DELETE FROM project_participants WHERE project_id = $1 AND NOT (organization_id = ANY($2::uuid[]))`, [id, dto.participantIds]);
+        await m.query(`DELETE FROM project_participants WHERE project_id = $1 AND NOT (organization_id = ANY($2::uuid[]))`, [
+          id,
+          dto.participantIds,
+        ]);
         await m.query(
           `INSERT INTO project_participants (project_id, organization_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
           [id, dto.participantIds],
@@ -170,10 +165,10 @@ export class ProjectsService {
          VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [id, current.stage, dto.toStage, dto.rationale, userId],
       );
-      await m.query(
-        `UPDATE projects SET stage = $2, stage_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, dto.toStage],
-      );
+      await m.query(`UPDATE projects SET stage = $2, stage_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [
+        id,
+        dto.toStage,
+      ]);
       return this.loadTransition(m, (row as { id: string }).id);
     });
   }
@@ -212,7 +207,6 @@ export class ProjectsService {
     );
     return toTransitionResponse(row as TransitionRow);
   }
-
 }
 
 /** The FROM … WHERE of a project list: what the actor may see, narrowed by the filters. */
@@ -236,7 +230,10 @@ export function projectFilter(actor: Actor, query: ProjectListQuery): { from: st
 
 /** Locks the project row: two people deciding at once must not both act on the same stage or status. */
 async function lockProject(m: EntityManager, id: string): Promise<{ stage: Stage; status: ProjectStatus }> {
-  const [current] = await m.query<{ stage: Stage; status: ProjectStatus }[]>(`SELECT stage, status FROM projects WHERE id = $1 FOR UPDATE`, [id]);
+  const [current] = await m.query<{ stage: Stage; status: ProjectStatus }[]>(
+    `SELECT stage, status FROM projects WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
   if (!current) throw new DomainException('NOT_FOUND', 'No such project.', 404);
   return current;
 }

@@ -168,7 +168,6 @@ export class AnswersService {
   private load(id: string): Promise<AnswerRow> {
     return this.find(id);
   }
-
 }
 
 function titleFrom(text: string): string {

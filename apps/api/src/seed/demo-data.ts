@@ -59,12 +59,54 @@ export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
       { name: 'Organisering og ledelse', description: 'Lederutvikling, tillitsbasert ledelse og forbedringsarbeid.' },
     ],
     answers: [
-      ['Gran kommune', 'Lunner kommune', 'theyLearnFromUs', 'Vår modell for digitalt tilsyn i hjemmetjenesten, med to års erfaring.', 'Helse og omsorg', 'ansatt@gran.kommune.no'],
-      ['Lunner kommune', 'Gran kommune', 'weLearnFromThem', 'Hvordan Gran innførte digitalt tilsyn uten å miste den menneskelige kontakten.', 'Helse og omsorg', 'ansatt@lunner.kommune.no'],
-      ['Lunner kommune', 'Gran kommune', 'theyLearnFromUs', 'Folkevalgtopplæringen vår med casebaserte øvelser.', 'Politikerrollen', 'leder@lunner.kommune.no'],
-      ['Gran kommune', 'Lunner kommune', 'weLearnFromThem', 'Hvordan Lunner forbereder nye kommunestyrerepresentanter.', 'Politikerrollen', 'leder@gran.kommune.no'],
-      ['Gran kommune', 'Lunner kommune', 'doTogether', 'Felles kompetanseprogram for ledere på Hadeland.', 'Organisering og ledelse', 'leder@gran.kommune.no'],
-      ['Lunner kommune', 'Gran kommune', 'weLearnFromThem', 'Gran sitt arbeid med heltidskultur i sykehjemmene.', null, 'ansatt@lunner.kommune.no'],
+      [
+        'Gran kommune',
+        'Lunner kommune',
+        'theyLearnFromUs',
+        'Vår modell for digitalt tilsyn i hjemmetjenesten, med to års erfaring.',
+        'Helse og omsorg',
+        'ansatt@gran.kommune.no',
+      ],
+      [
+        'Lunner kommune',
+        'Gran kommune',
+        'weLearnFromThem',
+        'Hvordan Gran innførte digitalt tilsyn uten å miste den menneskelige kontakten.',
+        'Helse og omsorg',
+        'ansatt@lunner.kommune.no',
+      ],
+      [
+        'Lunner kommune',
+        'Gran kommune',
+        'theyLearnFromUs',
+        'Folkevalgtopplæringen vår med casebaserte øvelser.',
+        'Politikerrollen',
+        'leder@lunner.kommune.no',
+      ],
+      [
+        'Gran kommune',
+        'Lunner kommune',
+        'weLearnFromThem',
+        'Hvordan Lunner forbereder nye kommunestyrerepresentanter.',
+        'Politikerrollen',
+        'leder@gran.kommune.no',
+      ],
+      [
+        'Gran kommune',
+        'Lunner kommune',
+        'doTogether',
+        'Felles kompetanseprogram for ledere på Hadeland.',
+        'Organisering og ledelse',
+        'leder@gran.kommune.no',
+      ],
+      [
+        'Lunner kommune',
+        'Gran kommune',
+        'weLearnFromThem',
+        'Gran sitt arbeid med heltidskultur i sykehjemmene.',
+        null,
+        'ansatt@lunner.kommune.no',
+      ],
     ],
     projects: [
       {
@@ -74,7 +116,14 @@ export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
         participants: ['Gran kommune', 'Lunner kommune'],
         createdBy: 'ansatt@gran.kommune.no',
         startedDaysAgo: 120,
-        moves: [{ to: 'test', by: 'leder@gran.kommune.no', rationale: 'Innsikten fra brukerintervjuene er god nok til å prøve ut i to soner.', daysAgo: 60 }],
+        moves: [
+          {
+            to: 'test',
+            by: 'leder@gran.kommune.no',
+            rationale: 'Innsikten fra brukerintervjuene er god nok til å prøve ut i to soner.',
+            daysAgo: 60,
+          },
+        ],
         log: [
           { kind: 'observation', text: 'Brukerne i sone nord ønsker færre fysiske nattbesøk.', by: 'ansatt@gran.kommune.no', daysAgo: 100 },
           { kind: 'experiment', text: 'Kamera-tilsyn hos seks brukere i fire uker.', by: 'ansatt@lunner.kommune.no', daysAgo: 50 },
@@ -89,7 +138,14 @@ export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
     members: ['Bærum kommune', 'Vestre Toten kommune', 'NAV Drammen'],
     focusAreas: [{ name: 'Gevinstrealisering', description: 'Årsverk identifisert og realisert gjennom forbedringsarbeid.' }],
     answers: [
-      ['Vestre Toten kommune', 'Bærum kommune', 'theyLearnFromUs', 'Hvordan vi teller gevinster som årsverk, både identifisert og realisert.', 'Gevinstrealisering', 'ansatt@vestre-toten.kommune.no'],
+      [
+        'Vestre Toten kommune',
+        'Bærum kommune',
+        'theyLearnFromUs',
+        'Hvordan vi teller gevinster som årsverk, både identifisert og realisert.',
+        'Gevinstrealisering',
+        'ansatt@vestre-toten.kommune.no',
+      ],
       ['NAV Drammen', 'Vestre Toten kommune', 'doTogether', 'Felles tavlemøter på tvers av kommune og NAV.', null, 'ansatt.drammen@nav.no'],
     ],
     projects: [
@@ -101,7 +157,14 @@ export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
         createdBy: 'ansatt.drammen@nav.no',
         startedDaysAgo: 300,
         moves: [{ to: 'test', by: 'ansatt.drammen@nav.no', rationale: 'Pilot i ett team.', daysAgo: 200 }],
-        log: [{ kind: 'result', text: 'Saksbehandlingstiden gikk ned fra 21 til 14 dager i pilotteamet.', by: 'ansatt.drammen@nav.no', daysAgo: 90 }],
+        log: [
+          {
+            kind: 'result',
+            text: 'Saksbehandlingstiden gikk ned fra 21 til 14 dager i pilotteamet.',
+            by: 'ansatt.drammen@nav.no',
+            daysAgo: 90,
+          },
+        ],
       },
     ],
   },

@@ -50,7 +50,13 @@ export async function seedCollaboration(manager: EntityManager): Promise<number>
         `INSERT INTO projects (partnership_id, title, description, focus_area_id, created_by, created_at, updated_at, stage_changed_at)
          VALUES ($1, $2, $3, $4, $5, ${ago(project.startedDaysAgo)}, ${ago(project.startedDaysAgo)}, ${ago(project.startedDaysAgo)})
          RETURNING id`,
-        [partnershipId, project.title, project.description, project.focusArea ? need(focus, project.focusArea) : null, need(users, project.createdBy)],
+        [
+          partnershipId,
+          project.title,
+          project.description,
+          project.focusArea ? need(focus, project.focusArea) : null,
+          need(users, project.createdBy),
+        ],
       );
       const projectId = (pr as { id: string }).id;
       await manager.query(`INSERT INTO project_participants (project_id, organization_id) SELECT $1, unnest($2::uuid[])`, [

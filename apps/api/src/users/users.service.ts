@@ -26,11 +26,17 @@ export class UsersService {
    */
   async findActiveForToken(id: string, tokenVersion: number): Promise<AuthenticatedUser | null> {
     const [row] = await this.dataSource.query<
-      { id: string; email: string; name: string; role: Role; token_version: number; org_id: string | null; org_name: string | null; org_kind: OrganizationKind | null }[]
-    >(
-      ACTIVE_USER_FOR_TOKEN_SQL,
-      [id, tokenVersion],
-    );
+      {
+        id: string;
+        email: string;
+        name: string;
+        role: Role;
+        token_version: number;
+        org_id: string | null;
+        org_name: string | null;
+        org_kind: OrganizationKind | null;
+      }[]
+    >(ACTIVE_USER_FOR_TOKEN_SQL, [id, tokenVersion]);
     if (!row) return null;
     return {
       id: row.id,

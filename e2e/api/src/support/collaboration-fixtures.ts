@@ -116,7 +116,13 @@ export class Collaboration {
   /** A project in PILOTen Hadeland with Gran and Lunner, unless told otherwise. */
   async project(
     who: Who = 'granStaff',
-    overrides: Partial<{ partnershipId: string; title: string; description: string; focusAreaId: string | null; participantIds: string[] }> = {},
+    overrides: Partial<{
+      partnershipId: string;
+      title: string;
+      description: string;
+      focusAreaId: string | null;
+      participantIds: string[];
+    }> = {},
   ): Promise<ProjectResponse> {
     const body = {
       partnershipId: this.pilot.id,

@@ -49,9 +49,7 @@ export class FormFeedback<F extends string> {
       return errors();
     });
     this.valid = computed(() => fields.every((field) => all()[field] === null));
-    this.fieldErrors = computed(() =>
-      this.submitted() ? all() : (Object.fromEntries(fields.map((f) => [f, null])) as FieldErrors<F>),
-    );
+    this.fieldErrors = computed(() => (this.submitted() ? all() : (Object.fromEntries(fields.map((f) => [f, null])) as FieldErrors<F>)));
     this.messages = computed(() => {
       const current = this.fieldErrors();
       return Object.fromEntries(fields.map((f) => [f, current[f] ? this.i18n.t(current[f]) : null])) as Record<F, string | null>;

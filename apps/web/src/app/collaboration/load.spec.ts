@@ -53,7 +53,9 @@ describe('Loader', () => {
   it('turns a failure into a problem with a sentence, not a status number', () => {
     const { load, loader, requests } = setup();
     loader.fetch('a');
-    requests.get('a')?.error(new HttpErrorResponse({ status: 404, error: { statusCode: 404, code: 'NOT_FOUND', message: 'No such partnership.' } }));
+    requests
+      .get('a')
+      ?.error(new HttpErrorResponse({ status: 404, error: { statusCode: 404, code: 'NOT_FOUND', message: 'No such partnership.' } }));
     expect(load()).toMatchObject({ state: 'failed', problem: { key: 'errors.codes.NOT_FOUND', status: 404 } });
   });
 });

@@ -55,7 +55,9 @@ import { STATUS_NAME } from './stage-names';
       <ul class="closed">
         @for (item of items(); track item.id) {
           <li class="project" [attr.data-status]="item.status">
-            <h3 class="title"><a class="ds-link" [routerLink]="['/projects', item.id]">{{ item.title }}</a></h3>
+            <h3 class="title">
+              <a class="ds-link" [routerLink]="['/projects', item.id]">{{ item.title }}</a>
+            </h3>
             <p class="meta">
               <span class="status">{{ item.statusName }}</span>
               @if (item.closedOn) {

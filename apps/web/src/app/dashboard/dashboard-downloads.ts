@@ -33,10 +33,22 @@ type Kind = 'csv' | 'pdf';
   `,
   template: `
     <div class="buttons">
-      <button type="button" class="ds-button" data-variant="secondary" [attr.aria-disabled]="busy() === 'csv' ? true : null" (click)="download('csv')">
+      <button
+        type="button"
+        class="ds-button"
+        data-variant="secondary"
+        [attr.aria-disabled]="busy() === 'csv' ? true : null"
+        (click)="download('csv')"
+      >
         {{ (busy() === 'csv' ? 'dashboard.downloads.working' : 'dashboard.downloads.csv') | t }}
       </button>
-      <button type="button" class="ds-button" data-variant="secondary" [attr.aria-disabled]="busy() === 'pdf' ? true : null" (click)="download('pdf')">
+      <button
+        type="button"
+        class="ds-button"
+        data-variant="secondary"
+        [attr.aria-disabled]="busy() === 'pdf' ? true : null"
+        (click)="download('pdf')"
+      >
         {{ (busy() === 'pdf' ? 'dashboard.downloads.working' : 'dashboard.downloads.pdf') | t }}
       </button>
     </div>

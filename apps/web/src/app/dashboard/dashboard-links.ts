@@ -49,7 +49,9 @@ const SHOWN = 6;
           <ul class="list">
             @for (link of links(); track link.id) {
               <li>
-                <a class="ds-link" [routerLink]="['/partnerships', link.id, 'politician']">{{ 'politician.homeLink' | t: { name: link.name } }}</a>
+                <a class="ds-link" [routerLink]="['/partnerships', link.id, 'politician']">{{
+                  'politician.homeLink' | t: { name: link.name }
+                }}</a>
               </li>
             }
           </ul>
@@ -60,10 +62,14 @@ const SHOWN = 6;
         <h2 class="ds-heading" data-size="sm" id="dashboard-links-heading">{{ 'dashboard.links.heading' | t }}</h2>
         <p class="ds-paragraph">{{ 'dashboard.links.intro' | t }}</p>
         <ul class="list">
-          <li><a class="ds-link" routerLink="/overview">{{ 'dashboard.links.overview' | t }}</a></li>
+          <li>
+            <a class="ds-link" routerLink="/overview">{{ 'dashboard.links.overview' | t }}</a>
+          </li>
           @for (link of links(); track link.id) {
             <li>
-              <a class="ds-link" [routerLink]="['/partnerships', link.id, 'dashboard']">{{ 'dashboard.links.partnership' | t: { name: link.name } }}</a>
+              <a class="ds-link" [routerLink]="['/partnerships', link.id, 'dashboard']">{{
+                'dashboard.links.partnership' | t: { name: link.name }
+              }}</a>
             </li>
           }
         </ul>
@@ -78,7 +84,11 @@ export class DashboardLinks {
   // The list is not paged: for an admin, who sees every partnership and belongs to none, it is all cost and no use.
   // Without it the overview link still leads on, so a failure is not worth a message here.
   private readonly partnerships = toSignal(
-    this.user()?.role === 'admin' ? of([]) : inject(DashboardApi).partnerships().pipe(catchError(() => of([]))),
+    this.user()?.role === 'admin'
+      ? of([])
+      : inject(DashboardApi)
+          .partnerships()
+          .pipe(catchError(() => of([]))),
     { initialValue: [] },
   );
 

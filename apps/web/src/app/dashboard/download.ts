@@ -19,14 +19,16 @@ const LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', ß: 'ss' }
 
 /** "PILOTen Hadeland" → "piloten-hadeland": safe in any file system, readable in any language. */
 export function fileSlug(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[æøåß]/g, (letter) => LETTERS[letter] ?? letter)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60) || 'samarbeid';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[æøåß]/g, (letter) => LETTERS[letter] ?? letter)
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'samarbeid'
+  );
 }
 
 /** `samspill-prosjekter-piloten-hadeland-2026-11-26.csv`, dated in local time. */

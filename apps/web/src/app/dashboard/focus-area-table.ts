@@ -13,7 +13,11 @@ import { STAGES, STAGE_NAME } from './stage-names';
   template: `
     <div class="table-wrap" role="region" tabindex="0" [attr.aria-labelledby]="'focus-area-caption'">
       <table class="ds-table" data-border data-size="sm">
-        <caption id="focus-area-caption">{{ 'dashboard.focusAreas.caption' | t }}</caption>
+        <caption id="focus-area-caption">
+          {{
+            'dashboard.focusAreas.caption' | t
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ 'dashboard.focusAreas.focusArea' | t }}</th>

@@ -16,7 +16,11 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
   template: `
     <div class="table-wrap" role="region" tabindex="0" aria-labelledby="organization-caption">
       <table class="ds-table" data-border data-size="sm">
-        <caption id="organization-caption">{{ 'dashboard.organizations.caption' | t }}</caption>
+        <caption id="organization-caption">
+          {{
+            'dashboard.organizations.caption' | t
+          }}
+        </caption>
         <colgroup span="2"></colgroup>
         @for (group of groups(); track group.key) {
           <colgroup span="2"></colgroup>

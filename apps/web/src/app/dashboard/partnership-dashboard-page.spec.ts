@@ -28,7 +28,15 @@ const DASHBOARD: PartnershipDashboard = {
   medianDaysInStage: { learn: 30, test: null, establish: null },
   indicators: [{ id: 'i1', projectId: 'pr1', name: 'Ventetid', progress: 0.5 }],
   matches: { offers: 2, wishes: 3, met: 1 },
-  closedProjects: [{ id: 'pr2', title: 'Felles vikarpool', status: 'stopped', rationale: 'For få vikarer i begge kommuner.', closedAt: '2026-10-01T10:00:00Z' }],
+  closedProjects: [
+    {
+      id: 'pr2',
+      title: 'Felles vikarpool',
+      status: 'stopped',
+      rationale: 'For få vikarer i begge kommuner.',
+      closedAt: '2026-10-01T10:00:00Z',
+    },
+  ],
 };
 
 describe('PartnershipDashboardPage', () => {
@@ -70,7 +78,9 @@ describe('PartnershipDashboardPage', () => {
 
   it('turns into the not-found page when the partnership is not visible', async () => {
     const { fixture, page, backend } = await render();
-    backend.expectOne('/api/dashboard/partnerships/p1').flush({ statusCode: 404, code: 'NOT_FOUND', message: 'x' }, { status: 404, statusText: 'Not Found' });
+    backend
+      .expectOne('/api/dashboard/partnerships/p1')
+      .flush({ statusCode: 404, code: 'NOT_FOUND', message: 'x' }, { status: 404, statusText: 'Not Found' });
     await fixture.whenStable();
 
     expect(page.querySelector('h1')?.textContent).toContain('Vi fant ikke siden');

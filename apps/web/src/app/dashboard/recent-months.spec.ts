@@ -4,7 +4,15 @@ describe('recentMonths', () => {
   const now = new Date(2026, 10, 26); // November 2026
 
   it('fills the months without transitions with zero, up to this month', () => {
-    expect(recentMonths([{ month: '2026-08', count: 2 }, { month: '2026-10', count: 1 }], now)).toEqual([
+    expect(
+      recentMonths(
+        [
+          { month: '2026-08', count: 2 },
+          { month: '2026-10', count: 1 },
+        ],
+        now,
+      ),
+    ).toEqual([
       { month: '2026-08', count: 2 },
       { month: '2026-09', count: 0 },
       { month: '2026-10', count: 1 },
@@ -13,7 +21,13 @@ describe('recentMonths', () => {
   });
 
   it('keeps only the last twelve months, across a new year', () => {
-    const months = recentMonths([{ month: '2024-03', count: 5 }, { month: '2026-01', count: 3 }], now);
+    const months = recentMonths(
+      [
+        { month: '2024-03', count: 5 },
+        { month: '2026-01', count: 3 },
+      ],
+      now,
+    );
     expect(months).toHaveLength(12);
     expect(months[0]).toEqual({ month: '2025-12', count: 0 });
     expect(months[1]).toEqual({ month: '2026-01', count: 3 });

@@ -17,8 +17,12 @@ import { STAGES, STAGE_NAME } from './stage-names';
     <ol class="stages">
       @for (card of cards(); track card.stage) {
         <li class="card" [attr.data-stage]="card.stage">
-          <h3 class="name"><span class="step" aria-hidden="true">{{ $index + 1 }}</span>{{ card.name }}</h3>
-          <p class="figure"><span class="number">{{ card.count }}</span><span class="unit"> {{ card.unit }}</span></p>
+          <h3 class="name">
+            <span class="step" aria-hidden="true">{{ $index + 1 }}</span>{{ card.name }}
+          </h3>
+          <p class="figure">
+            <span class="number">{{ card.count }}</span><span class="unit"> {{ card.unit }}</span>
+          </p>
           @if (card.median) {
             <p class="median">{{ card.median }}</p>
           }

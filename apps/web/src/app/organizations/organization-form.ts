@@ -44,9 +44,7 @@ export class OrganizationForm {
     country: ['NO' as Country, Validators.required],
   });
   protected readonly kinds = computed(() => KINDS.map((kind) => ({ kind, name: this.i18n.t(`kinds.${kind}`) })));
-  protected readonly countries = computed(() =>
-    COUNTRIES.map((country) => ({ country, name: this.i18n.t(`countries.${country}`) })),
-  );
+  protected readonly countries = computed(() => COUNTRIES.map((country) => ({ country, name: this.i18n.t(`countries.${country}`) })));
 
   protected readonly submitted = signal(false);
   protected readonly pending = signal(false);

@@ -54,12 +54,12 @@ export class OrganizationsPage {
       .list()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-      next: (organizations) => {
-        this.organizations.set(organizations);
-        this.load.set({ state: 'loaded' });
-      },
-      error: (error: unknown) => this.load.set({ state: 'failed', problem: toApiProblem(error) }),
-    });
+        next: (organizations) => {
+          this.organizations.set(organizations);
+          this.load.set({ state: 'loaded' });
+        },
+        error: (error: unknown) => this.load.set({ state: 'failed', problem: toApiProblem(error) }),
+      });
   }
 
   protected added(organization: OrganizationResponse): void {

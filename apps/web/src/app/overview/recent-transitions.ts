@@ -40,7 +40,9 @@ import { STAGES, STAGE_NAME } from '../dashboard/stage-names';
         @for (item of items(); track $index) {
           <li class="change">
             <a class="ds-link" [routerLink]="['/projects', item.projectId]">{{ item.projectTitle }}</a>
-            <span class="move"><span class="direction" aria-hidden="true">{{ item.arrow }}</span> {{ item.move }}</span>
+            <span class="move"
+              ><span class="direction" aria-hidden="true">{{ item.arrow }}</span> {{ item.move }}</span
+            >
             <time [attr.datetime]="item.decidedAt">{{ item.date }}</time>
           </li>
         }

@@ -70,7 +70,11 @@ export class FocusAreaForm {
     () => {
       const { name, description } = this.form.controls;
       return {
-        name: name.hasError('required') ? 'partnerships.focusAreaNameRequired' : name.hasError('maxlength') ? 'partnerships.nameTooLong' : null,
+        name: name.hasError('required')
+          ? 'partnerships.focusAreaNameRequired'
+          : name.hasError('maxlength')
+            ? 'partnerships.nameTooLong'
+            : null,
         description: description.hasError('maxlength') ? 'partnerships.focusAreaDescriptionTooLong' : null,
       };
     },
@@ -82,16 +86,18 @@ export class FocusAreaForm {
     this.addedName.set(null);
     if (!this.feedback.begin(this.form.valid)) return;
     const { name, description } = this.form.getRawValue();
-    this.api.addFocusArea(this.partnershipId(), { name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) }).subscribe({
-      next: (focusArea) => {
-        this.feedback.succeed();
-        this.form.reset();
-        this.addedName.set(focusArea.name);
-        this.added.emit(focusArea);
-        // Ready for the next one.
-        afterNextRender({ read: () => this.nameInput().focus() }, { injector: this.injector });
-      },
-      error: (error: unknown) => this.feedback.fail(error),
-    });
+    this.api
+      .addFocusArea(this.partnershipId(), { name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) })
+      .subscribe({
+        next: (focusArea) => {
+          this.feedback.succeed();
+          this.form.reset();
+          this.addedName.set(focusArea.name);
+          this.added.emit(focusArea);
+          // Ready for the next one.
+          afterNextRender({ read: () => this.nameInput().focus() }, { injector: this.injector });
+        },
+        error: (error: unknown) => this.feedback.fail(error),
+      });
   }
 }

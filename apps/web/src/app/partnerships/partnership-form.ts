@@ -52,9 +52,7 @@ export class PartnershipForm implements OnInit {
 
   /** A leader's own organisation is always a member (the API adds it); an admin chooses freely. */
   protected readonly ownId = computed(() => (this.actor().role === 'admin' ? null : this.actor().organizationId));
-  protected readonly options = computed(() =>
-    [...this.organizations()].sort((a, b) => this.i18n.compare(a.name, b.name)),
-  );
+  protected readonly options = computed(() => [...this.organizations()].sort((a, b) => this.i18n.compare(a.name, b.name)));
   private readonly chosen = computed(() => {
     const ids = new Set(this.memberIds());
     const own = this.ownId();

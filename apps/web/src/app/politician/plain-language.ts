@@ -39,7 +39,12 @@ export function plainSummary(d: PartnershipDashboard, i18n: I18n, now = new Date
     const days = d.medianDaysInStage[stage];
     if (days === null) return [];
     return [
-      counted(i18n, Math.round(days), { one: 'politician.medianOne', other: 'politician.medianOther' }, { stage: i18n.t(STAGE_NAME[stage]) }),
+      counted(
+        i18n,
+        Math.round(days),
+        { one: 'politician.medianOne', other: 'politician.medianOther' },
+        { stage: i18n.t(STAGE_NAME[stage]) },
+      ),
     ];
   });
 
@@ -49,10 +54,17 @@ export function plainSummary(d: PartnershipDashboard, i18n: I18n, now = new Date
     members: i18n.t('politician.members', {
       names: new Intl.ListFormat(i18n.locale(), { type: 'conjunction' }).format(d.byOrganization.map((o) => o.organization.name)),
     }),
-    now: [counted(i18n, active, { zero: 'politician.active.zero', one: 'politician.active.one', other: 'politician.active.other' }), ...stageSentences],
+    now: [
+      counted(i18n, active, { zero: 'politician.active.zero', one: 'politician.active.one', other: 'politician.active.other' }),
+      ...stageSentences,
+    ],
     closed: closed.length > 0 ? closed : [i18n.t('politician.noneClosed')],
     pace: [
-      counted(i18n, changes, { zero: 'politician.transitionsZero', one: 'politician.transitionsOne', other: 'politician.transitionsOther' }),
+      counted(i18n, changes, {
+        zero: 'politician.transitionsZero',
+        one: 'politician.transitionsOne',
+        other: 'politician.transitionsOther',
+      }),
       ...medians,
     ],
     focusAreas: d.byFocusArea.map((row) =>
@@ -74,12 +86,22 @@ export function plainSummary(d: PartnershipDashboard, i18n: I18n, now = new Date
     offers:
       d.matches.offers === 0
         ? i18n.t('politician.offersZero')
-        : counted(i18n, d.matches.offers, { one: 'politician.offersOne', other: 'politician.offersOther' }, { met: i18n.formatNumber(d.matches.met) }),
+        : counted(
+            i18n,
+            d.matches.offers,
+            { one: 'politician.offersOne', other: 'politician.offersOther' },
+            { met: i18n.formatNumber(d.matches.met) },
+          ),
     indicators:
       d.indicators.length === 0
         ? null
-        : counted(i18n, d.indicators.length, { one: 'politician.indicatorsOne', other: 'politician.indicatorsOther' }, {
-            reached: i18n.formatNumber(reached),
-          }),
+        : counted(
+            i18n,
+            d.indicators.length,
+            { one: 'politician.indicatorsOne', other: 'politician.indicatorsOther' },
+            {
+              reached: i18n.formatNumber(reached),
+            },
+          ),
   };
 }

@@ -44,7 +44,11 @@ export class PoliticianPage {
   protected readonly stageData = computed<ChartDatum[]>(() => {
     const counts = this.dashboard()?.stageCounts;
     if (!counts) return [];
-    return STAGES.map((stage) => ({ label: this.i18n.t(STAGE_NAME[stage]), value: counts[stage], valueText: this.i18n.formatNumber(counts[stage]) }));
+    return STAGES.map((stage) => ({
+      label: this.i18n.t(STAGE_NAME[stage]),
+      value: counts[stage],
+      valueText: this.i18n.formatNumber(counts[stage]),
+    }));
   });
 
   protected readonly statusData = computed<ChartDatum[]>(() => {

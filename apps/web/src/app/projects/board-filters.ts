@@ -19,9 +19,7 @@ export class BoardFilters {
   readonly filter = input.required<BoardFilter>();
   readonly filterChange = output<BoardFilter>();
 
-  protected readonly partnershipOptions = computed(() =>
-    [...this.partnerships()].sort((a, b) => this.i18n.compare(a.name, b.name)),
-  );
+  protected readonly partnershipOptions = computed(() => [...this.partnerships()].sort((a, b) => this.i18n.compare(a.name, b.name)));
 
   /** The chosen partnership's focus areas, or every partnership's, grouped. */
   protected readonly focusAreaGroups = computed(() =>

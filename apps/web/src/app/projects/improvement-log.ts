@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import type { LogEntryResponse } from '@samspill/contracts';
 import { isAuthorOrAdmin } from '@samspill/domain';
 import { type Load, Loader, loadedValue } from '../collaboration/load';
@@ -54,7 +67,12 @@ import { ProjectsApi } from './projects-api';
           <li>
             @if (editing() === entry.id) {
               <div class="panel">
-                <sp-log-entry-form [projectId]="projectId()" [entry]="entry" (saved)="saved($event)" (cancelled)="close('#log-' + entry.id)" />
+                <sp-log-entry-form
+                  [projectId]="projectId()"
+                  [entry]="entry"
+                  (saved)="saved($event)"
+                  (cancelled)="close('#log-' + entry.id)"
+                />
               </div>
             } @else {
               <sp-log-entry-item [entry]="entry" [canEdit]="canEditEntry(entry)" (edit)="editing.set(entry.id)" />
@@ -98,7 +116,10 @@ export class ImprovementLog {
   protected canEditEntry(entry: LogEntryResponse): boolean {
     const user = this.auth.user();
     if (!user || !this.canWrite()) return false;
-    return isAuthorOrAdmin({ role: user.role, organizationId: user.organization?.id ?? null, userId: user.id }, { authorId: entry.author.id });
+    return isAuthorOrAdmin(
+      { role: user.role, organizationId: user.organization?.id ?? null, userId: user.id },
+      { authorId: entry.author.id },
+    );
   }
 
   protected saved(entry: LogEntryResponse): void {

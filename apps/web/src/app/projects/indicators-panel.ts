@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import type { IndicatorResponse } from '@samspill/contracts';
 import { type Load, Loader, loadedValue } from '../collaboration/load';
 import { LoadStatus } from '../collaboration/load-status';
@@ -38,12 +51,7 @@ import { ProjectsApi } from './projects-api';
       <ul class="indicators" role="list">
         @for (indicator of indicators; track indicator.id) {
           <li>
-            <sp-indicator-item
-              [indicator]="indicator"
-              [canMeasure]="canWrite()"
-              [organizations]="measureFor()"
-              (measured)="measured()"
-            />
+            <sp-indicator-item [indicator]="indicator" [canMeasure]="canWrite()" [organizations]="measureFor()" (measured)="measured()" />
           </li>
         } @empty {
           <li>{{ 'indicators.empty' | t }}</li>

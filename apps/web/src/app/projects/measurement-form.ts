@@ -87,7 +87,11 @@ export class MeasurementForm {
     () => {
       const { value, measuredOn } = this.form.controls;
       return {
-        value: value.hasError('required') ? 'indicators.valueRequired' : parseNumber(value.value) === null ? 'indicators.valueInvalid' : null,
+        value: value.hasError('required')
+          ? 'indicators.valueRequired'
+          : parseNumber(value.value) === null
+            ? 'indicators.valueInvalid'
+            : null,
         measuredOn: measuredOn.hasError('required') ? 'indicators.dateRequired' : null,
         organization: null,
       };
@@ -107,14 +111,12 @@ export class MeasurementForm {
     const { value, measuredOn, organizationId } = this.form.getRawValue();
     const number = parseNumber(value);
     if (!this.feedback.begin(this.form.valid && number !== null) || number === null) return;
-    this.api
-      .addMeasurement(this.indicator().id, { value: number, measuredOn, ...(organizationId ? { organizationId } : {}) })
-      .subscribe({
-        next: (measurement) => {
-          this.feedback.succeed();
-          this.saved.emit(measurement);
-        },
-        error: (error: unknown) => this.feedback.fail(error),
-      });
+    this.api.addMeasurement(this.indicator().id, { value: number, measuredOn, ...(organizationId ? { organizationId } : {}) }).subscribe({
+      next: (measurement) => {
+        this.feedback.succeed();
+        this.saved.emit(measurement);
+      },
+      error: (error: unknown) => this.feedback.fail(error),
+    });
   }
 }

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { PartnershipResponse, ProjectListResponse, ProjectResponse } from '@samspill/contracts';
@@ -83,7 +94,10 @@ export class ProjectBoardPage {
 
   protected startCreating(): void {
     this.creating.set(true);
-    afterNextRender({ read: () => this.host.nativeElement.querySelector<HTMLElement>('#new-project select, #new-project input')?.focus() }, { injector: this.injector });
+    afterNextRender(
+      { read: () => this.host.nativeElement.querySelector<HTMLElement>('#new-project select, #new-project input')?.focus() },
+      { injector: this.injector },
+    );
   }
 
   protected stopCreating(): void {

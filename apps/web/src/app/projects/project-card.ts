@@ -49,12 +49,16 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
         <a class="ds-link" [routerLink]="['/projects', p.id]">{{ p.title }}</a>
       </h3>
       <p class="tags">
-        <span class="ds-tag" [attr.data-color]="statusColor()"><span class="ds-sr-only">{{ 'projects.status' | t }}: </span>{{ status() }}</span>
+        <span class="ds-tag" [attr.data-color]="statusColor()"
+          ><span class="ds-sr-only">{{ 'projects.status' | t }}: </span>{{ status() }}</span
+        >
         <span class="ds-tag" data-color="neutral">
           <span class="ds-sr-only">{{ 'projects.focusArea' | t }}: </span>{{ p.focusArea?.name ?? ('projects.noFocusArea' | t) }}
         </span>
       </p>
-      <p class="participants"><span class="ds-sr-only">{{ 'projects.participants' | t }}: </span>{{ participants() }}</p>
+      <p class="participants">
+        <span class="ds-sr-only">{{ 'projects.participants' | t }}: </span>{{ participants() }}
+      </p>
     </article>
   `,
 })
@@ -63,7 +67,11 @@ export class ProjectCard {
 
   readonly project = input.required<ProjectResponse>();
 
-  protected readonly participants = computed(() => this.project().participants.map((p) => p.name).join(', '));
+  protected readonly participants = computed(() =>
+    this.project()
+      .participants.map((p) => p.name)
+      .join(', '),
+  );
   protected readonly status = computed(() => this.i18n.t(`statuses.${this.project().status}`));
   protected readonly statusColor = computed(() => ({ active: 'success', stopped: 'warning', completed: 'info' })[this.project().status]);
 }

@@ -105,7 +105,13 @@ export class ProjectForm implements OnInit {
   protected choosePartnership(id: string): void {
     this.form.patchValue({ partnershipId: id, focusAreaId: '' });
     // Start with every member taking part; people untick those who do not.
-    this.participantIds.set(new Set(this.partnerships().find((p) => p.id === id)?.members.map((m) => m.id) ?? []));
+    this.participantIds.set(
+      new Set(
+        this.partnerships()
+          .find((p) => p.id === id)
+          ?.members.map((m) => m.id) ?? [],
+      ),
+    );
   }
 
   protected isChosen(id: string): boolean {
@@ -124,7 +130,12 @@ export class ProjectForm implements OnInit {
   protected submit(): void {
     if (!this.feedback.begin(this.form.valid && this.chosen().length > 0)) return;
     const { partnershipId, title, description, focusAreaId } = this.form.getRawValue();
-    const fields = { title: title.trim(), description: description.trim(), focusAreaId: focusAreaId || null, participantIds: this.chosen() };
+    const fields = {
+      title: title.trim(),
+      description: description.trim(),
+      focusAreaId: focusAreaId || null,
+      participantIds: this.chosen(),
+    };
     const project = this.project();
     const request = project
       ? this.api.update(project.id, { ...fields, version: project.version })

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { PartnershipResponse, ProjectResponse } from '@samspill/contracts';
@@ -44,9 +54,9 @@ export class ProjectPage {
   protected readonly loader = new Loader(
     this.load,
     (id: string) =>
-      this.projects.get(id).pipe(
-        switchMap((project) => this.partnerships.get(project.partnershipId).pipe(map((partnership) => ({ project, partnership })))),
-      ),
+      this.projects
+        .get(id)
+        .pipe(switchMap((project) => this.partnerships.get(project.partnershipId).pipe(map((partnership) => ({ project, partnership }))))),
     inject(DestroyRef),
   );
   protected readonly data = computed(() => loadedValue(this.load()));
@@ -71,10 +81,17 @@ export class ProjectPage {
     const stage = this.data()?.project.stage ?? 'learn';
     return { name: this.i18n.t(`stages.${stage}.name`), description: this.i18n.t(`stages.${stage}.description`) };
   });
-  protected readonly participants = computed(() => this.data()?.project.participants.map((p) => p.name).join(', ') ?? '');
+  protected readonly participants = computed(
+    () =>
+      this.data()
+        ?.project.participants.map((p) => p.name)
+        .join(', ') ?? '',
+  );
   protected readonly started = computed(() => {
     const project = this.data()?.project;
-    return project ? this.i18n.t('projects.startedBy', { name: project.createdBy.name, date: this.i18n.formatDate(project.createdAt) }) : '';
+    return project
+      ? this.i18n.t('projects.startedBy', { name: project.createdBy.name, date: this.i18n.formatDate(project.createdAt) })
+      : '';
   });
   /** An admin belongs to no organisation and says whom a measurement is for. */
   protected readonly measureFor = computed(() => (this.actor().role === 'admin' ? (this.data()?.project.participants ?? []) : []));

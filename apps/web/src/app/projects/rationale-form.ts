@@ -36,7 +36,9 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
       />
       <div class="actions">
         <button type="submit" class="ds-button" [attr.aria-disabled]="feedback.pending() ? true : null">{{ submitLabel() }}</button>
-        <button type="button" class="ds-button" data-variant="secondary" (click)="cancelled.emit()">{{ 'collaboration.cancel' | t }}</button>
+        <button type="button" class="ds-button" data-variant="secondary" (click)="cancelled.emit()">
+          {{ 'collaboration.cancel' | t }}
+        </button>
       </div>
     </form>
   `,

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import type { ProjectResponse, ProjectStatus, Stage } from '@samspill/contracts';
 import { STAGES } from '@samspill/contracts/values';
 import { StageSteps } from '@samspill/web-ui';

@@ -49,7 +49,7 @@ export class AnswerForm implements OnInit {
 
   /** Admins belong to no organisation and say which member answers; everyone else answers for their own. */
   protected readonly choosesFrom = computed(() => this.actor().role === 'admin');
-  protected readonly fromId = computed(() => (this.choosesFrom() ? this.value().from ?? '' : (this.actor().organizationId ?? '')));
+  protected readonly fromId = computed(() => (this.choosesFrom() ? (this.value().from ?? '') : (this.actor().organizationId ?? '')));
   protected readonly fromOptions = computed(() => this.partnership().members);
   protected readonly toOptions = computed(() => this.partnership().members.filter((m) => m.id !== this.fromId()));
   protected readonly questionOptions = computed(() => {

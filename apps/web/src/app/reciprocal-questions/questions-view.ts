@@ -45,7 +45,11 @@ export function buildPairs(response: QuestionsResponse, partnership: Partnership
     to,
     focusAreaName: answer.focusAreaId ? (focusNames.get(answer.focusAreaId) ?? null) : null,
     met:
-      question === 'theyLearnFromUs' ? match.metOffers.has(answer.id) : question === 'weLearnFromThem' ? match.metWishes.has(answer.id) : null,
+      question === 'theyLearnFromUs'
+        ? match.metOffers.has(answer.id)
+        : question === 'weLearnFromThem'
+          ? match.metWishes.has(answer.id)
+          : null,
     canEdit: canEditAnswer(actor, { fromOrganizationId: from.id }),
   });
   // Met answers first, then by the partnership's order of focus areas, so what meets lines up.

@@ -52,7 +52,10 @@ describe('SignInPage', () => {
     await submit();
     backend
       .expectOne('/api/auth/login')
-      .flush({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Invalid email or password' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Invalid email or password' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await fixture.whenStable();
 
     expect(page.querySelector('.ds-error-summary')?.textContent).toContain('Feil e-post eller passord.');

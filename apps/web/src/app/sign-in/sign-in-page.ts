@@ -49,9 +49,7 @@ export class SignInPage {
     return { email: emailError, password: passwordError };
   });
 
-  protected readonly summaryHeading = computed(() =>
-    this.i18n.t(this.problem() ? 'signIn.failedHeading' : 'form.errorSummaryHeading'),
-  );
+  protected readonly summaryHeading = computed(() => this.i18n.t(this.problem() ? 'signIn.failedHeading' : 'form.errorSummaryHeading'));
 
   protected readonly summaryItems = computed<ErrorSummaryItem[]>(() => {
     const problem = this.problem();

@@ -23,8 +23,16 @@ export interface EmbeddedPostgres {
 }
 
 type Log = (message: string) => void;
-interface RunAs { uid: number; gid: number }
-interface Layout { home: string; pgdata: string; passwordFile: string; logFile: string }
+interface RunAs {
+  uid: number;
+  gid: number;
+}
+interface Layout {
+  home: string;
+  pgdata: string;
+  passwordFile: string;
+  logFile: string;
+}
 
 const SUPERUSER = 'samspill';
 const HOST = '127.0.0.1';
@@ -116,7 +124,7 @@ function clusterHome(dataDir: string, runAs: RunAs | undefined, log: Log): strin
   fs.writeFileSync(
     path.join(dataDir, POINTER_FILE),
     `The embedded PostgreSQL cluster for this folder lives in\n${home}\n` +
-      'because PostgreSQL refuses to run as root and the postgres user cannot reach this folder.\n'
+      'because PostgreSQL refuses to run as root and the postgres user cannot reach this folder.\n',
   );
   log(`The postgres user cannot reach ${dataDir}; keeping the cluster in ${home} instead.`);
   return home;
@@ -201,7 +209,11 @@ function postgresArgs(pid: number): string[] | undefined {
 const isPostmasterOf = (pid: number, pgdata: string) => isAlive(pid) && (postgresArgs(pid)?.includes(pgdata) ?? false);
 
 async function terminate(pid: number): Promise<void> {
-  const steps = [['SIGINT', 10_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const;
+  const steps = [
+    ['SIGINT', 10_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 5_000],
+  ] as const;
   for (const [signal, waitMs] of steps) {
     try {
       process.kill(pid, signal);
@@ -263,7 +275,13 @@ async function waitUntilReady(child: ChildProcess, url: string, logFile: string)
   child.once('exit', (code, signal) => (failure = `exited during start (${signal ?? `exit code ${code}`})`));
   for (const deadline = Date.now() + START_TIMEOUT_MS; !failure; await sleep(100)) {
     if (Date.now() > deadline) failure = `did not start within ${START_TIMEOUT_MS / 1000} s`;
-    else if (await withClient(url, (client) => client.query('select 1')).then(() => true, () => false)) return;
+    else if (
+      await withClient(url, (client) => client.query('select 1')).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
   }
   throw new Error(`Embedded PostgreSQL ${failure}; last log lines:\n${logTail(logFile)}`);
 }

@@ -12,7 +12,9 @@ async function problems<T extends object>(cls: new () => T, body: object): Promi
 
 describe('CreateOrganizationDto', () => {
   it('accepts a municipality with its official number', async () => {
-    expect(await problems(CreateOrganizationDto, { name: ' Gran kommune ', kind: 'municipality', code: '3446', country: 'NO' })).toEqual([]);
+    expect(await problems(CreateOrganizationDto, { name: ' Gran kommune ', kind: 'municipality', code: '3446', country: 'NO' })).toEqual(
+      [],
+    );
   });
 
   it('trims the name before checking it', async () => {
@@ -29,7 +31,13 @@ describe('CreateOrganizationDto', () => {
 });
 
 describe('CreateUserDto', () => {
-  const valid = { email: 'Ny@Gran.Kommune.no', name: 'Ny', role: 'staff', organizationId: '6f1c8a52-5e0b-4a3e-9d7c-1a2b3c4d5e6f', password: 'long-enough-password' };
+  const valid = {
+    email: 'Ny@Gran.Kommune.no',
+    name: 'Ny',
+    role: 'staff',
+    organizationId: '6f1c8a52-5e0b-4a3e-9d7c-1a2b3c4d5e6f',
+    password: 'long-enough-password',
+  };
 
   it('lower-cases the email', () => {
     expect(plainToInstance(CreateUserDto, valid).email).toBe('ny@gran.kommune.no');

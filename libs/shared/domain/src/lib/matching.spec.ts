@@ -1,7 +1,17 @@
 import { matchOffersAndWishes, type MatchableAnswer } from './matching';
 
-const answer = (id: string, fromId: string, toId: string, question: MatchableAnswer['question'], focusAreaId: string | null): MatchableAnswer => ({
-  id, fromId, toId, question, focusAreaId,
+const answer = (
+  id: string,
+  fromId: string,
+  toId: string,
+  question: MatchableAnswer['question'],
+  focusAreaId: string | null,
+): MatchableAnswer => ({
+  id,
+  fromId,
+  toId,
+  question,
+  focusAreaId,
 });
 
 describe('matchOffersAndWishes', () => {

@@ -68,8 +68,7 @@ export const nb = {
   },
   home: {
     greeting: 'Hei, {name}!',
-    intro:
-      'Samspill er stedet der kommuner og offentlige virksomheter lærer av hverandre og utvikler tjenester sammen.',
+    intro: 'Samspill er stedet der kommuner og offentlige virksomheter lærer av hverandre og utvikler tjenester sammen.',
     questionsHeading: 'De tre spørsmålene',
     questionsIntro: 'I et samarbeid stiller hver deltaker seg tre spørsmål om de andre:',
     theyLearnFromUs: 'Hva kan de lære av oss?',
@@ -390,8 +389,7 @@ export const nb = {
     heading: 'De tre spørsmålene',
     intro:
       'Hvert medlem spør seg om hvert av de andre: Hva kan de lære av oss? Hva kan vi lære av dem? Hva kan vi gjøre sammen? Her står svarene side om side, i hver retning.',
-    matchRule:
-      'Et tilbud møter et ønske når begge er merket med samme satsingsområde. Svar uten treff er merket «ingen treff ennå».',
+    matchRule: 'Et tilbud møter et ønske når begge er merket med samme satsingsområde. Svar uten treff er merket «ingen treff ennå».',
     toward: 'til',
     pairSummary: '{met} av {offers} tilbud fra {from} møter et ønske fra {to}.',
     offersHeading: '{from} tilbyr',

@@ -27,8 +27,11 @@ export interface TextFieldCount {
   `,
   template: `
     <label class="ds-label" [for]="fieldId()"
-      >{{ label() }}@if (optional(); as optional) {{{ ' ' }}<span class="optional">({{ optional }})</span>}</label
-    >
+      >{{ label() }}
+      @if (optional(); as optional) {
+        {{ ' ' }}<span class="optional">({{ optional }})</span>
+      }
+    </label>
     @if (hint(); as hint) {
       <p data-field="description" [id]="fieldId() + '-hint'">{{ hint }}</p>
     }

@@ -9,6 +9,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@samspill/contracts$': '<rootDir>/../../libs/shared/contracts/src/index.ts',
+    '^@samspill/contracts/values$': '<rootDir>/../../libs/shared/contracts/src/values.ts',
     '^@samspill/testing$': '<rootDir>/../../libs/shared/testing/src/index.ts',
     '^@samspill/api/embedded-postgres$': '<rootDir>/../../libs/api/embedded-postgres/src/index.ts',
   },

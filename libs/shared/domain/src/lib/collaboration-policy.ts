@@ -1,4 +1,4 @@
-import type { ProjectStatus, Role, Stage, Visibility } from '@samspill/contracts';
+import type { ErrorReasonOf, ProjectStatus, Role, Stage, Visibility } from '@samspill/contracts';
 
 /**
  * Who may do what in partnerships and projects. The API decides with these
@@ -76,7 +76,8 @@ export function canDecideStage(actor: Actor, project: ProjectScope, toStage: Sta
   return toStage !== 'establish' || isAdmin(actor) || actor.role === 'leader';
 }
 
-export type StageMoveProblem = 'SAME_STAGE' | 'SKIPS_A_STAGE' | 'PROJECT_NOT_ACTIVE';
+/** The contract's reasons for INVALID_STAGE_TRANSITION: the client reads the same words. */
+export type StageMoveProblem = ErrorReasonOf<'INVALID_STAGE_TRANSITION'>;
 
 const ORDER: Record<Stage, number> = { learn: 0, test: 1, establish: 2 };
 
@@ -99,7 +100,7 @@ export function earlierStages(stage: Stage): Stage[] {
   return (['learn', 'test', 'establish'] as const).filter((s) => ORDER[s] < ORDER[stage]);
 }
 
-export type StatusChangeProblem = 'SAME_STATUS' | 'ALREADY_CLOSED';
+export type StatusChangeProblem = ErrorReasonOf<'INVALID_STATUS_CHANGE'>;
 
 /** Active projects may be stopped or completed; a stopped one may be resumed. A completed project stays completed. */
 export function statusChangeProblem(from: ProjectStatus, to: ProjectStatus): StatusChangeProblem | null {

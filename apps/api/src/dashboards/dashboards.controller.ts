@@ -43,8 +43,7 @@ export class DashboardsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const dashboard = await this.dashboards.partnership(actorOf(user), id);
-    const { projects, firstProjectAt } = await this.dashboards.reportData(id);
+    const { dashboard, projects, firstProjectAt } = await this.dashboards.reportData(actorOf(user), id);
     const pdf = await renderPartnershipReport(
       dashboard,
       projects,

@@ -21,9 +21,9 @@ beforeAll(async () => {
   })) {
     s[key] = await login(api.baseUrl, email);
   }
-  [{ id: pilotId }] = await api.sql<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'PILOTen Hadeland'`);
-  [{ id: navId }] = await api.sql<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'Lean i NAV Drammen'`);
-  [{ id: granId }] = await api.sql<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Gran kommune'`);
+  pilotId = (await api.row<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'PILOTen Hadeland'`)).id;
+  navId = (await api.row<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'Lean i NAV Drammen'`)).id;
+  granId = (await api.row<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Gran kommune'`)).id;
 });
 afterAll(async () => {
   await api?.close();
@@ -78,7 +78,7 @@ describe('GET /api/dashboard/partnerships/:id', () => {
   });
 
   it('shows indicator progress from baseline toward target', async () => {
-    const [{ id: projectId }] = await api.sql<{ id: string }>(`SELECT id FROM projects WHERE title = 'Heltidskultur'`);
+    const { id: projectId } = await api.row<{ id: string }>(`SELECT id FROM projects WHERE title = 'Heltidskultur'`);
     const indicator = await post<{ id: string }>('granLeader', `/api/projects/${projectId}/indicators`, {
       name: 'Ventetid',
       unit: 'dager',
@@ -217,7 +217,7 @@ describe('GET /api/dashboard/partnerships/:id/report.pdf', () => {
 
 describe('no N+1', () => {
   it('sends the same number of SQL statements per request whatever the size of the data', async () => {
-    const [{ id: projectId }] = await api.sql<{ id: string }>(`SELECT id FROM projects WHERE title = 'Heltidskultur'`);
+    const { id: projectId } = await api.row<{ id: string }>(`SELECT id FROM projects WHERE title = 'Heltidskultur'`);
     const paths = [
       '/api/partnerships',
       `/api/partnerships/${pilotId}`,
@@ -250,7 +250,7 @@ describe('no N+1', () => {
     expect(warm['/api/dashboard/overview']).toBeLessThan(small['/api/dashboard/overview'] ?? 0);
 
     // Grow everything the endpoints touch: projects, participants, transitions, log, answers, indicators.
-    const [{ id: admin }] = await api.sql<{ id: string }>(`SELECT id FROM users WHERE email = 'admin@samspill.no'`);
+    const { id: admin } = await api.row<{ id: string }>(`SELECT id FROM users WHERE email = 'admin@samspill.no'`);
     await api.sql(
       `WITH p AS (
          INSERT INTO projects (partnership_id, title, description, created_by, stage)
@@ -287,7 +287,7 @@ describe('no N+1', () => {
     const large = await count();
     expect(large).toEqual(small);
     expect(await count()).toEqual(warm);
-    const [{ n }] = await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM projects`);
+    const { n } = await api.row<{ n: number }>(`SELECT count(*)::int AS n FROM projects`);
     expect(n).toBeGreaterThan(150);
     process.stdout.write(`SQL statements per request (constant): ${JSON.stringify(large)}\n`);
   });

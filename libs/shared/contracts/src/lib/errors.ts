@@ -43,12 +43,24 @@ export type ErrorReasonOf<C extends ErrorCode> = C extends CodeWithReasons ? (ty
 export type ErrorReason = ErrorReasonOf<CodeWithReasons>;
 
 export class ErrorResponse {
-  /** The HTTP status, repeated in the body. @example 400 */
+  /**
+   * The HTTP status, repeated in the body.
+   * @example 400
+   */
   statusCode!: number;
-  /** One of ERROR_CODES (or `HTTP_<status>` for a refusal by the HTTP layer itself). @example "INVALID_STAGE_TRANSITION" */
+  /**
+   * One of ERROR_CODES (or `HTTP_<status>` for a refusal by the HTTP layer itself).
+   * @example "INVALID_STAGE_TRANSITION"
+   */
   code!: ErrorCode | string;
-  /** A sentence a person can act on; never a stack trace or SQL. @example "A project moves forward one stage at a time: learn, then test, then establish." */
+  /**
+   * A sentence a person can act on; never a stack trace or SQL.
+   * @example "A project moves forward one stage at a time: learn, then test, then establish."
+   */
   message!: string;
-  /** Why, where one code has several causes (see ERROR_REASONS). @example "SKIPS_A_STAGE" */
+  /**
+   * Why, where one code has several causes (see ERROR_REASONS).
+   * @example "SKIPS_A_STAGE"
+   */
   reason?: ErrorReason;
 }

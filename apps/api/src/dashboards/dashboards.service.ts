@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Overview, type PartnershipDashboard, type ProjectStatus, QUESTIONS, type Stage, type StageCounts } from '@samspill/contracts';
+import {
+  type AnswerCounts,
+  type Overview,
+  type PartnershipDashboard,
+  type ProjectStatus,
+  type Question,
+  QUESTIONS,
+  type Stage,
+  type StageCounts,
+} from '@samspill/contracts';
 import type { Actor } from '@samspill/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
@@ -237,7 +246,7 @@ export class DashboardsService {
       byOrganization: orgs.map((o) => {
         const byQuestion = Object.fromEntries(
           QUESTIONS.map((question) => [question, o.answers[question] ?? { given: 0, received: 0 }]),
-        ) as PartnershipDashboard['byOrganization'][number]['byQuestion'];
+        ) as Record<Question, AnswerCounts>;
         return {
           organization: { id: o.id, name: o.name },
           projects: o.projects,

@@ -36,6 +36,22 @@ const move = (who: Who, projectId: string, toStage: string) =>
 const setStatus = (who: Who, projectId: string, status: string) =>
   call(who, 'POST', `/api/projects/${projectId}/status`, { status, rationale: 'Slik ble det.' });
 
+/** A `doTogether` answer in PILOTen Hadeland; `body` says from and to whom. */
+const answerInPilot = (who: Who, body: Record<string, string>) =>
+  call(who, 'POST', `/api/partnerships/${c.pilot.id}/answers`, { question: 'doTogether', text: 'Et svar.', ...body });
+
+/** A project in PILOTen Hadeland, as `who` asks for it; `change` makes it what the case needs. */
+const newProject = (who: Who, change: Record<string, unknown>) =>
+  call(who, 'POST', '/api/projects', {
+    partnershipId: c.pilot.id,
+    title: 'Et prosjekt',
+    description: '',
+    participantIds: [c.org.lunner],
+    ...change,
+  });
+const newPartnership = (memberIds: string[]) =>
+  call('granLeader', 'POST', '/api/partnerships', { name: 'Nytt samarbeid', description: '', memberIds });
+
 const newUser = (change: Record<string, unknown>) => ({
   email: `ny.${randomUUID()}@gran.kommune.no`,
   name: 'Ny Bruker',
@@ -80,13 +96,7 @@ const BY_CODE: Record<ErrorCode, Refusal | { provedIn: string }> = {
   },
   FORBIDDEN: {
     status: 403,
-    provoke: () =>
-      call('granPolitician', 'POST', '/api/projects', {
-        partnershipId: c.pilot.id,
-        title: 'Nei',
-        description: '',
-        participantIds: [c.org.gran],
-      }),
+    provoke: () => newProject('granPolitician', {}),
   },
   NOT_FOUND: { status: 404, provoke: () => call('granStaff', 'GET', `/api/projects/${randomUUID()}`) },
   CONFLICT: {
@@ -102,40 +112,10 @@ const BY_CODE: Record<ErrorCode, Refusal | { provedIn: string }> = {
     status: 409,
     provoke: async () => call('granStaff', 'PATCH', `/api/projects/${(await c.project()).id}`, { title: 'Ny', version: 2 }),
   },
-  INVALID_MEMBERS: {
-    status: 400,
-    provoke: () => call('granLeader', 'POST', '/api/partnerships', { name: 'Alene', description: '', memberIds: [c.org.gran] }),
-  },
-  INVALID_PARTICIPANTS: {
-    status: 400,
-    provoke: () =>
-      call('granStaff', 'POST', '/api/projects', {
-        partnershipId: c.pilot.id,
-        title: 'Med Roskilde',
-        description: '',
-        participantIds: [c.org.roskilde],
-      }),
-  },
-  INVALID_FOCUS_AREA: {
-    status: 400,
-    provoke: () =>
-      call('granStaff', 'POST', '/api/projects', {
-        partnershipId: c.pilot.id,
-        title: 'Feil satsingsområde',
-        description: '',
-        participantIds: [c.org.lunner],
-        focusAreaId: c.focus(c.lean, 'Gevinstrealisering'),
-      }),
-  },
-  INVALID_ANSWER_TARGET: {
-    status: 400,
-    provoke: () =>
-      call('granStaff', 'POST', `/api/partnerships/${c.pilot.id}/answers`, {
-        toOrganizationId: c.org.gran,
-        question: 'doTogether',
-        text: 'Oss selv.',
-      }),
-  },
+  INVALID_MEMBERS: { status: 400, provoke: () => newPartnership([c.org.gran]) },
+  INVALID_PARTICIPANTS: { status: 400, provoke: () => newProject('granStaff', { participantIds: [c.org.roskilde] }) },
+  INVALID_FOCUS_AREA: { status: 400, provoke: () => newProject('granStaff', { focusAreaId: c.focus(c.lean, 'Gevinstrealisering') }) },
+  INVALID_ANSWER_TARGET: { status: 400, provoke: () => answerInPilot('granStaff', { toOrganizationId: c.org.gran }) },
   NOT_A_DO_TOGETHER_ANSWER: {
     status: 400,
     provoke: async () => {
@@ -172,39 +152,35 @@ describe('every code in ERROR_CODES', () => {
 /** A case prepares what it needs, then hands back the request that must be refused. */
 type ReasonCase = () => Promise<() => Promise<Answer>>;
 
+/** A case on a new project: `first` (which must succeed) brings it where `refuse` is refused. */
+const onNewProject =
+  (refuse: (id: string) => Promise<Answer>, first?: (id: string) => Promise<Answer>): ReasonCase =>
+  async () => {
+    const project = await c.project();
+    if (first) expectStatus(200, await first(project.id));
+    return () => refuse(project.id);
+  };
+
 /** Every reason, provoked for real; the type makes a new reason without a case fail to compile. */
 const BY_REASON: { [C in CodeWithReasons]: Record<ErrorReasonOf<C>, ReasonCase> } = {
   INVALID_STAGE_TRANSITION: {
-    SAME_STAGE: async () => {
-      const project = await c.project();
-      return () => move('granStaff', project.id, 'learn');
-    },
-    SKIPS_A_STAGE: async () => {
-      const project = await c.project();
-      return () => move('granLeader', project.id, 'establish');
-    },
-    PROJECT_NOT_ACTIVE: async () => {
-      const project = await c.project();
-      expectStatus(200, await setStatus('granStaff', project.id, 'stopped'));
-      return () => move('granStaff', project.id, 'test');
-    },
+    SAME_STAGE: onNewProject((id) => move('granStaff', id, 'learn')),
+    SKIPS_A_STAGE: onNewProject((id) => move('granLeader', id, 'establish')),
+    PROJECT_NOT_ACTIVE: onNewProject(
+      (id) => move('granStaff', id, 'test'),
+      (id) => setStatus('granStaff', id, 'stopped'),
+    ),
   },
   INVALID_STATUS_CHANGE: {
-    SAME_STATUS: async () => {
-      const project = await c.project();
-      return () => setStatus('granStaff', project.id, 'active');
-    },
-    ALREADY_CLOSED: async () => {
-      const project = await c.project();
-      expectStatus(200, await setStatus('granLeader', project.id, 'completed'));
-      return () => setStatus('granLeader', project.id, 'stopped');
-    },
+    SAME_STATUS: onNewProject((id) => setStatus('granStaff', id, 'active')),
+    ALREADY_CLOSED: onNewProject(
+      (id) => setStatus('granLeader', id, 'stopped'),
+      (id) => setStatus('granLeader', id, 'completed'),
+    ),
   },
   INVALID_MEMBERS: {
-    TOO_FEW_MEMBERS: async () => () =>
-      call('granLeader', 'POST', '/api/partnerships', { name: 'Alene', description: '', memberIds: [c.org.gran] }),
-    NOT_AN_ORGANIZATION: async () => () =>
-      call('granLeader', 'POST', '/api/partnerships', { name: 'Med ukjent', description: '', memberIds: [c.org.lunner, randomUUID()] }),
+    TOO_FEW_MEMBERS: async () => () => newPartnership([c.org.gran]),
+    NOT_AN_ORGANIZATION: async () => () => newPartnership([c.org.lunner, randomUUID()]),
     OWN_ORGANIZATION_REMOVED: async () => () =>
       call('granLeader', 'PATCH', `/api/partnerships/${c.pilot.id}`, { memberIds: [c.org.lunner, c.org.vestreToten] }),
     MEMBER_HAS_PROJECTS: async () => {
@@ -213,17 +189,10 @@ const BY_REASON: { [C in CodeWithReasons]: Record<ErrorReasonOf<C>, ReasonCase> 
     },
   },
   INVALID_PARTICIPANTS: {
-    NOT_A_MEMBER: async () => () =>
-      call('granStaff', 'POST', '/api/projects', {
-        partnershipId: c.pilot.id,
-        title: 'Med Roskilde',
-        description: '',
-        participantIds: [c.org.lunner, c.org.roskilde],
-      }),
-    OWN_ORGANIZATION_REMOVED: async () => {
-      const project = await c.project();
-      return () => call('granStaff', 'PATCH', `/api/projects/${project.id}`, { participantIds: [c.org.lunner], version: 1 });
-    },
+    NOT_A_MEMBER: async () => () => newProject('granStaff', { participantIds: [c.org.lunner, c.org.roskilde] }),
+    OWN_ORGANIZATION_REMOVED: onNewProject((id) =>
+      call('granStaff', 'PATCH', `/api/projects/${id}`, { participantIds: [c.org.lunner], version: 1 }),
+    ),
     NOT_A_PARTICIPANT: async () => {
       const indicator = await indicatorOfNewProject();
       const body = { value: 10, measuredOn: '2026-03-01', organizationId: c.org.vestreToten };
@@ -231,25 +200,10 @@ const BY_REASON: { [C in CodeWithReasons]: Record<ErrorReasonOf<C>, ReasonCase> 
     },
   },
   INVALID_ANSWER_TARGET: {
-    ANSWERING_ORGANIZATION_MISSING: async () => () =>
-      call('admin', 'POST', `/api/partnerships/${c.pilot.id}/answers`, {
-        toOrganizationId: c.org.lunner,
-        question: 'doTogether',
-        text: 'Hvem?',
-      }),
+    ANSWERING_ORGANIZATION_MISSING: async () => () => answerInPilot('admin', { toOrganizationId: c.org.lunner }),
     ANSWERING_ORGANIZATION_NOT_A_MEMBER: async () => () =>
-      call('admin', 'POST', `/api/partnerships/${c.pilot.id}/answers`, {
-        fromOrganizationId: c.org.roskilde,
-        toOrganizationId: c.org.lunner,
-        question: 'doTogether',
-        text: 'Utenfra.',
-      }),
-    NOT_ANOTHER_MEMBER: async () => () =>
-      call('granStaff', 'POST', `/api/partnerships/${c.pilot.id}/answers`, {
-        toOrganizationId: c.org.gran,
-        question: 'doTogether',
-        text: 'Oss selv.',
-      }),
+      answerInPilot('admin', { fromOrganizationId: c.org.roskilde, toOrganizationId: c.org.lunner }),
+    NOT_ANOTHER_MEMBER: async () => () => answerInPilot('granStaff', { toOrganizationId: c.org.gran }),
   },
 };
 

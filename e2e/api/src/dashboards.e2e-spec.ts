@@ -260,8 +260,8 @@ describe('no N+1', () => {
       [pilotId, admin],
     );
     await api.sql(
-      `INSERT INTO stage_transitions (project_id, from_stage, to_stage, rationale, decided_by)
-       SELECT pr.id, 'learn', 'test', 'bulk', $2 FROM projects pr, generate_series(1, 3) WHERE pr.partnership_id = $1`,
+      `INSERT INTO stage_transitions (project_id, kind, from_stage, to_stage, rationale, decided_by)
+       SELECT pr.id, 'stage', 'learn', 'test', 'bulk', $2 FROM projects pr, generate_series(1, 3) WHERE pr.partnership_id = $1`,
       [pilotId, admin],
     );
     await api.sql(

@@ -14,11 +14,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { DEMO_PASSWORD as PASSWORD } from '@samspill/demo';
 import { API_MAIN, BENCH_JWT_SECRET, benchDatabase, ROOT, requireBuiltApi } from './support';
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? '20');
 const CONNECTIONS = 50;
-const PASSWORD = 'samspill-demo-2026';
 /** API processes per server, as in production on this machine (one per core). */
 const WORKERS = process.env['BENCH_API_WORKERS'] ?? String(cpus().length);
 

@@ -11,11 +11,12 @@ import type {
   Visibility,
 } from '@samspill/contracts';
 import { type Actor, canCreatePartnership, canManagePartnership } from '@samspill/domain';
+import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden } from '../common/actor';
 import { onlyRow } from '../database/only-row';
 import { DomainException, notFound } from '../common/domain-exception';
-import { PartnershipAccess, visiblePartnershipSql } from './partnership-access';
+import { PartnershipAccess } from './partnership-access';
 
 interface PartnershipRow {
   id: string;

@@ -7,6 +7,7 @@ import {
   ProjectListQuery,
   type ProjectListResponse,
   type ProjectResponse,
+  type StageMoveResponse,
   type TransitionResponse,
   UpdateProjectDto,
 } from '@samspill/contracts';
@@ -59,7 +60,7 @@ export class ProjectsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateTransitionDto,
-  ): Promise<TransitionResponse> {
+  ): Promise<StageMoveResponse> {
     return this.projects.transition(actorOf(user), user.id, id, dto);
   }
 

@@ -22,6 +22,7 @@ import type { FocusAreaRef } from './partnerships';
 import { trim } from './transforms';
 
 import {
+  type DecisionKind,
   DIRECTIONS,
   type Direction,
   LOG_KINDS,
@@ -35,8 +36,17 @@ import {
   TITLE_MAX_LENGTH,
 } from './values';
 
-export { DIRECTIONS, LOG_KINDS, PROJECT_STATUSES, RATIONALE_MAX_LENGTH, STAGES, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from './values';
-export type { Direction, LogKind, ProjectStatus, Stage } from './values';
+export {
+  DECISION_KINDS,
+  DIRECTIONS,
+  LOG_KINDS,
+  PROJECT_STATUSES,
+  RATIONALE_MAX_LENGTH,
+  STAGES,
+  TEXT_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from './values';
+export type { DecisionKind, Direction, LogKind, ProjectStatus, Stage } from './values';
 
 export class PersonRef {
   /** @example "5d0c3b1e-8f2a-4c6d-9e7b-1a2b3c4d5e6f" */
@@ -76,18 +86,26 @@ export class ProjectResponse {
 
 export class ProjectListResponse {
   items!: ProjectResponse[];
-  /** All projects that match the filters, not only this page. @example 1 */
+  /**
+   * All projects that match the filters, not only this page.
+   * @example 1
+   */
   total!: number;
 }
 
+/** One decision in a project's history, never rewritten: a stage move or a status change. */
 export class TransitionResponse {
   /** @example "7b1f0c9e-2d3a-4b5c-8d6e-9f0a1b2c3d4e" */
   id!: string;
+  /**
+   * `stage`: fromStage → toStage, statuses null. `status`: fromStatus → toStatus, in the stage the project was in (fromStage = toStage).
+   * @example "stage"
+   */
+  kind!: DecisionKind;
   /** @example "learn" */
   fromStage!: Stage;
   /** @example "test" */
   toStage!: Stage;
-  /** Set when the entry records a status change (stop, complete, resume) rather than a stage move. */
   fromStatus!: ProjectStatus | null;
   toStatus!: ProjectStatus | null;
   /** @example "Innsikten er klar: vi prøver ut sensorer i to sykehjem." */
@@ -95,6 +113,11 @@ export class TransitionResponse {
   decidedBy!: PersonRef;
   /** @example "2026-03-14T13:05:00.000Z" */
   decidedAt!: string;
+}
+
+/** The answer to a stage move: the decision as recorded, and the project as it now is. */
+export class StageMoveResponse extends TransitionResponse {
+  project!: ProjectResponse;
 }
 
 export class LogEntryRevision {

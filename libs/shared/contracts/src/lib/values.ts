@@ -43,3 +43,34 @@ export const TEXT_MAX_LENGTH = 10_000;
 export const RATIONALE_MAX_LENGTH = 5_000;
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
+
+// --- Measurement, benefits and holding the gains (issue 11) ---
+
+/** No measurement or benefit is dated before this day. */
+export const EARLIEST_DATE = '1990-01-01';
+
+export const BENEFIT_KINDS = ['time', 'money', 'quality', 'other'] as const;
+export type BenefitKind = (typeof BENEFIT_KINDS)[number];
+
+/** `fte` = årsverk; the currencies by ISO 4217. Amounts in different units are never added together. */
+export const BENEFIT_UNITS = ['fte', 'hours', 'nok', 'dkk', 'sek', 'eur', 'isk', 'count'] as const;
+export type BenefitUnit = (typeof BENEFIT_UNITS)[number];
+
+/** What a leader says when a follow-up asks whether the new practice still holds. */
+export const FOLLOW_UP_ANSWERS = ['held', 'slipped', 'abandoned'] as const;
+export type FollowUpAnswer = (typeof FOLLOW_UP_ANSWERS)[number];
+
+/** `upcoming` and `due` are unanswered follow-ups before and from their day. */
+export const FOLLOW_UP_STATUSES = ['upcoming', 'due', ...FOLLOW_UP_ANSWERS] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/** Months after the move into `establish` at which each participant is asked. */
+export const FOLLOW_UP_MONTHS = [6, 12, 24] as const;
+
+export const SIGNAL_RULES = ['shift', 'trend'] as const;
+export type SignalRule = (typeof SIGNAL_RULES)[number];
+
+export const ANNOTATION_KINDS = ['stage', 'status', 'log'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+export const NOTE_MAX_LENGTH = 2000;

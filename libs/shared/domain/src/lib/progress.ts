@@ -18,3 +18,23 @@ export function indicatorProgress(baseline: number, target: number, direction: D
   const share = (value - baseline) / (target - baseline);
   return Math.min(1, Math.max(0, share));
 }
+
+/** A baseline and target pair: an organisation's own, or the indicator's. */
+export interface IndicatorFigures {
+  baseline: number;
+  target: number;
+}
+
+/**
+ * One organisation's progress: its own latest measurement against its own
+ * baseline and target, or the indicator's where it has set none. Never
+ * another organisation's number.
+ */
+export function organizationProgress(
+  indicator: IndicatorFigures & { direction: Direction },
+  own: IndicatorFigures | null | undefined,
+  latest: number | null,
+): number | null {
+  const figures = own ?? indicator;
+  return indicatorProgress(figures.baseline, figures.target, indicator.direction, latest);
+}

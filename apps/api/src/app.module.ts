@@ -15,6 +15,9 @@ import { ReciprocalQuestionsModule } from './reciprocal-questions/reciprocal-que
 import { ImprovementLogsModule } from './improvement-logs/improvement-logs.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
+// Issue 11: benefits and holding the gains.
+import { BenefitsModule } from './benefits/benefits.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 
 @Module({})
 export class AppModule {
@@ -56,6 +59,8 @@ export class AppModule {
         ImprovementLogsModule,
         IndicatorsModule,
         DashboardsModule.forRoot(config),
+        BenefitsModule,
+        FollowUpsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

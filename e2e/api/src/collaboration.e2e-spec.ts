@@ -1203,6 +1203,11 @@ describe('indicators', () => {
       measurements: [],
       progress: null,
       createdAt: expect.any(String),
+      // Each participant, by name, with the indicator's figures until it sets its own.
+      byOrganization: [
+        { organization: { id: c.org.gran, name: 'Gran kommune' }, baseline: 14, target: 7, latest: null, progress: null },
+        { organization: { id: c.org.lunner, name: 'Lunner kommune' }, baseline: 14, target: 7, latest: null, progress: null },
+      ],
     });
     expect(await api.sql(`SELECT name, unit, baseline, target, direction FROM indicators WHERE id = $1`, [created.body.id])).toEqual([
       { name: 'Ventedager for hjemmetjenester', unit: 'dager', baseline: 14, target: 7, direction: 'decrease' },
@@ -1228,6 +1233,8 @@ describe('indicators', () => {
       measuredOn: '2026-03-01',
       organization: { id: c.org.gran, name: 'Gran kommune' },
       createdAt: expect.any(String),
+      note: null,
+      version: 1,
     });
     const lunner = expectStatus(
       201,

@@ -1,4 +1,4 @@
-import type { Locale, ProjectStatus, Stage } from '@samspill/contracts';
+import type { BenefitKind, BenefitUnit, FollowUpStatus, Locale, ProjectStatus, Stage } from '@samspill/contracts';
 
 /** The few words the API itself writes into files people download (CSV, PDF). */
 export const LABELS = {
@@ -24,4 +24,60 @@ export function localeFromAcceptLanguage(header: string | undefined): 'nb' | 'en
 
 export function labelsFor(locale: Locale | string | undefined) {
   return locale === 'en' ? LABELS.en : LABELS.nb;
+}
+
+// --- Benefits and holding the gains (issue 11) ---
+
+const BENEFIT_LABELS = {
+  nb: {
+    kind: { time: 'Tid', money: 'Penger', quality: 'Kvalitet', other: 'Annet' } satisfies Record<BenefitKind, string>,
+    unit: {
+      fte: 'årsverk',
+      hours: 'timer',
+      nok: 'NOK',
+      dkk: 'DKK',
+      sek: 'SEK',
+      eur: 'EUR',
+      isk: 'ISK',
+      count: 'antall',
+    } satisfies Record<BenefitUnit, string>,
+    followUp: { upcoming: 'Kommer', due: 'Venter på svar', held: 'Holder', slipped: 'Glipper', abandoned: 'Forlatt' } satisfies Record<
+      FollowUpStatus,
+      string
+    >,
+    header: [
+      'Prosjekt',
+      'Samarbeid',
+      'Organisasjon',
+      'Type',
+      'Beskrivelse',
+      'Enhet',
+      'Identifisert',
+      'Realisert',
+      'Realisert dato',
+      'Registrert',
+    ],
+  },
+  en: {
+    kind: { time: 'Time', money: 'Money', quality: 'Quality', other: 'Other' } satisfies Record<BenefitKind, string>,
+    unit: {
+      fte: 'FTE',
+      hours: 'hours',
+      nok: 'NOK',
+      dkk: 'DKK',
+      sek: 'SEK',
+      eur: 'EUR',
+      isk: 'ISK',
+      count: 'count',
+    } satisfies Record<BenefitUnit, string>,
+    followUp: { upcoming: 'Upcoming', due: 'Awaiting answer', held: 'Held', slipped: 'Slipped', abandoned: 'Abandoned' } satisfies Record<
+      FollowUpStatus,
+      string
+    >,
+    header: ['Project', 'Partnership', 'Organisation', 'Kind', 'Description', 'Unit', 'Identified', 'Realised', 'Realised on', 'Recorded'],
+  },
+} as const;
+
+export function benefitLabelsFor(locale: Locale | string | undefined) {
+  return locale === 'en' ? BENEFIT_LABELS.en : BENEFIT_LABELS.nb;
 }

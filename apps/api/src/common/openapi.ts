@@ -8,7 +8,7 @@ const REFUSALS = {
   401: 'Not signed in, or the session has ended (UNAUTHENTICATED); at sign-in, wrong email or password (INVALID_CREDENTIALS).',
   403: 'Signed in, but not allowed to do this (FORBIDDEN); the message says who may.',
   404: 'No such thing, or one hidden from you: both get the same answer (NOT_FOUND).',
-  409: 'In conflict with what is stored (CONFLICT, STALE_VERSION, EMAIL_TAKEN or ANSWER_HAS_PROJECT).',
+  409: 'In conflict with what is stored (CONFLICT, STALE_VERSION, EMAIL_TAKEN, ANSWER_HAS_PROJECT or FOLLOW_UP_ANSWERED).',
   429: 'Too many attempts (TOO_MANY_ATTEMPTS): wait a minute and try again.',
   503: 'The database is not available right now (DATABASE_UNAVAILABLE): try again shortly.',
 } as const;

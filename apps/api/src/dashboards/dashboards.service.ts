@@ -2,7 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AnswerCounts,
+  BENEFIT_UNITS,
+  type BenefitSum,
+  type BenefitUnit,
   type Direction,
+  type FollowUpCounts,
   type Overview,
   type PartnershipDashboard,
   type ProjectStatus,
@@ -11,8 +15,8 @@ import {
   type Stage,
   type StageCounts,
 } from '@samspill/contracts';
-import { type Actor, indicatorProgress } from '@samspill/domain';
-import { matchCountsSql, visiblePartnershipSql } from '@samspill/api/sql-rules';
+import { type Actor, indicatorProgress, organizationProgress, today } from '@samspill/domain';
+import { followUpStatusSql, matchCountsSql, visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { onlyRow } from '../database/only-row';
@@ -23,6 +27,33 @@ const zeroStages = (): StageCounts => ({ learn: 0, test: 0, establish: 0 });
 
 /** Moves whenever any partnership's data version moves, or a partnership is added. */
 const OVERVIEW_VERSION_SQL = `SELECT coalesce(sum(data_version), 0)::text || '/' || count(*) AS version FROM partnerships`;
+
+/**
+ * Follow-up counts over `from` (joins and a WHERE on follow_ups f), all of
+ * them and those asked a year or more after the move into establish.
+ */
+function followUpCountsSql(from: string, todayParam: string): string {
+  const status = followUpStatusSql('f', todayParam);
+  const counts = (filter: string, suffix: string) =>
+    FOLLOW_UP_COUNT_KEYS.map((k) => `count(*) FILTER (WHERE ${status} = '${k}'${filter})::int AS ${k}${suffix}`).join(', ');
+  return `SELECT ${counts('', '')}, ${counts(' AND f.months >= 12', '_after_a_year')} FROM follow_ups f ${from}`;
+}
+
+const FOLLOW_UP_COUNT_KEYS = ['due', 'held', 'slipped', 'abandoned'] as const;
+type FollowUpCountRow = Record<(typeof FOLLOW_UP_COUNT_KEYS)[number] | `${(typeof FOLLOW_UP_COUNT_KEYS)[number]}_after_a_year`, number>;
+
+function followUpCounts(row: FollowUpCountRow | undefined): { followUps: FollowUpCounts; followUpsAfterAYear: FollowUpCounts } {
+  const pick = (suffix: '' | '_after_a_year') =>
+    Object.fromEntries(FOLLOW_UP_COUNT_KEYS.map((k) => [k, row?.[`${k}${suffix}`] ?? 0])) as unknown as FollowUpCounts;
+  return { followUps: pick(''), followUpsAfterAYear: pick('_after_a_year') };
+}
+
+/** Sums in the order of BENEFIT_UNITS, so every screen lists units alike. */
+function benefitSums(rows: { unit: BenefitUnit; identified: number; realised: number }[]): BenefitSum[] {
+  return [...rows]
+    .sort((a, b) => BENEFIT_UNITS.indexOf(a.unit) - BENEFIT_UNITS.indexOf(b.unit))
+    .map(({ unit, identified, realised }) => ({ unit, identified, realised }));
+}
 
 /** Statements of the partnership dashboard; each takes the partnership id as $1. */
 const PARTNERSHIP_DASHBOARD_SQL = {
@@ -85,6 +116,32 @@ const PARTNERSHIP_DASHBOARD_SQL = {
          WHERE pr.partnership_id = $1 AND pr.status = 'active'
          ORDER BY pr.title, i.name`,
   MATCHES: matchCountsSql('$1'),
+  // Issue 11. Benefits summed per unit, for the partnership (organization_id null) and per organisation.
+  BENEFITS: `SELECT b.organization_id, b.unit, sum(b.identified)::float8 AS identified, coalesce(sum(b.realised), 0)::float8 AS realised
+         FROM benefits b JOIN projects pr ON pr.id = b.project_id
+         WHERE pr.partnership_id = $1
+         GROUP BY GROUPING SETS ((b.unit), (b.organization_id, b.unit))`,
+  // $2 is today: the day from which an unanswered follow-up is due.
+  FOLLOW_UPS: followUpCountsSql(`JOIN projects pr ON pr.id = f.project_id WHERE pr.partnership_id = $1`, '$2'),
+  // Each organisation's own latest measurement and own figures; progress itself is computed by organizationProgress.
+  INDICATORS_BY_ORGANIZATION: `WITH ind AS (
+           SELECT i.id, i.project_id, i.baseline, i.target, i.direction FROM indicators i JOIN projects pr ON pr.id = i.project_id
+           WHERE pr.partnership_id = $1 AND pr.status = 'active'
+         ), orgs AS (
+           SELECT ind.id AS indicator_id, pp.organization_id FROM ind JOIN project_participants pp ON pp.project_id = ind.project_id
+           UNION SELECT m.indicator_id, m.organization_id FROM measurements m JOIN ind ON ind.id = m.indicator_id WHERE m.organization_id IS NOT NULL
+           UNION SELECT t.indicator_id, t.organization_id FROM indicator_targets t JOIN ind ON ind.id = t.indicator_id
+         ), latest AS (
+           SELECT DISTINCT ON (m.indicator_id, m.organization_id) m.indicator_id, m.organization_id, m.value
+           FROM measurements m JOIN ind ON ind.id = m.indicator_id WHERE m.organization_id IS NOT NULL
+           ORDER BY m.indicator_id, m.organization_id, m.measured_on DESC, m.created_at DESC, m.id DESC
+         )
+         SELECT x.indicator_id, o.id AS organization_id, o.name AS organization_name, ind.baseline, ind.target, ind.direction,
+                t.baseline AS own_baseline, t.target AS own_target, l.value AS latest
+         FROM orgs x JOIN ind ON ind.id = x.indicator_id JOIN organizations o ON o.id = x.organization_id
+         LEFT JOIN indicator_targets t ON t.indicator_id = x.indicator_id AND t.organization_id = x.organization_id
+         LEFT JOIN latest l ON l.indicator_id = x.indicator_id AND l.organization_id = x.organization_id
+         ORDER BY x.indicator_id, o.name, o.id`,
   CLOSED_PROJECTS: `SELECT pr.id, pr.title, pr.status, t.rationale, t.decided_at AS closed_at
          FROM projects pr LEFT JOIN LATERAL (
            SELECT rationale, decided_at FROM stage_transitions WHERE project_id = pr.id AND kind = 'status' AND to_status = pr.status
@@ -96,6 +153,14 @@ const PARTNERSHIP_DASHBOARD_SQL = {
 /** Statements of the overview; `visible` is the visibility condition on partnerships p, with $1 the actor's organisation. */
 function overviewSql(visible: string) {
   return {
+    // Issue 11; $2 is today.
+    BENEFITS: `SELECT b.unit, sum(b.identified)::float8 AS identified, coalesce(sum(b.realised), 0)::float8 AS realised
+         FROM benefits b JOIN projects pr ON pr.id = b.project_id JOIN partnerships p ON p.id = pr.partnership_id
+         WHERE ${visible} GROUP BY b.unit`,
+    FOLLOW_UPS: followUpCountsSql(
+      `JOIN projects pr ON pr.id = f.project_id JOIN partnerships p ON p.id = pr.partnership_id WHERE ${visible}`,
+      '$2',
+    ),
     PARTNERSHIPS: `SELECT p.id, p.name, coalesce(c.learn, 0) AS learn, coalesce(c.test, 0) AS test, coalesce(c.establish, 0) AS establish,
                 coalesce(c.active, 0) AS active, coalesce(c.stopped, 0) AS stopped, coalesce(c.completed, 0) AS completed
          FROM partnerships p LEFT JOIN partnership_project_counts c ON c.partnership_id = p.id
@@ -205,7 +270,7 @@ export class DashboardsService {
 
   private async computePartnership(id: string): Promise<PartnershipDashboard> {
     const q = <T>(sql: string) => this.dataSource.query<T[]>(sql, [id]);
-    const [[head], focus, orgs, months, medians, indicators, [matches], closed] = await Promise.all([
+    const [[head], focus, orgs, months, medians, indicators, [matches], closed, benefits, [followUps], byOrganization] = await Promise.all([
       q<{ name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }>(
         PARTNERSHIP_DASHBOARD_SQL.HEAD,
       ),
@@ -224,6 +289,19 @@ export class DashboardsService {
       q<{ id: string; title: string; status: ProjectStatus; rationale: string | null; closed_at: Date | null }>(
         PARTNERSHIP_DASHBOARD_SQL.CLOSED_PROJECTS,
       ),
+      q<{ organization_id: string | null; unit: BenefitUnit; identified: number; realised: number }>(PARTNERSHIP_DASHBOARD_SQL.BENEFITS),
+      this.dataSource.query<FollowUpCountRow[]>(PARTNERSHIP_DASHBOARD_SQL.FOLLOW_UPS, [id, today()]),
+      q<{
+        indicator_id: string;
+        organization_id: string;
+        organization_name: string;
+        baseline: number;
+        target: number;
+        direction: Direction;
+        own_baseline: number | null;
+        own_target: number | null;
+        latest: number | null;
+      }>(PARTNERSHIP_DASHBOARD_SQL.INDICATORS_BY_ORGANIZATION),
     ]);
     const medianOf = (stage: Stage) => {
       const m = medians.find((r) => r.stage === stage)?.median;
@@ -249,6 +327,7 @@ export class DashboardsService {
           answersGiven: QUESTIONS.reduce((sum, question) => sum + byQuestion[question].given, 0),
           answersReceived: QUESTIONS.reduce((sum, question) => sum + byQuestion[question].received, 0),
           byQuestion,
+          benefits: benefitSums(benefits.filter((b) => b.organization_id === o.id)),
         };
       }),
       transitionsByMonth: months,
@@ -267,6 +346,17 @@ export class DashboardsService {
         rationale: c.rationale,
         closedAt: c.closed_at ? c.closed_at.toISOString() : null,
       })),
+      benefits: benefitSums(benefits.filter((b) => b.organization_id === null)),
+      ...followUpCounts(followUps),
+      indicatorsByOrganization: byOrganization.map((r) => ({
+        indicatorId: r.indicator_id,
+        organization: { id: r.organization_id, name: r.organization_name },
+        progress: organizationProgress(
+          r,
+          r.own_baseline === null || r.own_target === null ? null : { baseline: r.own_baseline, target: r.own_target },
+          r.latest,
+        ),
+      })),
     };
   }
 
@@ -274,7 +364,7 @@ export class DashboardsService {
     const params = [actor.organizationId];
     const visible = visiblePartnershipSql(actor, 'p', '$1');
     const sql = overviewSql(visible);
-    const [partnerships, organizations, recent] = await Promise.all([
+    const [partnerships, organizations, recent, benefits, [followUps]] = await Promise.all([
       this.dataSource.query<
         { id: string; name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }[]
       >(sql.PARTNERSHIPS, params),
@@ -283,6 +373,8 @@ export class DashboardsService {
         sql.RECENT_TRANSITIONS,
         params,
       ),
+      this.dataSource.query<{ unit: BenefitUnit; identified: number; realised: number }[]>(sql.BENEFITS, params),
+      this.dataSource.query<FollowUpCountRow[]>(sql.FOLLOW_UPS, [...params, today()]),
     ]);
     const stageCounts = zeroStages();
     const statusCounts = { active: 0, stopped: 0, completed: 0 };
@@ -310,6 +402,8 @@ export class DashboardsService {
         toStage: r.to_stage,
         decidedAt: r.decided_at.toISOString(),
       })),
+      benefits: benefitSums(benefits),
+      ...followUpCounts(followUps),
     };
   }
 }

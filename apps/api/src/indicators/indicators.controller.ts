@@ -1,25 +1,38 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateIndicatorDto, CreateMeasurementDto, type IndicatorResponse, type MeasurementResponse } from '@samspill/contracts';
+import {
+  CreateIndicatorDto,
+  CreateMeasurementDto,
+  type IndicatorChart,
+  type IndicatorResponse,
+  type MeasurementResponse,
+  UpdateMeasurementDto,
+} from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
 import { ApiRefusals } from '../common/openapi';
+import { IndicatorChartService } from './indicator-chart.service';
 import { IndicatorsService } from './indicators.service';
+import { MeasurementsService } from './measurements.service';
 
 @ApiTags('indicators')
 @ApiBearerAuth()
 @Controller()
 export class IndicatorsController {
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly measurements: MeasurementsService,
+    private readonly charts: IndicatorChartService,
+  ) {}
 
-  /** The indicators of a project, with measurements and progress. */
+  /** The indicators of a project, with measurements and each organisation's progress. */
   @Get('projects/:id/indicators')
   list(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<IndicatorResponse[]> {
     return this.indicators.list(actorOf(user), id);
   }
 
-  /** A new indicator: unit, baseline, target and direction. */
+  /** A new indicator: unit, baseline, target and direction, and participants' own baselines and targets. */
   @ApiRefusals(403)
   @Post('projects/:id/indicators')
   create(
@@ -39,5 +52,30 @@ export class IndicatorsController {
     @Body() dto: CreateMeasurementDto,
   ): Promise<MeasurementResponse> {
     return this.indicators.addMeasurement(actorOf(user), user.id, id, dto);
+  }
+
+  /** The run chart of each organisation: points oldest first, median, shifts and trends, and the project's decisions and log. */
+  @Get('indicators/:id/chart')
+  chart(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<IndicatorChart> {
+    return this.charts.chart(actorOf(user), id);
+  }
+
+  /** Corrects a measurement of your organisation; what it was is kept in its history. */
+  @ApiRefusals(403, 409)
+  @Patch('measurements/:id')
+  updateMeasurement(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateMeasurementDto,
+  ): Promise<MeasurementResponse> {
+    return this.measurements.update(actorOf(user), user.id, id, dto);
+  }
+
+  /** Removes a measurement of your organisation; it is kept in its history. */
+  @ApiRefusals(403)
+  @Delete('measurements/:id')
+  @HttpCode(204)
+  async removeMeasurement(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.measurements.remove(actorOf(user), user.id, id);
   }
 }

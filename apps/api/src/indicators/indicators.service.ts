@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateIndicatorDto, CreateMeasurementDto, Direction, IndicatorResponse, MeasurementResponse } from '@samspill/contracts';
-import { type Actor, canWorkOnProject, indicatorProgress } from '@samspill/domain';
-import { DataSource } from 'typeorm';
-import { forbidden, PROJECT_WORKERS } from '../common/actor';
+import type {
+  CreateIndicatorDto,
+  CreateMeasurementDto,
+  Direction,
+  IndicatorResponse,
+  IndicatorTargetDto,
+  MeasurementResponse,
+} from '@samspill/contracts';
+import { type Actor, canWorkOnProject, indicatorProgress, organizationProgress } from '@samspill/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { forbidden, PROJECT_WORKERS, recordedFor } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
-import { PartnershipAccess } from '../partnerships/partnership-access';
+import { type LoadedProjectScope, PartnershipAccess } from '../partnerships/partnership-access';
 
 interface IndicatorRow {
   id: string;
@@ -16,15 +23,45 @@ interface IndicatorRow {
   target: number;
   direction: Direction;
   created_at: Date;
-  measurements: { id: string; value: number; measuredOn: string; organization: { id: string; name: string } | null; createdAt: string }[];
+  measurements: MeasurementJson[];
+  organizations: {
+    id: string;
+    name: string;
+    baseline: number | null;
+    target: number | null;
+    latest: { value: number; measuredOn: string } | null;
+  }[];
 }
 
-const INDICATOR_SELECT = `SELECT i.id, i.project_id, i.name, i.unit, i.baseline, i.target, i.direction, i.created_at,
-    coalesce((SELECT json_agg(json_build_object(
+type MeasurementJson = Omit<MeasurementResponse, 'createdAt'> & { createdAt: string };
+
+/** A measurement as the API answers it; `m` is the measurement, `o` its organisation (left-joined). */
+export const MEASUREMENT_JSON = `json_build_object(
         'id', m.id, 'value', m.value, 'measuredOn', to_char(m.measured_on, 'YYYY-MM-DD'),
         'organization', CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name) END,
-        'createdAt', m.created_at) ORDER BY m.measured_on, m.created_at, m.id)
-      FROM measurements m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.indicator_id = i.id), '[]') AS measurements
+        'createdAt', m.created_at, 'note', m.note, 'version', m.version)`;
+
+/**
+ * The organisations an indicator is shown for: the project's participants, and
+ * any other that measured or set its own figures (a former participant).
+ */
+export const INDICATOR_ORGANIZATIONS = (indicator: string, project: string) => `
+  SELECT organization_id FROM project_participants WHERE project_id = ${project}
+  UNION SELECT organization_id FROM measurements WHERE indicator_id = ${indicator} AND organization_id IS NOT NULL
+  UNION SELECT organization_id FROM indicator_targets WHERE indicator_id = ${indicator}`;
+
+const INDICATOR_SELECT = `SELECT i.id, i.project_id, i.name, i.unit, i.baseline, i.target, i.direction, i.created_at,
+    coalesce((SELECT json_agg(${MEASUREMENT_JSON} ORDER BY m.measured_on, m.created_at, m.id)
+      FROM measurements m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.indicator_id = i.id), '[]') AS measurements,
+    (SELECT coalesce(json_agg(json_build_object(
+        'id', o.id, 'name', o.name, 'baseline', t.baseline, 'target', t.target, 'latest', l.latest) ORDER BY o.name, o.id), '[]')
+      FROM organizations o
+      LEFT JOIN indicator_targets t ON t.indicator_id = i.id AND t.organization_id = o.id
+      LEFT JOIN LATERAL (
+        SELECT json_build_object('value', m.value, 'measuredOn', to_char(m.measured_on, 'YYYY-MM-DD')) AS latest
+        FROM measurements m WHERE m.indicator_id = i.id AND m.organization_id = o.id
+        ORDER BY m.measured_on DESC, m.created_at DESC, m.id DESC LIMIT 1) l ON true
+      WHERE o.id IN (${INDICATOR_ORGANIZATIONS('i.id', 'i.project_id')})) AS organizations
   FROM indicators i`;
 
 @Injectable()
@@ -46,21 +83,25 @@ export class IndicatorsService {
   async create(actor: Actor, userId: string, projectId: string, dto: CreateIndicatorDto, at?: Date): Promise<IndicatorResponse> {
     const project = await this.access.visibleProject(actor, projectId);
     if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
-    if (dto.baseline === dto.target) {
-      throw new DomainException('VALIDATION_FAILED', 'target must differ from baseline, or there is nothing to improve.');
-    }
-    if ((dto.direction === 'increase') !== dto.target > dto.baseline) {
-      throw new DomainException(
-        'VALIDATION_FAILED',
-        `With direction "${dto.direction}" the target must be ${dto.direction === 'increase' ? 'above' : 'below'} the baseline.`,
+    checkFigures(dto, dto.direction, '');
+    const targets = dto.targets ?? [];
+    checkTargets(targets, dto.direction, project);
+    const id = await this.dataSource.transaction(async (m) => {
+      const [row] = await m.query<{ id: string }[]>(
+        `INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, clock_timestamp())) RETURNING id`,
+        [projectId, dto.name, dto.unit, dto.baseline, dto.target, dto.direction, userId, at ?? null],
       );
-    }
-    const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, clock_timestamp())) RETURNING id`,
-      [projectId, dto.name, dto.unit, dto.baseline, dto.target, dto.direction, userId, at ?? null],
-    );
-    return this.load((row as { id: string }).id);
+      const indicatorId = (row as { id: string }).id;
+      await m.query(
+        `INSERT INTO indicator_targets (indicator_id, organization_id, baseline, target)
+         SELECT $1, t.organization_id, t.baseline, t.target
+         FROM unnest($2::uuid[], $3::float8[], $4::float8[]) AS t(organization_id, baseline, target)`,
+        [indicatorId, targets.map((t) => t.organizationId), targets.map((t) => t.baseline), targets.map((t) => t.target)],
+      );
+      return indicatorId;
+    });
+    return this.load(id);
   }
 
   /** `at` back-dates the recording; only the demo seed passes it. */
@@ -71,30 +112,26 @@ export class IndicatorsService {
     dto: CreateMeasurementDto,
     at?: Date,
   ): Promise<MeasurementResponse> {
-    const indicator = await this.load(indicatorId);
-    const project = await this.access.visibleProject(actor, indicator.projectId, 'indicator');
+    const { project } = await this.scope(actor, indicatorId);
     if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     // Staff and leaders measure for their own organisation; only an admin names another.
-    const organizationId = dto.organizationId ?? actor.organizationId;
-    if (actor.role !== 'admin' && dto.organizationId && dto.organizationId !== actor.organizationId) {
-      throw forbidden(actor, 'people from that organisation');
-    }
-    if (organizationId && !project.participantIds.includes(organizationId)) {
-      throw new DomainException(
-        'INVALID_PARTICIPANTS',
-        'organizationId must be a participating organisation of the project.',
-        400,
-        'NOT_A_PARTICIPANT',
-      );
-    }
-    const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, clock_timestamp())) RETURNING id`,
-      [indicatorId, organizationId ?? null, dto.value, dto.measuredOn, userId, at ?? null],
+    const organizationId = recordedFor(actor, project.participantIds, dto.organizationId, 'measurement');
+    const [row] = await this.dataSource.query<{ measurement: MeasurementJson }[]>(
+      `WITH m AS (
+         INSERT INTO measurements (indicator_id, organization_id, value, measured_on, note, recorded_by, created_at)
+         VALUES ($1, $2, $3, $4, nullif($5, ''), $6, coalesce($7::timestamptz, clock_timestamp())) RETURNING *
+       )
+       SELECT ${MEASUREMENT_JSON} AS measurement FROM m LEFT JOIN organizations o ON o.id = m.organization_id`,
+      [indicatorId, organizationId, dto.value, dto.measuredOn, dto.note ?? null, userId, at ?? null],
     );
-    const measurement = (await this.load(indicatorId)).measurements.find((m) => m.id === (row as { id: string }).id);
-    if (!measurement) throw new Error('measurement vanished');
-    return measurement;
+    return toMeasurementResponse((row as { measurement: MeasurementJson }).measurement);
+  }
+
+  /** The indicator's project, checked for visibility: a hidden indicator is answered like a missing one. */
+  async scope(actor: Actor, indicatorId: string, manager: EntityManager = this.dataSource.manager): Promise<{ project: LoadedProjectScope }> {
+    const [row] = await manager.query<{ project_id: string }[]>(`SELECT project_id FROM indicators WHERE id = $1`, [indicatorId]);
+    if (!row) throw notFound('indicator');
+    return { project: await this.access.visibleProject(actor, row.project_id, 'indicator') };
   }
 
   private async load(id: string): Promise<IndicatorResponse> {
@@ -104,8 +141,41 @@ export class IndicatorsService {
   }
 }
 
+/** A baseline and target with a way to go, in the indicator's direction. */
+function checkFigures(f: { baseline: number; target: number }, direction: Direction, field: string): void {
+  if (f.baseline === f.target) {
+    throw new DomainException('VALIDATION_FAILED', `${field}target must differ from ${field}baseline, or there is nothing to improve.`);
+  }
+  if ((direction === 'increase') !== f.target > f.baseline) {
+    throw new DomainException(
+      'VALIDATION_FAILED',
+      `With direction "${direction}" the ${field}target must be ${direction === 'increase' ? 'above' : 'below'} the ${field}baseline.`,
+    );
+  }
+}
+
+function checkTargets(targets: IndicatorTargetDto[], direction: Direction, project: LoadedProjectScope): void {
+  const organizations = targets.map((t) => t.organizationId);
+  if (new Set(organizations).size !== organizations.length) {
+    throw new DomainException('VALIDATION_FAILED', 'targets must name each organisation once.');
+  }
+  if (organizations.some((id) => !project.participantIds.includes(id))) {
+    throw new DomainException(
+      'INVALID_PARTICIPANTS',
+      'targets.organizationId must be a participating organisation of the project.',
+      400,
+      'NOT_A_PARTICIPANT',
+    );
+  }
+  for (const t of targets) checkFigures(t, direction, 'targets.');
+}
+
+export function toMeasurementResponse(m: MeasurementJson): MeasurementResponse {
+  return { ...m, createdAt: new Date(m.createdAt).toISOString() };
+}
+
 function toIndicatorResponse(r: IndicatorRow): IndicatorResponse {
-  const measurements = r.measurements.map((m) => ({ ...m, createdAt: new Date(m.createdAt).toISOString() }));
+  const measurements = r.measurements.map(toMeasurementResponse);
   // The latest by (measured_on, created_at, id), the order the dashboard uses too.
   const latest = measurements.at(-1)?.value ?? null;
   return {
@@ -119,5 +189,15 @@ function toIndicatorResponse(r: IndicatorRow): IndicatorResponse {
     measurements,
     progress: indicatorProgress(r.baseline, r.target, r.direction, latest),
     createdAt: r.created_at.toISOString(),
+    byOrganization: r.organizations.map((o) => {
+      const own = o.baseline === null || o.target === null ? null : { baseline: o.baseline, target: o.target };
+      return {
+        organization: { id: o.id, name: o.name },
+        baseline: own?.baseline ?? r.baseline,
+        target: own?.target ?? r.target,
+        latest: o.latest,
+        progress: organizationProgress(r, own, o.latest?.value ?? null),
+      };
+    }),
   };
 }

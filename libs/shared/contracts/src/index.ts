@@ -8,3 +8,6 @@ export * from './lib/projects';
 export * from './lib/questions';
 export * from './lib/roles';
 export * from './lib/users';
+export * from './lib/measurement';
+export * from './lib/benefits';
+export * from './lib/follow-ups';

@@ -3,3 +3,4 @@ export * from './lib/permissions';
 export * from './lib/progress';
 export * from './lib/matching';
 export * from './lib/run-chart';
+export * from './lib/holding-the-gains';

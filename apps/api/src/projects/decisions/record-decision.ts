@@ -1,4 +1,5 @@
 import type { DecisionKind, ProjectStatus, Stage } from '@samspill/contracts';
+import { followUpsAfter } from '@samspill/domain';
 import { EntityManager } from 'typeorm';
 
 /** A stage move, or a status change made in the stage the project is in. */
@@ -11,19 +12,34 @@ export type Decision = { kind: DecisionKind; projectId: string; rationale: strin
  * kind, and applied to the project (which gets a new version), in the caller's
  * transaction. Callers check the rules and lock the project first. `at` back-dates
  * the decision; only the demo seed passes it.
+ *
+ * A move into `establish` also asks each participating organisation, 6, 12 and
+ * 24 months later, whether the new practice still holds.
  */
 export async function recordDecision(m: EntityManager, d: Decision): Promise<string> {
   const [fromStage, toStage, fromStatus, toStatus] =
     d.kind === 'stage' ? [d.fromStage, d.toStage, null, null] : [d.stage, d.stage, d.fromStatus, d.toStatus];
-  const [row] = await m.query<{ id: string }[]>(
+  const [row] = await m.query<{ id: string; decided_on: string }[]>(
     `INSERT INTO stage_transitions (project_id, kind, from_stage, to_stage, from_status, to_status, rationale, decided_by, decided_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9::timestamptz, clock_timestamp())) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9::timestamptz, clock_timestamp()))
+     RETURNING id, to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS decided_on`,
     [d.projectId, d.kind, fromStage, toStage, fromStatus, toStatus, d.rationale, d.decidedBy, d.at ?? null],
   );
+  const decision = row as { id: string; decided_on: string };
   await m.query(
     `UPDATE projects SET stage = $2, status = coalesce($3, status), version = version + 1, updated_at = coalesce($4::timestamptz, now())
      WHERE id = $1`,
     [d.projectId, toStage, toStatus, d.at ?? null],
   );
-  return (row as { id: string }).id;
+  if (d.kind === 'stage' && d.toStage === 'establish') {
+    const followUps = followUpsAfter(decision.decided_on);
+    await m.query(
+      `INSERT INTO follow_ups (project_id, organization_id, decision_id, months, due_on, created_at)
+       SELECT $1, pp.organization_id, $2, f.months, f.due_on, coalesce($5::timestamptz, clock_timestamp())
+       FROM project_participants pp, unnest($3::smallint[], $4::date[]) AS f(months, due_on)
+       WHERE pp.project_id = $1`,
+      [d.projectId, decision.id, followUps.map((f) => f.months), followUps.map((f) => f.dueOn), d.at ?? null],
+    );
+  }
+  return decision.id;
 }

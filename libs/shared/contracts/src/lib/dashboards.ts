@@ -1,3 +1,5 @@
+import type { BenefitSum } from './benefits';
+import type { FollowUpCounts } from './follow-ups';
 import type { OrganizationRef } from './organizations';
 import type { FocusAreaRef, PartnershipRef } from './partnerships';
 import type { ProjectStatus, Stage } from './projects';
@@ -61,6 +63,17 @@ export class OrganizationFigures {
   /** @example 6 */
   answersReceived!: number;
   byQuestion!: QuestionCounts;
+  /** The organisation's benefits in the partnership's projects, summed per unit. */
+  benefits!: BenefitSum[];
+}
+
+/** One organisation's progress on one indicator, by its own latest measurement and its own figures. */
+export class IndicatorOrganizationProgress {
+  /** @example "6a7b8c9d-0e1f-4a2b-b3c4-d5e6f7a8b9c0" */
+  indicatorId!: string;
+  organization!: OrganizationRef;
+  /** @example 0.86 */
+  progress!: number | null;
 }
 
 export class PartnershipDashboard {
@@ -79,6 +92,14 @@ export class PartnershipDashboard {
   matches!: { offers: number; wishes: number; met: number };
   /** Stopped and completed projects with the reason recorded when they closed. */
   closedProjects!: { id: string; title: string; status: ProjectStatus; rationale: string | null; closedAt: string | null }[];
+  /** Benefits of all the partnership's projects, identified against realised, summed per unit (units are never added together). */
+  benefits!: BenefitSum[];
+  /** Follow-ups of established practices. */
+  followUps!: FollowUpCounts;
+  /** Follow-ups asked a year or more after the move into `establish`: does the practice still hold after a year? */
+  followUpsAfterAYear!: FollowUpCounts;
+  /** The indicators of `indicators`, per participating organisation that has measured. */
+  indicatorsByOrganization!: IndicatorOrganizationProgress[];
 }
 
 export class Overview {
@@ -87,4 +108,8 @@ export class Overview {
   partnerships!: { id: string; name: string; stageCounts: StageCounts }[];
   organizations!: { id: string; name: string; projects: number }[];
   recentTransitions!: { projectId: string; projectTitle: string; fromStage: Stage; toStage: Stage; decidedAt: string }[];
+  /** Benefits across every partnership you may see, summed per unit. */
+  benefits!: BenefitSum[];
+  followUps!: FollowUpCounts;
+  followUpsAfterAYear!: FollowUpCounts;
 }

@@ -16,7 +16,9 @@ import {
   MaxLength,
   Min,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { IndicatorTargetDto, IsPastDay, type OrganizationProgress } from './measurement';
 import type { OrganizationRef } from './organizations';
 import type { FocusAreaRef } from './partnerships';
 import { trim } from './transforms';
@@ -27,6 +29,7 @@ import {
   type Direction,
   LOG_KINDS,
   type LogKind,
+  NOTE_MAX_LENGTH,
   PROJECT_STATUSES,
   type ProjectStatus,
   RATIONALE_MAX_LENGTH,
@@ -159,6 +162,16 @@ export class MeasurementResponse {
   organization!: OrganizationRef | null;
   /** @example "2026-03-01T10:00:00.000Z" */
   createdAt!: string;
+  /**
+   * What the organisation noted about the figure; null when nothing.
+   * @example "To søknader var registrert dobbelt."
+   */
+  note!: string | null;
+  /**
+   * Bumped by each correction; send it back with one to have a stale correction refused.
+   * @example 1
+   */
+  version!: number;
 }
 
 export class IndicatorResponse {
@@ -178,12 +191,15 @@ export class IndicatorResponse {
   direction!: Direction;
   measurements!: MeasurementResponse[];
   /**
-   * Share of the way from baseline to target (0..1) by the latest measurement; null before any.
+   * Share of the way from baseline to target (0..1) by the latest measurement of any organisation; null before any.
+   * Screens show `byOrganization`, where each organisation is measured against its own figures.
    * @example 0.5
    */
   progress!: number | null;
   /** @example "2026-02-01T09:00:00.000Z" */
   createdAt!: string;
+  /** Each participating organisation (and any other that measured), by name: its own figures, latest measurement and progress. */
+  byOrganization!: OrganizationProgress[];
 }
 
 export class ProjectListQuery {
@@ -376,6 +392,14 @@ export class CreateIndicatorDto {
   /** @example "decrease" */
   @IsIn(DIRECTIONS, { message: `direction must be one of: ${DIRECTIONS.join(', ')}` })
   direction!: Direction;
+
+  /** Participating organisations' own baseline and target; the others use the indicator's. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorTargetDto)
+  targets?: IndicatorTargetDto[];
 }
 
 export class CreateMeasurementDto {
@@ -384,11 +408,18 @@ export class CreateMeasurementDto {
   value!: number;
 
   /** @example "2026-03-01" */
-  @IsDateString({ strict: true }, { message: 'measuredOn must be a date like 2026-11-26' })
+  @IsPastDay('measuredOn')
   measuredOn!: string;
 
   /** @example "0d61de3a-f1dc-4208-85d6-35414e3dc504" */
   @IsOptional()
   @IsUUID('all', { message: 'organizationId must be the id of a participating organisation' })
   organizationId?: string;
+
+  /** @example "To søknader var registrert dobbelt." */
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'note must be a text' })
+  @MaxLength(NOTE_MAX_LENGTH, { message: `note must be at most ${NOTE_MAX_LENGTH} characters` })
+  note?: string;
 }

@@ -1,0 +1,43 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { BenefitsCsvQuery } from '@samspill/contracts';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { actorOf } from '../common/actor';
+import { CurrentUser } from '../common/decorators';
+import { localeFromAcceptLanguage } from '../common/labels';
+import { BenefitsExport } from './benefits-export';
+
+@ApiTags('benefits')
+@ApiBearerAuth()
+@Controller()
+export class BenefitsExportController {
+  constructor(private readonly exports: BenefitsExport) {}
+
+  /** Every benefit you may see (of one partnership with ?partnershipId=), as CSV for Excel: UTF-8 with BOM, semicolons. */
+  @Get('benefits.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  async csv(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: BenefitsCsvQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const lines = this.exports.csv(actorOf(user), query, localeFromAcceptLanguage(acceptLanguage));
+    // Read the first page before sending anything, so a failing query still gets a proper error answer.
+    const first = await lines.next();
+    const stream = Readable.from(
+      (async function* () {
+        if (!first.done) yield first.value;
+        yield* lines;
+      })(),
+    );
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="samspill-gevinster-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(stream);
+  }
+}

@@ -101,11 +101,11 @@ export class BenefitsService {
         [id, userId],
       );
       const updated = await m.query<{ id: string }[]>(
-        `UPDATE benefits SET
+        `WITH updated AS (UPDATE benefits SET
            organization_id = coalesce($3, organization_id), kind = coalesce($4, kind), description = coalesce($5, description),
            unit = coalesce($6, unit), identified = coalesce($7, identified), realised = $8, realised_on = $9::date,
            version = version + 1, updated_at = clock_timestamp()
-         WHERE id = $1 AND version = $2 RETURNING id`,
+         WHERE id = $1 AND version = $2 RETURNING id) SELECT id FROM updated`,
         [
           id,
           dto.version,

@@ -65,9 +65,12 @@ export class FollowUpsService {
     if (!canAnswerFollowUp(actor, { organizationId: found.organization_id })) {
       throw forbidden(actor, 'leaders of the organisation asked');
     }
+    // Only an unanswered follow-up matches: of two answers at once, one wins. (A bare UPDATE would answer [rows, count].)
     const answered = await this.dataSource.query<{ id: string }[]>(
-      `UPDATE follow_ups SET answer = $2, note = nullif($3, ''), answered_by = $4, answered_at = clock_timestamp()
-       WHERE id = $1 AND answer IS NULL RETURNING id`,
+      `WITH answered AS (
+         UPDATE follow_ups SET answer = $2, note = nullif($3, ''), answered_by = $4, answered_at = clock_timestamp()
+         WHERE id = $1 AND answer IS NULL RETURNING id
+       ) SELECT id FROM answered`,
       [id, dto.status, dto.note ?? null, userId],
     );
     if (answered.length === 0) {

@@ -42,7 +42,13 @@ export type Table =
   | 'log_entries'
   | 'log_entry_revisions'
   | 'indicators'
-  | 'measurements';
+  | 'measurements'
+  // Issue 11
+  | 'indicator_targets'
+  | 'measurement_revisions'
+  | 'benefits'
+  | 'benefit_revisions'
+  | 'follow_ups';
 
 /**
  * The demo world of one test API: organisation and partnership ids, sessions

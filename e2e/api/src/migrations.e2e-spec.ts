@@ -60,3 +60,49 @@ describe('DecisionKinds1764489600000', () => {
     ).rejects.toThrow(/stage_transitions_kind_shape_check/);
   });
 });
+
+describe('MeasuringGains1796092660656', () => {
+  let databaseUrl: string;
+  let db: DataSource;
+  const sql = <T>(text: string, params: unknown[] = []) => db.query<T[]>(text, params);
+  const tables = async () =>
+    (await sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).map(
+      (t) => t.table_name,
+    );
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase();
+    db = new DataSource({ type: 'postgres', url: databaseUrl, migrations: MIGRATIONS, migrationsTableName: 'migrations' });
+    await db.initialize();
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+  });
+
+  it('goes down to measurements without notes and no benefits or follow-ups, keeping every measurement, and up again', async () => {
+    const measurements = await sql<{ id: string; value: number }>(`SELECT id, value FROM measurements ORDER BY id`);
+    expect(measurements.length).toBeGreaterThan(0);
+    const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === 'MeasuringGains1796092660656');
+    for (let i = 0; i < later; i++) await db.undoLastMigration({ transaction: 'each' });
+    for (const gone of ['benefits', 'benefit_revisions', 'follow_ups', 'measurement_revisions', 'indicator_targets']) {
+      expect(await tables()).not.toContain(gone);
+    }
+    expect(await sql(`SELECT id, value FROM measurements ORDER BY id`)).toEqual(measurements);
+    expect(
+      await sql(`SELECT column_name FROM information_schema.columns WHERE table_name = 'measurements' AND column_name = 'note'`),
+    ).toEqual([]);
+
+    await db.runMigrations({ transaction: 'each' });
+    expect(await sql(`SELECT id, value FROM measurements ORDER BY id`)).toEqual(measurements);
+    expect(await sql(`SELECT DISTINCT note, version FROM measurements`)).toEqual([{ note: null, version: 1 }]);
+    // The rules come back with the tables: realised goes with its day, an answered follow-up never changes.
+    await expect(
+      sql(
+        `INSERT INTO benefits (project_id, organization_id, kind, description, unit, identified, realised, created_by)
+         SELECT pr.id, pp.organization_id, 'time', 'x', 'fte', 1, 1, pr.created_by
+         FROM projects pr JOIN project_participants pp ON pp.project_id = pr.id LIMIT 1`,
+      ),
+    ).rejects.toThrow(/benefits_check/);
+  });
+});

@@ -42,6 +42,12 @@ const TABLES = [
   'log_entry_revisions',
   'indicators',
   'measurements',
+  // Issue 11
+  'indicator_targets',
+  'measurement_revisions',
+  'benefits',
+  'benefit_revisions',
+  'follow_ups',
 ];
 
 let api: TestApi;
@@ -98,6 +104,34 @@ async function newIndicator(projectId: string): Promise<IndicatorResponse> {
   return created.body;
 }
 
+// Issue 11: a measurement and a benefit of Gran, and a follow-up asking Gran.
+async function newMeasurement(indicatorId: string): Promise<string> {
+  const created = await call<{ id: string }>(admin, 'POST', `/api/indicators/${indicatorId}/measurements`, {
+    value: 12,
+    measuredOn: '2026-10-01',
+    organizationId: granId,
+  });
+  if (created.status !== 201) throw new Error(`fixture measurement: ${created.status}`);
+  return created.body.id;
+}
+async function newBenefit(projectId: string): Promise<string> {
+  const created = await call<{ id: string }>(admin, 'POST', `/api/projects/${projectId}/benefits`, {
+    organizationId: granId,
+    kind: 'time',
+    description: 'Matrix benefit',
+    unit: 'hours',
+    identified: 10,
+  });
+  if (created.status !== 201) throw new Error(`fixture benefit: ${created.status}`);
+  return created.body.id;
+}
+async function newFollowUp(): Promise<string> {
+  const project = await newProject([granId], 'test');
+  const moved = await call(admin, 'POST', `/api/projects/${project.id}/transitions`, { toStage: 'establish', rationale: 'fixture' });
+  if (moved.status !== 201) throw new Error(`fixture establish: ${moved.status}`);
+  return (await api.row<{ id: string }>(`SELECT id FROM follow_ups WHERE project_id = $1 AND months = 6`, [project.id])).id;
+}
+
 // --- the rules, as the issue states them ---
 const ok = (status: number) => () => status;
 const read = (a: Actor) => (a.relation === 'outsider' ? 404 : 200);
@@ -113,6 +147,10 @@ const ownWrites = (success: number) => (a: Actor) =>
 const establish = (a: Actor) =>
   a.relation === 'outsider' ? 404 : a.role === 'admin' || (a.relation === 'own' && a.role === 'leader') ? 201 : 403;
 
+/** A follow-up is answered by a leader of the organisation asked (Gran), or an admin. */
+const answerFollowUp = (a: Actor) =>
+  a.relation === 'outsider' ? 404 : a.role === 'admin' || (a.relation === 'own' && a.role === 'leader') ? 200 : 403;
+
 interface Case {
   name: string;
   expected: (a: Actor) => number;
@@ -124,6 +162,7 @@ interface Case {
 }
 
 let sharedProjectId: string;
+let sharedIndicatorId: string;
 
 const CASES: Case[] = [
   {
@@ -331,6 +370,95 @@ const CASES: Case[] = [
       expect(await api.sql(`SELECT value FROM measurements WHERE indicator_id = $1`, [ctx['indicatorId']])).toEqual([{ value: 10 }]);
     },
   },
+  // --- Issue 11: run charts, corrections, benefits, follow-ups ---
+  { name: 'GET /indicators/:id/chart', expected: read, run: (a) => call(a, 'GET', `/api/indicators/${sharedIndicatorId}/chart`) },
+  {
+    name: 'PATCH /measurements/:id',
+    expected: ownWrites(200),
+    prepare: async () => ({ measurementId: await newMeasurement(sharedIndicatorId) }),
+    run: (a, ctx) => call(a, 'PATCH', `/api/measurements/${ctx['measurementId']}`, { value: 11, note: `Rettet av ${a.label}` }),
+    verify: async (a, _r, ctx) => {
+      expect(await api.sql(`SELECT value, note FROM measurements WHERE id = $1`, [ctx['measurementId']])).toEqual([
+        { value: 11, note: `Rettet av ${a.label}` },
+      ]);
+      expect(await api.sql(`SELECT change, value FROM measurement_revisions WHERE measurement_id = $1`, [ctx['measurementId']])).toEqual([
+        { change: 'update', value: 12 },
+      ]);
+    },
+  },
+  {
+    name: 'DELETE /measurements/:id',
+    expected: ownWrites(204),
+    prepare: async () => ({ measurementId: await newMeasurement(sharedIndicatorId) }),
+    run: (a, ctx) => call(a, 'DELETE', `/api/measurements/${ctx['measurementId']}`),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT 1 FROM measurements WHERE id = $1`, [ctx['measurementId']])).toHaveLength(0);
+      expect(await api.sql(`SELECT change FROM measurement_revisions WHERE measurement_id = $1`, [ctx['measurementId']])).toEqual([
+        { change: 'delete' },
+      ]);
+    },
+  },
+  { name: 'GET /projects/:id/benefits', expected: read, run: (a) => call(a, 'GET', `/api/projects/${sharedProjectId}/benefits`) },
+  {
+    name: 'POST /projects/:id/benefits',
+    expected: ownWrites(201),
+    run: (a) =>
+      call(a, 'POST', `/api/projects/${sharedProjectId}/benefits`, {
+        kind: 'money',
+        description: `Gevinst fra ${a.label}`,
+        unit: 'nok',
+        identified: 1000,
+      }),
+    verify: async (a) => {
+      // An admin without an organisation records for the project's one participant.
+      expect(await api.sql(`SELECT organization_id FROM benefits WHERE description = $1`, [`Gevinst fra ${a.label}`])).toEqual([
+        { organization_id: a.organizationId ?? granId },
+      ]);
+    },
+  },
+  {
+    name: 'PATCH /benefits/:id',
+    expected: ownWrites(200),
+    prepare: async () => ({ benefitId: await newBenefit(sharedProjectId) }),
+    run: (a, ctx) => call(a, 'PATCH', `/api/benefits/${ctx['benefitId']}`, { realised: 8, realisedOn: '2026-10-01', version: 1 }),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT realised::float8 AS realised, version FROM benefits WHERE id = $1`, [ctx['benefitId']])).toEqual([
+        { realised: 8, version: 2 },
+      ]);
+    },
+  },
+  {
+    name: 'GET /benefits.csv?partnershipId',
+    expected: ok(200),
+    prepare: async () => ({ benefitId: await newBenefit(sharedProjectId) }),
+    run: (a) => call(a, 'GET', `/api/benefits.csv?partnershipId=${pilotId}`),
+    verify: async (a, r) => {
+      if (a.relation === 'outsider') expect(r.body).not.toContain('Matrix benefit');
+      else expect(r.body).toContain('"Matrix benefit"');
+    },
+  },
+  {
+    name: 'GET /follow-ups',
+    expected: ok(200),
+    prepare: async () => ({ followUpId: await newFollowUp() }),
+    run: (a) => call(a, 'GET', '/api/follow-ups?limit=500'),
+    verify: async (a, r, ctx) => {
+      const ids = (r.body as { id: string }[]).map((f) => f.id);
+      if (a.relation === 'outsider') expect(ids).not.toContain(ctx['followUpId']);
+      else expect(ids).toContain(ctx['followUpId']);
+    },
+  },
+  {
+    name: 'POST /follow-ups/:id',
+    expected: answerFollowUp,
+    prepare: async () => ({ followUpId: await newFollowUp() }),
+    run: (a, ctx) => call(a, 'POST', `/api/follow-ups/${ctx['followUpId']}`, { status: 'held', note: `Svar fra ${a.label}` }),
+    verify: async (a, _r, ctx) => {
+      expect(await api.sql(`SELECT answer, note FROM follow_ups WHERE id = $1`, [ctx['followUpId']])).toEqual([
+        { answer: 'held', note: `Svar fra ${a.label}` },
+      ]);
+    },
+  },
 ];
 
 beforeAll(async () => {
@@ -366,6 +494,7 @@ beforeAll(async () => {
   pilotId = (await api.row<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'PILOTen Hadeland'`)).id;
   focusAreaId = (await api.row<{ id: string }>(`SELECT id FROM focus_areas WHERE partnership_id = $1 LIMIT 1`, [pilotId])).id;
   sharedProjectId = (await newProject()).id;
+  sharedIndicatorId = (await newIndicator(sharedProjectId)).id;
 });
 
 afterAll(async () => {

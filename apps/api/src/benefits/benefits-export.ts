@@ -56,7 +56,8 @@ export class BenefitsExport {
          ORDER BY b.id LIMIT ${PAGE}`,
         after ? [...params, after] : params,
       );
-      yield prefix +
+      yield (
+        prefix +
         rows
           .map((r) =>
             csvLine([
@@ -72,7 +73,8 @@ export class BenefitsExport {
               r.created_on,
             ]),
           )
-          .join('');
+          .join('')
+      );
       prefix = '';
       const last = rows.at(-1);
       if (rows.length < PAGE || !last) return;

@@ -14,16 +14,7 @@ export class DomainException<C extends ErrorCode = ErrorCode> extends Error {
 
 /** What a 404 names, in the words the person used to ask. */
 export type Findable =
-  | 'partnership'
-  | 'focus area'
-  | 'project'
-  | 'answer'
-  | 'log entry'
-  | 'indicator'
-  | 'user'
-  | 'measurement'
-  | 'benefit'
-  | 'follow-up';
+  'partnership' | 'focus area' | 'project' | 'answer' | 'log entry' | 'indicator' | 'user' | 'measurement' | 'benefit' | 'follow-up';
 
 /**
  * The one 404: the same answer whether the thing does not exist or is hidden

@@ -38,7 +38,7 @@ export class DashboardsController {
     return this.dashboards.partnershipJson(actorOf(user), id);
   }
 
-  /** The partnership's figures and projects as a PDF for a council meeting, in bokmål or (Accept-Language: en) English. */
+  /** The council report as a tagged PDF (PDF/UA): figures as charts and tables, run charts, benefits, follow-ups, projects by stage; bokmål or (Accept-Language: en) English. */
   @Get('partnerships/:id/report.pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
@@ -48,14 +48,9 @@ export class DashboardsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { dashboard, projects, firstProjectAt } = await this.dashboards.reportData(actorOf(user), id);
-    const pdf = await renderPartnershipReport(
-      dashboard,
-      projects,
-      { from: firstProjectAt ?? new Date(), to: new Date() },
-      localeFromAcceptLanguage(acceptLanguage),
-    );
-    const fileName = dashboard.partnership.name
+    const data = await this.dashboards.reportData(actorOf(user), id);
+    const pdf = await renderPartnershipReport(data, localeFromAcceptLanguage(acceptLanguage));
+    const fileName = data.dashboard.partnership.name
       .normalize('NFKD')
       .replace(/[^\w-]+/g, '-')
       .toLowerCase();

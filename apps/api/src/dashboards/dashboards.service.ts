@@ -6,7 +6,9 @@ import {
   type BenefitSum,
   type BenefitUnit,
   type Direction,
+  type ChartPoint,
   type FollowUpCounts,
+  type FollowUpStatus,
   type Overview,
   type PartnershipDashboard,
   type ProjectStatus,
@@ -15,13 +17,13 @@ import {
   type Stage,
   type StageCounts,
 } from '@samspill/contracts';
-import { type Actor, indicatorProgress, organizationProgress, today } from '@samspill/domain';
+import { type Actor, indicatorProgress, organizationProgress, runChart, today } from '@samspill/domain';
 import { followUpStatusSql, matchCountsSql, visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { onlyRow } from '../database/only-row';
 import { PartnershipAccess } from '../partnerships/partnership-access';
-import type { ReportProject } from './partnership-report';
+import type { ReportData, ReportIndicator } from './partnership-report';
 
 const zeroStages = (): StageCounts => ({ learn: 0, test: 0, establish: 0 });
 
@@ -150,6 +152,34 @@ const PARTNERSHIP_DASHBOARD_SQL = {
          ORDER BY t.decided_at DESC NULLS LAST LIMIT 50`,
 } as const;
 
+interface ReportSeriesRow {
+  id: string;
+  name: string;
+  unit: string;
+  direction: Direction;
+  baseline: number;
+  target: number;
+  project: string;
+  organization: string;
+  own_baseline: number | null;
+  own_target: number | null;
+  points: ChartPoint[];
+}
+
+/** Each organisation's series of the first 30 indicators of the partnership's active projects ($1), oldest point first. */
+const REPORT_SERIES_SQL = `SELECT i.id, i.name, i.unit, i.direction, i.baseline, i.target, pr.title AS project, o.name AS organization,
+    t.baseline AS own_baseline, t.target AS own_target,
+    json_agg(json_build_object('measuredOn', to_char(m.measured_on, 'YYYY-MM-DD'), 'value', m.value)
+             ORDER BY m.measured_on, m.created_at, m.id) AS points
+  FROM (SELECT i.* FROM indicators i JOIN projects pr ON pr.id = i.project_id
+        WHERE pr.partnership_id = $1 AND pr.status = 'active' ORDER BY pr.title, i.name, i.id LIMIT 30) i
+  JOIN projects pr ON pr.id = i.project_id
+  JOIN measurements m ON m.indicator_id = i.id
+  JOIN organizations o ON o.id = m.organization_id
+  LEFT JOIN indicator_targets t ON t.indicator_id = i.id AND t.organization_id = o.id
+  GROUP BY i.id, i.name, i.unit, i.direction, i.baseline, i.target, pr.title, o.id, o.name, t.baseline, t.target
+  ORDER BY pr.title, i.name, i.id, o.name`;
+
 /** Statements of the overview; `visible` is the visibility condition on partnerships p, with $1 the actor's organisation. */
 function overviewSql(visible: string) {
   return {
@@ -222,14 +252,12 @@ export class DashboardsService {
 
   /**
    * The council report: the dashboard, the active projects by stage with their latest rationale,
-   * and when the first project began. Answers 404, like the dashboard, to whoever may not see the partnership.
+   * each indicator's run charts, the follow-ups that are due or answered, and the period since the
+   * first project began. Answers 404, like the dashboard, to whoever may not see the partnership.
    */
-  async reportData(
-    actor: Actor,
-    id: string,
-  ): Promise<{ dashboard: PartnershipDashboard; projects: ReportProject[]; firstProjectAt: Date | null }> {
+  async reportData(actor: Actor, id: string): Promise<ReportData> {
     const dashboard = await this.partnership(actor, id);
-    const [projects, [first]] = await Promise.all([
+    const [projects, [first], series, followUps] = await Promise.all([
       this.dataSource.query<{ title: string; stage: Stage; participants: string; rationale: string | null; decided_at: Date | null }[]>(
         `SELECT pr.title, pr.stage,
            (SELECT string_agg(o.name, ', ' ORDER BY o.name) FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id
@@ -243,7 +271,34 @@ export class DashboardsService {
         [id],
       ),
       this.dataSource.query<{ first: Date | null }[]>(`SELECT min(created_at) AS first FROM projects WHERE partnership_id = $1`, [id]),
+      this.dataSource.query<ReportSeriesRow[]>(REPORT_SERIES_SQL, [id]),
+      this.dataSource.query<{ project: string; organization: string; due_on: string; status: FollowUpStatus; note: string | null }[]>(
+        `SELECT pr.title AS project, o.name AS organization, to_char(f.due_on, 'YYYY-MM-DD') AS due_on,
+                ${followUpStatusSql('f', '$2')} AS status, f.note
+         FROM follow_ups f JOIN projects pr ON pr.id = f.project_id JOIN organizations o ON o.id = f.organization_id
+         WHERE pr.partnership_id = $1 AND (f.answer IS NOT NULL OR f.due_on <= $2::date)
+         ORDER BY f.due_on, pr.title, o.name LIMIT 200`,
+        [id, today()],
+      ),
     ]);
+    const indicators = new Map<string, ReportIndicator>();
+    for (const row of series) {
+      const indicator = indicators.get(row.id) ?? {
+        name: row.name,
+        unit: row.unit,
+        direction: row.direction,
+        project: row.project,
+        series: [],
+      };
+      indicators.set(row.id, indicator);
+      indicator.series.push({
+        organization: row.organization,
+        baseline: row.own_baseline ?? row.baseline,
+        target: row.own_target ?? row.target,
+        points: row.points,
+        ...runChart(row.points),
+      });
+    }
     return {
       dashboard,
       projects: projects.map((p) => ({
@@ -253,7 +308,15 @@ export class DashboardsService {
         rationale: p.rationale,
         decidedAt: p.decided_at,
       })),
-      firstProjectAt: first?.first ?? null,
+      indicators: [...indicators.values()],
+      followUps: followUps.map((x) => ({
+        project: x.project,
+        organization: x.organization,
+        dueOn: x.due_on,
+        status: x.status,
+        note: x.note,
+      })),
+      period: { from: first?.first ?? new Date(), to: new Date() },
     };
   }
 

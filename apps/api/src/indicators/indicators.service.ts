@@ -128,7 +128,11 @@ export class IndicatorsService {
   }
 
   /** The indicator's project, checked for visibility: a hidden indicator is answered like a missing one. */
-  async scope(actor: Actor, indicatorId: string, manager: EntityManager = this.dataSource.manager): Promise<{ project: LoadedProjectScope }> {
+  async scope(
+    actor: Actor,
+    indicatorId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ project: LoadedProjectScope }> {
     const [row] = await manager.query<{ project_id: string }[]>(`SELECT project_id FROM indicators WHERE id = $1`, [indicatorId]);
     if (!row) throw notFound('indicator');
     return { project: await this.access.visibleProject(actor, row.project_id, 'indicator') };

@@ -2,13 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 import type { OrganizationRef } from './organizations';
 import { trim } from './transforms';
-import {
-  type AnnotationKind,
-  type Direction,
-  EARLIEST_DATE,
-  NOTE_MAX_LENGTH,
-  type SignalRule,
-} from './values';
+import { type AnnotationKind, type Direction, EARLIEST_DATE, NOTE_MAX_LENGTH, type SignalRule } from './values';
 
 export { ANNOTATION_KINDS, EARLIEST_DATE, NOTE_MAX_LENGTH, SIGNAL_RULES } from './values';
 export type { AnnotationKind, SignalRule } from './values';

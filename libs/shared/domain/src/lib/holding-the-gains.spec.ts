@@ -17,7 +17,9 @@ describe('follow-up days', () => {
   });
 
   it('keep the day of the month where the month has it, and always move forward', () => {
-    const day = fc.date({ min: new Date('1990-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date('1990-01-01'), max: new Date('2100-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, fc.integer({ min: 1, max: 36 }), (from, months) => {
         const due = addMonths(from, months);

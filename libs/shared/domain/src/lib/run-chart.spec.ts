@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { median, runChart, type RunChartPoint, type RunChartSignal, shifts, signalIsImprovement, signalLength, trends } from './run-chart';
+import {
+  latestSignals,
+  median,
+  runChart,
+  type RunChartPoint,
+  type RunChartSignal,
+  shifts,
+  signalIsImprovement,
+  signalLength,
+  trends,
+} from './run-chart';
 
 /** Points on consecutive days from 2026-01-01, oldest first. */
 const series = (values: readonly number[]): RunChartPoint[] =>
@@ -96,6 +106,8 @@ describe('runChart', () => {
     expect(signalLength(points, chart.median, trend)).toBe(11);
     expect(signalIsImprovement(shiftDown, 'decrease')).toBe(true);
     expect(signalIsImprovement(shiftDown, 'increase')).toBe(false);
+    // What to tell: where the series went last, of each rule.
+    expect(latestSignals(chart.signals)).toEqual([shiftDown, trend]);
   });
 
   it('has no median and no signals without points', () => {
@@ -113,7 +125,8 @@ describe('run-chart rules on generated series', () => {
     const points = series(vs);
     const backwards = points.map((p, i) => ({ ...p, value: (points[points.length - 1 - i] as RunChartPoint).value }));
     // Point i of the reversed series is point n-1-i of the original.
-    const original = (date: string) => (points[points.length - 1 - backwards.findIndex((p) => p.measuredOn === date)] as RunChartPoint).measuredOn;
+    const original = (date: string) =>
+      (points[points.length - 1 - backwards.findIndex((p) => p.measuredOn === date)] as RunChartPoint).measuredOn;
     return runChart(backwards).signals.map((s) => ({ ...s, from: original(s.to), to: original(s.from) }));
   };
 
@@ -148,8 +161,15 @@ describe('run-chart rules on generated series', () => {
           const inside = points.filter((p) => p.measuredOn >= s.from && p.measuredOn <= s.to).map(side);
           expect(inside.filter((x) => x === s.direction).length).toBeGreaterThanOrEqual(6);
           expect(inside).not.toContain(flip(s.direction));
-          const before = points.filter((p) => p.measuredOn < s.from).map(side).filter((x) => x !== null).at(-1);
-          const after = points.filter((p) => p.measuredOn > s.to).map(side).find((x) => x !== null);
+          const before = points
+            .filter((p) => p.measuredOn < s.from)
+            .map(side)
+            .filter((x) => x !== null)
+            .at(-1);
+          const after = points
+            .filter((p) => p.measuredOn > s.to)
+            .map(side)
+            .find((x) => x !== null);
           expect([before, after].filter((x) => x === s.direction)).toEqual([]);
         }
       }),
@@ -162,7 +182,10 @@ describe('run-chart rules on generated series', () => {
         const points = series(vs);
         for (const s of trends(points)) {
           const inside = points.filter((p) => p.measuredOn >= s.from && p.measuredOn <= s.to).map((p) => p.value);
-          const moves = inside.slice(1).map((v, i) => Math.sign(v - (inside[i] as number))).filter((m) => m !== 0);
+          const moves = inside
+            .slice(1)
+            .map((v, i) => Math.sign(v - (inside[i] as number)))
+            .filter((m) => m !== 0);
           expect(moves.length + 1).toBeGreaterThanOrEqual(5);
           expect(new Set(moves)).toEqual(new Set([s.direction === 'up' ? 1 : -1]));
         }

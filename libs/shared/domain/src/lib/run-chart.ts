@@ -110,6 +110,21 @@ export function signalLength(points: readonly RunChartPoint[], centre: number | 
   return inside.filter((p, i) => i === 0 || p.value !== (inside[i - 1] as RunChartPoint).value).length;
 }
 
+/**
+ * The signals to tell people about: the latest of each rule, newest first.
+ * With the median of all points a real improvement also shows the earlier
+ * level as a shift on the other side; what the team wants to know is where
+ * the series went last.
+ */
+export function latestSignals(signals: readonly RunChartSignal[]): RunChartSignal[] {
+  const latest = new Map<SignalRule, RunChartSignal>();
+  for (const s of signals) {
+    const seen = latest.get(s.rule);
+    if (!seen || s.to > seen.to || (s.to === seen.to && s.from > seen.from)) latest.set(s.rule, s);
+  }
+  return [...latest.values()].sort((a, b) => b.to.localeCompare(a.to) || a.rule.localeCompare(b.rule));
+}
+
 /** Whether a signal points the way the indicator should go: down is better for `decrease`. */
 export function signalIsImprovement(s: RunChartSignal, direction: 'increase' | 'decrease'): boolean {
   return (s.direction === 'up') === (direction === 'increase');

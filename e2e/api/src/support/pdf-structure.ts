@@ -1,0 +1,212 @@
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFObject,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  PDFString,
+} from 'pdf-lib';
+
+/** A structure element as read back from the file. */
+export interface StructNode {
+  type: string;
+  alt: string | null;
+  /** Attributes (/A) by key, for table headers' /Scope and figures' /BBox. */
+  attributes: Record<string, string>;
+  children: StructNode[];
+  /** Marked-content ids and references directly below the element. */
+  contentItems: number;
+}
+
+/**
+ * Reads back what a PDF/UA checker looks at first: the catalog's MarkInfo,
+ * Lang, ViewerPreferences and metadata, the structure tree with alternative
+ * texts, the fonts, and whether every piece of page content is tagged or an
+ * artifact. (veraPDF checks far more; see the report's test for what is not.)
+ */
+export class PdfStructure {
+  private constructor(readonly pdf: PDFDocument) {}
+
+  static async load(bytes: Uint8Array): Promise<PdfStructure> {
+    return new PdfStructure(await PDFDocument.load(bytes, { updateMetadata: false }));
+  }
+
+  private lookup(value: PDFObject | undefined): PDFObject | undefined {
+    return value instanceof PDFRef ? this.pdf.context.lookup(value) : value;
+  }
+
+  private dict(value: PDFObject | undefined): PDFDict | undefined {
+    const found = this.lookup(value);
+    return found instanceof PDFDict ? found : undefined;
+  }
+
+  private text(value: PDFObject | undefined): string | null {
+    const found = this.lookup(value);
+    return found instanceof PDFString || found instanceof PDFHexString ? found.decodeText() : null;
+  }
+
+  get catalog(): PDFDict {
+    return this.pdf.catalog;
+  }
+
+  catalogName(key: string): string | null {
+    const value = this.lookup(this.catalog.get(PDFName.of(key)));
+    return value ? value.toString() : null;
+  }
+
+  get lang(): string | null {
+    return this.text(this.catalog.get(PDFName.of('Lang')));
+  }
+
+  get marked(): boolean {
+    return (
+      this.dict(this.catalog.get(PDFName.of('MarkInfo')))
+        ?.get(PDFName.of('Marked'))
+        ?.toString() === 'true'
+    );
+  }
+
+  get displaysTitle(): boolean {
+    return (
+      this.dict(this.catalog.get(PDFName.of('ViewerPreferences')))
+        ?.get(PDFName.of('DisplayDocTitle'))
+        ?.toString() === 'true'
+    );
+  }
+
+  get title(): string | null {
+    const info = this.dict(this.pdf.context.trailerInfo.Info);
+    return this.text(info?.get(PDFName.of('Title')));
+  }
+
+  /** The XMP metadata as text (PDF/UA identifies itself there). */
+  get metadata(): string {
+    const stream = this.lookup(this.catalog.get(PDFName.of('Metadata')));
+    if (!(stream instanceof PDFRawStream)) return '';
+    return Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8');
+  }
+
+  get version(): string {
+    const { major, minor } = this.pdf.context.header;
+    return `${major}.${minor}`;
+  }
+
+  /** The structure tree below StructTreeRoot, or null when the file has none. */
+  structureTree(): StructNode[] | null {
+    const root = this.dict(this.catalog.get(PDFName.of('StructTreeRoot')));
+    if (!root) return null;
+    return this.childrenOf(root.get(PDFName.of('K')));
+  }
+
+  private childrenOf(k: PDFObject | undefined): StructNode[] {
+    const value = this.lookup(k);
+    const items = value instanceof PDFArray ? value.asArray() : value ? [value] : [];
+    return items.flatMap((item) => {
+      const element = this.dict(item);
+      if (!element || !element.get(PDFName.of('S'))) return [];
+      return [this.node(element)];
+    });
+  }
+
+  private node(element: PDFDict): StructNode {
+    const k = this.lookup(element.get(PDFName.of('K')));
+    const items = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
+    const attributes: Record<string, string> = {};
+    const a = this.dict(element.get(PDFName.of('A')));
+    for (const [key, value] of a?.entries() ?? []) attributes[key.decodeText()] = (this.lookup(value) ?? value).toString();
+    return {
+      type: (element.get(PDFName.of('S')) as PDFName).decodeText(),
+      alt: this.text(element.get(PDFName.of('Alt'))),
+      attributes,
+      children: this.childrenOf(k),
+      contentItems: items.filter((i) => i instanceof PDFNumber || this.dict(i)?.get(PDFName.of('Type'))?.toString() === '/MCR').length,
+    };
+  }
+
+  /** Every font on every page, with whether its program is embedded and whether it maps glyphs back to Unicode. */
+  fonts(): { name: string; subtype: string; embedded: boolean; toUnicode: boolean }[] {
+    const seen = new Map<string, { name: string; subtype: string; embedded: boolean; toUnicode: boolean }>();
+    for (const page of this.pdf.getPages()) {
+      const fonts = this.dict(this.dict(page.node.get(PDFName.of('Resources')))?.get(PDFName.of('Font')));
+      for (const [, ref] of fonts?.entries() ?? []) {
+        const font = this.dict(ref);
+        if (!font) continue;
+        const descendant = this.dict((this.lookup(font.get(PDFName.of('DescendantFonts'))) as PDFArray | undefined)?.get(0));
+        const descriptor = this.dict((descendant ?? font).get(PDFName.of('FontDescriptor')));
+        const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor?.get(PDFName.of(key)) !== undefined);
+        const name = font.get(PDFName.of('BaseFont'))?.toString() ?? '?';
+        seen.set(name, {
+          name,
+          subtype: font.get(PDFName.of('Subtype'))?.toString() ?? '?',
+          embedded,
+          toUnicode: font.get(PDFName.of('ToUnicode')) !== undefined,
+        });
+      }
+    }
+    return [...seen.values()];
+  }
+
+  get pageCount(): number {
+    return this.pdf.getPageCount();
+  }
+
+  /** The decoded content of each page. */
+  pageContents(): string[] {
+    return this.pdf.getPages().map((page) => {
+      const contents = this.lookup(page.node.get(PDFName.of('Contents')));
+      const streams = contents instanceof PDFArray ? contents.asArray().map((c) => this.lookup(c)) : [contents];
+      return streams
+        .map((s) =>
+          s instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(s).decode()).toString('latin1') : s instanceof PDFStream ? '' : '',
+        )
+        .join('\n');
+    });
+  }
+
+  /**
+   * Walks each page's content operators and reports any that draw (text,
+   * paths, images) outside marked content, and how the marked content is
+   * tagged: with an MCID (structure) or as an artifact (and of which type).
+   */
+  contentTagging(): { untagged: string[]; mcids: number; artifacts: Record<string, number> } {
+    const PAINT = new Set(['Tj', 'TJ', "'", '"', 'f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'Do', 'sh']);
+    const untagged: string[] = [];
+    const artifacts: Record<string, number> = {};
+    let mcids = 0;
+    this.pageContents().forEach((content, page) => {
+      const tokens = content.match(/<<.*?>>|<[0-9a-fA-F\s]*>|\[[^\]]*\]|\((?:\\.|[^\\)])*\)|\/[^\s/[\]<>()]+|[^\s/[\]<>()]+/gs) ?? [];
+      let depth = 0;
+      let previous: string[] = [];
+      for (const token of tokens) {
+        if (token === 'BDC' || token === 'BMC') {
+          depth++;
+          const [tagName, properties = ''] = previous.slice(-2);
+          const tagged = token === 'BDC' ? tagName : previous.at(-1);
+          if (tagged === '/Artifact') {
+            const type = /\/Type\s*\/(\w+)/.exec(properties)?.[1] ?? 'none';
+            artifacts[type] = (artifacts[type] ?? 0) + 1;
+          } else if (/\/MCID\s+\d+/.test(properties)) {
+            mcids++;
+          }
+        } else if (token === 'EMC') {
+          depth--;
+        } else if (PAINT.has(token) && depth <= 0) {
+          untagged.push(`page ${page + 1}: ${token}`);
+        }
+        previous = [...previous.slice(-3), token];
+      }
+    });
+    return { untagged, mcids, artifacts };
+  }
+}
+
+/** Every node of a tree, depth first (reading order). */
+export function allNodes(nodes: StructNode[]): StructNode[] {
+  return nodes.flatMap((n) => [n, ...allNodes(n.children)]);
+}

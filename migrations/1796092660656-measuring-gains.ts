@@ -128,6 +128,19 @@ export class MeasuringGains1796092660656 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER follow_ups_answered_once BEFORE UPDATE ON follow_ups
       FOR EACH ROW WHEN (OLD.answer IS NOT NULL) EXECUTE FUNCTION samspill_append_only()`);
+    // Practices established before this migration are followed up too: from each project's latest move into establish,
+    // for each participant, as recordDecision does from now on (date + months keeps the day or takes the month's last).
+    await q.query(`
+      INSERT INTO follow_ups (project_id, organization_id, decision_id, months, due_on, created_at)
+      SELECT pr.id, pp.organization_id, t.id, m.months,
+             ((t.decided_at AT TIME ZONE 'UTC')::date + make_interval(months => m.months))::date, t.decided_at
+      FROM projects pr
+      JOIN LATERAL (SELECT id, decided_at FROM stage_transitions
+                    WHERE project_id = pr.id AND kind = 'stage' AND to_stage = 'establish'
+                    ORDER BY decided_at DESC LIMIT 1) t ON true
+      JOIN project_participants pp ON pp.project_id = pr.id
+      CROSS JOIN (VALUES (6), (12), (24)) AS m(months)
+      WHERE pr.stage = 'establish'`);
   }
 
   async down(q: QueryRunner): Promise<void> {

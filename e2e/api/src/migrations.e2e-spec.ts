@@ -95,6 +95,20 @@ describe('MeasuringGains1796092660656', () => {
 
     await db.runMigrations({ transaction: 'each' });
     expect(await sql(`SELECT id, value FROM measurements ORDER BY id`)).toEqual(measurements);
+    // Practices established before the migration get their follow-ups: 6, 12 and 24 months on, for each participant.
+    const established = await sql<{ project_id: string; participants: number }>(
+      `SELECT pr.id AS project_id, (SELECT count(*)::int FROM project_participants pp WHERE pp.project_id = pr.id) AS participants
+       FROM projects pr WHERE pr.stage = 'establish' ORDER BY pr.id`,
+    );
+    expect(established.length).toBeGreaterThan(0);
+    const followUps = await sql<{ project_id: string; n: number; months: number[]; later: boolean }>(
+      `SELECT f.project_id, count(*)::int AS n, array_agg(DISTINCT f.months ORDER BY f.months) AS months,
+              bool_and(f.due_on > (t.decided_at AT TIME ZONE 'UTC')::date) AS later
+       FROM follow_ups f JOIN stage_transitions t ON t.id = f.decision_id GROUP BY f.project_id ORDER BY f.project_id`,
+    );
+    expect(followUps).toEqual(
+      established.map((p) => ({ project_id: p.project_id, n: p.participants * 3, months: [6, 12, 24], later: true })),
+    );
     expect(await sql(`SELECT DISTINCT note, version FROM measurements`)).toEqual([{ note: null, version: 1 }]);
     // The rules come back with the tables: realised goes with its day, an answered follow-up never changes.
     await expect(

@@ -54,8 +54,8 @@ export class FollowUpsService {
     return rows.map((r) => toFollowUpResponse(r, on));
   }
 
-  /** Answered once, by a leader of the organisation asked or an admin; a second answer is refused (409). */
-  async answer(actor: Actor, userId: string, id: string, dto: AnswerFollowUpDto): Promise<FollowUpResponse> {
+  /** Answered once, by a leader of the organisation asked or an admin; a second answer is refused (409). `at` back-dates it (demo seed only). */
+  async answer(actor: Actor, userId: string, id: string, dto: AnswerFollowUpDto, at?: Date): Promise<FollowUpResponse> {
     const [found] = await this.dataSource.query<{ project_id: string; organization_id: string }[]>(
       `SELECT project_id, organization_id FROM follow_ups WHERE id = $1`,
       [id],
@@ -68,10 +68,10 @@ export class FollowUpsService {
     // Only an unanswered follow-up matches: of two answers at once, one wins. (A bare UPDATE would answer [rows, count].)
     const answered = await this.dataSource.query<{ id: string }[]>(
       `WITH answered AS (
-         UPDATE follow_ups SET answer = $2, note = nullif($3, ''), answered_by = $4, answered_at = clock_timestamp()
+         UPDATE follow_ups SET answer = $2, note = nullif($3, ''), answered_by = $4, answered_at = coalesce($5::timestamptz, clock_timestamp())
          WHERE id = $1 AND answer IS NULL RETURNING id
        ) SELECT id FROM answered`,
-      [id, dto.status, dto.note ?? null, userId],
+      [id, dto.status, dto.note ?? null, userId, at ?? null],
     );
     if (answered.length === 0) {
       throw new ConflictException({ code: 'FOLLOW_UP_ANSWERED', message: 'This follow-up has already been answered; an answer stands.' });

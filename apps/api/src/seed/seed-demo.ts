@@ -2,6 +2,7 @@ import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from '@s
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { seedCollaboration } from './seed-collaboration';
+import { seedGains } from './seed-gains';
 
 /**
  * Seeds the demo organisations and accounts, then the demo partnerships with
@@ -40,5 +41,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ organizations:
     return { organizations, users };
   });
   const partnerships = await seedCollaboration(dataSource);
+  // Issue 11: benefits and follow-up answers, also into a demo seeded before they existed.
+  await seedGains(dataSource);
   return { organizations, users, partnerships };
 }

@@ -10,15 +10,17 @@
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { DEMO_PASSWORD as PASSWORD } from '@samspill/demo';
-import { API_MAIN, BENCH_JWT_SECRET, benchDatabase, ROOT, requireBuiltApi } from './support';
+import { API_MAIN, BENCH_JWT_SECRET, benchDatabase, CHART_INDICATOR, ROOT, requireBuiltApi } from './support';
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? '20');
 const CONNECTIONS = 50;
+/** BENCH_ONLY=<text>: measure only the endpoints whose name contains it, and add the table to RESULTS.md instead of replacing it. */
+const ONLY = process.env['BENCH_ONLY'];
 /** API processes per server, as in production on this machine (one per core). */
 const WORKERS = process.env['BENCH_API_WORKERS'] ?? String(cpus().length);
 
@@ -188,12 +190,26 @@ async function main(): Promise<void> {
     if (projects < 1000) throw new Error(`The bench database has ${projects} projects. Run npm run bench:seed first.`);
     // A partnership of typical size, one of its members' staff, and one of its projects.
     const [subject] = (
-      await pool.query<{ partnership_id: string; n: number; email: string; project_id: string }>(
+      await pool.query<{
+        partnership_id: string;
+        n: number;
+        email: string;
+        project_id: string;
+        chart_indicator_id: string | null;
+        chart_series: number;
+      }>(
         `WITH sizes AS (SELECT partnership_id, count(*) AS n FROM projects GROUP BY 1),
               median AS (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY n) AS m FROM sizes)
-         SELECT s.partnership_id, s.n::int, u.email, (SELECT id FROM projects WHERE partnership_id = s.partnership_id LIMIT 1) AS project_id
+         SELECT s.partnership_id, s.n::int, u.email, (SELECT id FROM projects WHERE partnership_id = s.partnership_id LIMIT 1) AS project_id,
+                c.id AS chart_indicator_id, coalesce(c.series, 0) AS chart_series
          FROM sizes s, median, partnership_members pm JOIN users u ON u.organization_id = pm.organization_id AND u.email LIKE 'bench-%'
-         WHERE s.n = median.m AND pm.partnership_id = s.partnership_id LIMIT 1`,
+         LEFT JOIN LATERAL (
+           SELECT i.id, (SELECT count(DISTINCT m.organization_id)::int FROM measurements m WHERE m.indicator_id = i.id) AS series
+           FROM indicators i JOIN projects pr ON pr.id = i.project_id
+           WHERE pr.partnership_id = pm.partnership_id AND i.name = $1 LIMIT 1) c ON true
+         WHERE s.n = median.m AND pm.partnership_id = s.partnership_id
+         ORDER BY c.series DESC NULLS LAST LIMIT 1`,
+        [CHART_INDICATOR],
       )
     ).rows;
     if (!subject) throw new Error('no subject partnership found');
@@ -204,7 +220,7 @@ async function main(): Promise<void> {
     try {
       const member = await login(bases.cached, subject.email);
       const admin = await login(bases.cached, 'admin@samspill.no');
-      const endpoints: Endpoint[] = [
+      const all: Endpoint[] = [
         {
           name: `GET /api/projects?partnershipId (${subject.n} projects)`,
           base: 'cached',
@@ -248,7 +264,18 @@ async function main(): Promise<void> {
           token: admin.token,
           target: { percentile: 'p95', ms: 200 },
         },
+        // Issue 11: a run chart with 60 points per organisation.
+        {
+          name: `GET /api/indicators/:id/chart (60 points × ${subject.chart_series} organisations)`,
+          base: 'cached',
+          path: `/api/indicators/${subject.chart_indicator_id}/chart`,
+          token: member.token,
+          target: { percentile: 'p95', ms: 50 },
+        },
       ];
+      if (!subject.chart_indicator_id) all.pop();
+      const endpoints = all.filter((e) => !ONLY || e.name.includes(ONLY));
+      if (endpoints.length === 0) throw new Error(`No endpoint matches BENCH_ONLY=${ONLY}`);
       const captured = await captureStatements(db.url, port + 2, endpoints);
 
       const rows: Row[] = [];
@@ -263,8 +290,9 @@ async function main(): Promise<void> {
       process.stderr.write('\n\n');
       const report = render(rows, subject.n, projects);
       console.log(report);
-      writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), report);
-      console.log('Written to bench/RESULTS.md');
+      if (ONLY) appendFileSync(join(ROOT, 'bench', 'RESULTS.md'), `\n${report.replace(/^# /, '## ')}`);
+      else writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), report);
+      console.log(ONLY ? 'Added to bench/RESULTS.md' : 'Written to bench/RESULTS.md');
     } finally {
       await stopApi();
       await stopUncached();

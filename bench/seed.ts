@@ -6,7 +6,7 @@
  * progress bar. Re-running on a seeded database does nothing unless --force.
  */
 import { Client } from 'pg';
-import { BENCH_JWT_SECRET, benchDatabase, progress, requireBuiltApi, runApi } from './support';
+import { BENCH_JWT_SECRET, benchDatabase, CHART_INDICATOR, progress, requireBuiltApi, runApi } from './support';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
 const N = {
@@ -31,9 +31,11 @@ async function main(): Promise<void> {
       const [{ n }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM projects`)).rows as [{ n: number }];
       if (n >= N.projects && !process.argv.includes('--force')) {
         console.log(`Already seeded (${n.toLocaleString('en')} projects). Use --force to add another round.`);
-        return;
+      } else {
+        await seed(client);
       }
-      await seed(client);
+      // Issue 11: added to a database seeded before benefits and follow-ups existed, too.
+      await seedMeasuring(client);
     } finally {
       await client.end();
     }
@@ -217,6 +219,74 @@ async function seed(c: Client): Promise<void> {
     UNION ALL SELECT 'log entries', count(*) FROM log_entries UNION ALL SELECT 'answers', count(*) FROM answers
     UNION ALL SELECT 'indicator measurements', count(*) FROM measurements`);
   for (const r of counts.rows) console.log(`  ${r.t.padEnd(24)} ${r.n.toLocaleString('en').padStart(12)}`);
+}
+
+/**
+ * Issue 11: benefits on a third of the projects (one to three each, in
+ * several units, half of them realised), the follow-ups of every project in
+ * establish (those already due mostly answered), and in one project of every
+ * partnership an indicator with 60 monthly measurements per participant, for
+ * the run-chart benchmark. Each part runs once.
+ */
+async function seedMeasuring(c: Client): Promise<void> {
+  const count = async (sql: string) => ((await c.query<{ n: number }>(sql)).rows[0] as { n: number }).n;
+  await c.query(`SET synchronous_commit = off`);
+  await c.query(`SET session_replication_role = replica`);
+  try {
+    if ((await count(`SELECT count(*)::int AS n FROM benefits`)) < 1000) {
+      progress('benefits', 0, 1);
+      await c.query(`
+        INSERT INTO benefits (project_id, organization_id, kind, description, unit, identified, realised, realised_on, created_by, created_at)
+        SELECT pr.id, pp.organization_id, (ARRAY['time','money','quality','other'])[1 + g % 4], 'Gevinst fra benchmark-data',
+               (ARRAY['fte','hours','nok','dkk','sek','eur','isk','count'])[1 + (abs(hashtext(pr.id::text) % 8) + g) % 8],
+               round((1 + random() * 100)::numeric, 1), r.realised, CASE WHEN r.realised IS NOT NULL THEN current_date - 30 END,
+               pr.created_by, pr.created_at + interval '10 days'
+        FROM projects pr
+        JOIN LATERAL (SELECT organization_id FROM project_participants WHERE project_id = pr.id LIMIT 1) pp ON true
+        CROSS JOIN LATERAL generate_series(1, 1 + abs(hashtext(pr.id::text)) % 3) g
+        CROSS JOIN LATERAL (SELECT CASE WHEN random() < 0.5 THEN round((random() * 50)::numeric, 1) END AS realised) r
+        WHERE abs(hashtext(pr.id::text)) % 3 = 0`);
+      progress('benefits', 1, 1);
+    }
+    if ((await count(`SELECT count(*)::int AS n FROM follow_ups`)) < 1000) {
+      progress('follow-ups', 0, 1);
+      await c.query(`
+        INSERT INTO follow_ups (project_id, organization_id, decision_id, months, due_on, answer, note, answered_by, answered_at, created_at)
+        SELECT pr.id, pp.organization_id, t.id, m.months, d.due_on, a.answer,
+               CASE WHEN a.answer IS NOT NULL THEN 'Svar fra benchmark-data' END,
+               CASE WHEN a.answer IS NOT NULL THEN pr.created_by END, CASE WHEN a.answer IS NOT NULL THEN d.due_on + 7 END, t.decided_at
+        FROM projects pr
+        JOIN LATERAL (SELECT id, decided_at FROM stage_transitions WHERE project_id = pr.id AND kind = 'stage' AND to_stage = 'establish'
+                      ORDER BY decided_at DESC LIMIT 1) t ON true
+        JOIN project_participants pp ON pp.project_id = pr.id
+        CROSS JOIN (VALUES (6), (12), (24)) AS m(months)
+        CROSS JOIN LATERAL (SELECT ((t.decided_at AT TIME ZONE 'UTC')::date + make_interval(months => m.months))::date AS due_on) d
+        CROSS JOIN LATERAL (SELECT CASE WHEN d.due_on <= current_date AND random() < 0.8
+                                        THEN (ARRAY['held','held','held','slipped','abandoned'])[1 + floor(random() * 5)::int] END AS answer) a
+        WHERE pr.stage = 'establish'`);
+      progress('follow-ups', 1, 1);
+    }
+    if ((await count(`SELECT count(*)::int AS n FROM indicators WHERE name = '${CHART_INDICATOR}'`)) === 0) {
+      progress('run-chart indicators (60 points per organisation)', 0, 1);
+      await c.query(`
+        WITH i AS (
+          INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by)
+          SELECT DISTINCT ON (pr.partnership_id) pr.id, '${CHART_INDICATOR}', 'dager', 14, 7, 'decrease', pr.created_by
+          FROM projects pr ORDER BY pr.partnership_id, pr.id
+          RETURNING id, project_id, created_by
+        )
+        INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by)
+        SELECT i.id, pp.organization_id,
+               -- Five years of months: a level of about 14 that shifts to about 10 half way.
+               round((CASE WHEN g <= 30 THEN 14 ELSE 10 END + random() * 3 - 1.5)::numeric, 1),
+               (date_trunc('month', current_date) - make_interval(months => 60 - g))::date + 27, i.created_by
+        FROM i JOIN project_participants pp ON pp.project_id = i.project_id, generate_series(1, 60) g`);
+      progress('run-chart indicators (60 points per organisation)', 1, 1);
+    }
+  } finally {
+    await c.query(`SET session_replication_role = DEFAULT`);
+  }
+  await c.query(`ANALYZE benefits, follow_ups, indicators, measurements`);
 }
 
 main().catch((error: unknown) => {

@@ -51,3 +51,6 @@ export function progress(label: string, done: number, total: number): void {
   );
   if (done >= total) process.stderr.write('\n');
 }
+
+/** The indicator with 60 monthly points per organisation that the run-chart benchmark reads (seeded in one project of every partnership). */
+export const CHART_INDICATOR = 'Seriediagram (60 målinger)';

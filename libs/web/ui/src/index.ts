@@ -7,3 +7,4 @@ export * from './lib/match-marker/match-marker';
 export * from './lib/progress-bar/progress-bar';
 export * from './lib/stage-steps/stage-steps';
 export * from './lib/text-field/text-field';
+export * from './lib/run-chart/run-chart';

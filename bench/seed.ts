@@ -263,7 +263,7 @@ async function seedMeasuring(c: Client): Promise<void> {
         CROSS JOIN LATERAL (SELECT ((t.decided_at AT TIME ZONE 'UTC')::date + make_interval(months => m.months))::date AS due_on) d
         CROSS JOIN LATERAL (SELECT CASE WHEN d.due_on <= current_date AND random() < 0.8
                                         THEN (ARRAY['held','held','held','slipped','abandoned'])[1 + floor(random() * 5)::int] END AS answer) a
-        WHERE pr.stage = 'establish'`);
+        WHERE pr.stage = 'establish' AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.project_id = pr.id)`);
       progress('follow-ups', 1, 1);
     }
     if ((await count(`SELECT count(*)::int AS n FROM indicators WHERE name = '${CHART_INDICATOR}'`)) === 0) {

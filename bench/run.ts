@@ -19,7 +19,7 @@ import { API_MAIN, BENCH_JWT_SECRET, benchDatabase, CHART_INDICATOR, ROOT, requi
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? '20');
 const CONNECTIONS = 50;
-/** BENCH_ONLY=<text>: measure only the endpoints whose name contains it, and add the table to RESULTS.md instead of replacing it. */
+/** BENCH_ONLY=<regular expression>: measure only the endpoints whose name matches, and add the table to RESULTS.md instead of replacing it. */
 const ONLY = process.env['BENCH_ONLY'];
 /** API processes per server, as in production on this machine (one per core). */
 const WORKERS = process.env['BENCH_API_WORKERS'] ?? String(cpus().length);
@@ -274,7 +274,7 @@ async function main(): Promise<void> {
         },
       ];
       if (!subject.chart_indicator_id) all.pop();
-      const endpoints = all.filter((e) => !ONLY || e.name.includes(ONLY));
+      const endpoints = all.filter((e) => !ONLY || new RegExp(ONLY).test(e.name));
       if (endpoints.length === 0) throw new Error(`No endpoint matches BENCH_ONLY=${ONLY}`);
       const captured = await captureStatements(db.url, port + 2, endpoints);
 

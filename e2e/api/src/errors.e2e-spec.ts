@@ -131,6 +131,18 @@ const BY_CODE: Record<ErrorCode, Refusal | { provedIn: string }> = {
       return call('granStaff', 'POST', `/api/answers/${id}/project`);
     },
   },
+  FOLLOW_UP_ANSWERED: {
+    status: 409,
+    provoke: async () => {
+      // A project moved into establish asks Gran 6, 12 and 24 months on; an answer is given once.
+      const project = await c.project('granStaff', { participantIds: [c.org.gran] });
+      expectStatus(201, await move('granStaff', project.id, 'test'));
+      expectStatus(201, await move('granLeader', project.id, 'establish'));
+      const [followUp] = await api.sql<{ id: string }>(`SELECT id FROM follow_ups WHERE project_id = $1 AND months = 6`, [project.id]);
+      expectStatus(200, await call('granLeader', 'POST', `/api/follow-ups/${followUp?.id}`, { status: 'held', note: 'Holder.' }));
+      return call('granLeader', 'POST', `/api/follow-ups/${followUp?.id}`, { status: 'slipped', note: 'Glipper.' });
+    },
+  },
   DATABASE_UNAVAILABLE: { provedIn: 'e2e/api/src/database-lifecycle.e2e-spec.ts' },
   INTERNAL_ERROR: { provedIn: 'apps/api/src/common/http-exception.filter.spec.ts' },
 };

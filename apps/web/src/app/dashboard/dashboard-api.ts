@@ -1,7 +1,8 @@
 import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Overview, PartnershipDashboard, PartnershipResponse } from '@samspill/contracts';
+import type { Overview, PartnershipDashboard } from '@samspill/contracts';
 import type { Observable } from 'rxjs';
+import { apiPath } from '../core/http/api-path';
 import { I18n } from '../core/i18n/i18n';
 
 /** The dashboard endpoints: each view needs exactly one of these requests. */
@@ -11,15 +12,11 @@ export class DashboardApi {
   private readonly i18n = inject(I18n);
 
   partnership(id: string): Observable<PartnershipDashboard> {
-    return this.http.get<PartnershipDashboard>(`/api/dashboard/partnerships/${encodeURIComponent(id)}`);
+    return this.http.get<PartnershipDashboard>(apiPath('dashboard', 'partnerships', id));
   }
 
   overview(): Observable<Overview> {
     return this.http.get<Overview>('/api/dashboard/overview');
-  }
-
-  partnerships(): Observable<PartnershipResponse[]> {
-    return this.http.get<PartnershipResponse[]>('/api/partnerships');
   }
 
   /** The project list for Excel; column names and stage names follow the reader's language. */
@@ -33,7 +30,7 @@ export class DashboardApi {
 
   /** The council report as a PDF, in the reader's language. */
   report(partnershipId: string): Observable<Blob> {
-    return this.http.get(`/api/dashboard/partnerships/${encodeURIComponent(partnershipId)}/report.pdf`, {
+    return this.http.get(apiPath('dashboard', 'partnerships', partnershipId, 'report.pdf'), {
       headers: this.languageHeader(),
       responseType: 'blob',
     });

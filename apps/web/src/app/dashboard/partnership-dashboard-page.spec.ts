@@ -1,9 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
+import { provideRouter } from '@angular/router';
 import type { PartnershipDashboard } from '@samspill/contracts';
-import { of } from 'rxjs';
 import { PartnershipDashboardPage } from './partnership-dashboard-page';
 
 const DASHBOARD: PartnershipDashboard = {
@@ -40,24 +39,22 @@ const DASHBOARD: PartnershipDashboard = {
 };
 
 describe('PartnershipDashboardPage', () => {
-  async function render() {
+  function render() {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: ActivatedRoute, useValue: { paramMap: of(convertToParamMap({ id: 'p1' })) } },
-      ],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
     const fixture = TestBed.createComponent(PartnershipDashboardPage);
+    // The route's :id, as the router binds it.
+    fixture.componentRef.setInput('id', 'p1');
     document.body.appendChild(fixture.nativeElement);
-    await fixture.whenStable();
+    // Renders and sends the request; the page is not stable until it is answered.
+    TestBed.tick();
     return { fixture, page: fixture.nativeElement as HTMLElement, backend: TestBed.inject(HttpTestingController) };
   }
 
   it('shows a skeleton, then every figure from one single request', async () => {
-    const { fixture, page, backend } = await render();
+    const { fixture, page, backend } = render();
     expect(page.querySelector('[role="status"]')?.textContent).toContain('Henter tallene');
 
     backend.expectOne('/api/dashboard/partnerships/p1').flush(DASHBOARD);
@@ -77,7 +74,7 @@ describe('PartnershipDashboardPage', () => {
   });
 
   it('turns into the not-found page when the partnership is not visible', async () => {
-    const { fixture, page, backend } = await render();
+    const { fixture, page, backend } = render();
     backend
       .expectOne('/api/dashboard/partnerships/p1')
       .flush({ statusCode: 404, code: 'NOT_FOUND', message: 'x' }, { status: 404, statusText: 'Not Found' });
@@ -89,12 +86,13 @@ describe('PartnershipDashboardPage', () => {
   });
 
   it('offers a retry when the server fails', async () => {
-    const { fixture, page, backend } = await render();
+    const { fixture, page, backend } = render();
     backend.expectOne('/api/dashboard/partnerships/p1').flush(null, { status: 500, statusText: 'Server Error' });
     await fixture.whenStable();
     expect(page.querySelector('[role="alert"]')?.textContent).toContain('Kunne ikke hente tallene');
 
     page.querySelector<HTMLButtonElement>('.ds-alert button')?.click();
+    TestBed.tick();
     backend.expectOne('/api/dashboard/partnerships/p1').flush(DASHBOARD);
     await fixture.whenStable();
     expect(page.textContent).toContain('PILOTen Hadeland');

@@ -46,6 +46,15 @@ export const en: Messages = {
   form: {
     errorSummaryHeading: 'Please correct the following:',
     optional: 'optional',
+    save: 'Save',
+    cancel: 'Cancel',
+    charactersLeft: '{count} characters left',
+    charactersOver: '{count} characters too many',
+  },
+  data: {
+    loading: 'Loading …',
+    loadFailed: 'Could not load this',
+    retry: 'Try again',
   },
   signIn: {
     heading: 'Sign in to Samspill',
@@ -83,7 +92,6 @@ export const en: Messages = {
     noCodeLabel: 'None',
     loading: 'Loading organisations …',
     loadFailedHeading: 'Could not load the organisations',
-    retry: 'Try again',
     empty: 'There are no organisations yet.',
     createHeading: 'Add an organisation',
     codeHint: 'Municipality number or other official number, 1 to 8 digits. Leave it empty if there is none.',
@@ -103,7 +111,6 @@ export const en: Messages = {
     intro: 'How the joint projects are doing, stage by stage and organisation by organisation.',
     loading: 'Fetching the figures …',
     loadFailedHeading: 'Could not fetch the figures',
-    retry: 'Try again',
     plainView: 'Plain view for elected members',
     overviewLink: 'All partnerships',
     stages: {
@@ -200,7 +207,6 @@ export const en: Messages = {
     intro: 'The figures from every partnership you can see, added up and side by side.',
     loading: 'Fetching the overview …',
     loadFailedHeading: 'Could not fetch the overview',
-    retry: 'Try again',
     totalsHeading: 'All projects',
     partnershipsHeading: 'Partnerships',
     partnershipsCaption: 'Active projects per stage in each partnership',
@@ -322,15 +328,6 @@ export const en: Messages = {
       DATABASE_UNAVAILABLE: 'Samspill is unavailable right now. Please try again shortly.',
       INTERNAL_ERROR: 'Something went wrong on our side. Please try again shortly.',
     },
-  },
-  collaboration: {
-    loading: 'Loading …',
-    loadFailed: 'Could not load this',
-    retry: 'Try again',
-    save: 'Save',
-    cancel: 'Cancel',
-    charactersLeft: '{count} characters left',
-    charactersOver: '{count} characters too many',
   },
   partnerships: {
     nav: 'Partnerships',

@@ -1,10 +1,18 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import type { Locale } from '@samspill/contracts';
-import { en } from './en';
+import { LOCALES } from '@samspill/contracts/values';
 import type { MessageKey, MessageParams, Messages } from './messages';
 import { nb } from './nb';
 
-const DICTIONARIES: Record<Locale, Messages> = { nb, en };
+/**
+ * Bokmål, the default, is in the first download; every other language is
+ * fetched when someone chooses it (or has chosen it before), so each new
+ * language costs nothing to those who do not read it.
+ */
+const DICTIONARIES: Record<Locale, () => Promise<Messages>> = {
+  nb: () => Promise.resolve(nb),
+  en: () => import('./en').then((m) => m.en),
+};
 
 /** Each language named in itself, so a reader finds their own whatever is showing. */
 export const LANGUAGES: readonly { locale: Locale; name: string }[] = [
@@ -16,7 +24,7 @@ export const DEFAULT_LOCALE: Locale = 'nb';
 const STORAGE_KEY = 'samspill.locale';
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && value in DICTIONARIES;
+  return (LOCALES as readonly unknown[]).includes(value);
 }
 
 /** Looks a dotted key up in a dictionary and fills in `{placeholders}`. */
@@ -37,17 +45,24 @@ export function translate(messages: Messages, key: MessageKey, params?: MessageP
 export class I18n {
   private readonly document = inject(DOCUMENT);
   private readonly current = signal<Locale>(this.storedLocale());
+  private readonly loaded = signal<Partial<Record<Locale, Messages>>>({ nb });
 
   readonly locale = this.current.asReadonly();
-  readonly messages = computed(() => DICTIONARIES[this.current()]);
+  /** Bokmål until the chosen language has arrived (the app waits for `ready` before it starts). */
+  readonly messages = computed(() => this.loaded()[this.current()] ?? nb);
+  /** Settles once the stored language's words are here. */
+  readonly ready: Promise<void>;
 
   private readonly collator = computed(() => new Intl.Collator(this.current(), { sensitivity: 'base' }));
 
   constructor() {
     this.document.documentElement.lang = this.current();
+    this.ready = this.load(this.current());
   }
 
-  setLocale(locale: Locale): void {
+  /** Switches once the language's words are here. */
+  async setLocale(locale: Locale): Promise<void> {
+    await this.load(locale);
     this.current.set(locale);
     this.document.documentElement.lang = locale;
     try {
@@ -71,6 +86,12 @@ export class I18n {
 
   formatDate(value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
     return new Intl.DateTimeFormat(this.current(), options).format(new Date(value));
+  }
+
+  private async load(locale: Locale): Promise<void> {
+    if (this.loaded()[locale]) return;
+    const messages = await DICTIONARIES[locale]();
+    this.loaded.update((loaded) => ({ ...loaded, [locale]: messages }));
   }
 
   private storedLocale(): Locale {

@@ -52,6 +52,15 @@ export const nb = {
   form: {
     errorSummaryHeading: 'Rett opp dette før du går videre:',
     optional: 'valgfritt',
+    save: 'Lagre',
+    cancel: 'Avbryt',
+    charactersLeft: '{count} tegn igjen',
+    charactersOver: '{count} tegn for mye',
+  },
+  data: {
+    loading: 'Henter …',
+    loadFailed: 'Kunne ikke hente innholdet',
+    retry: 'Prøv igjen',
   },
   signIn: {
     heading: 'Logg inn i Samspill',
@@ -89,7 +98,6 @@ export const nb = {
     noCodeLabel: 'Ingen',
     loading: 'Henter organisasjoner …',
     loadFailedHeading: 'Kunne ikke hente organisasjonene',
-    retry: 'Prøv igjen',
     empty: 'Det er ingen organisasjoner ennå.',
     createHeading: 'Legg til en organisasjon',
     codeHint: 'Kommunenummer eller annet offisielt nummer, 1 til 8 sifre. La feltet stå tomt om det ikke finnes.',
@@ -109,7 +117,6 @@ export const nb = {
     intro: 'Hvordan det går med de felles prosjektene, trinn for trinn og organisasjon for organisasjon.',
     loading: 'Henter tallene …',
     loadFailedHeading: 'Kunne ikke hente tallene',
-    retry: 'Prøv igjen',
     plainView: 'Enkel visning for folkevalgte',
     overviewLink: 'Alle samarbeid',
     stages: {
@@ -206,7 +213,6 @@ export const nb = {
     intro: 'Tallene fra alle samarbeidene du har tilgang til, lagt sammen og side om side.',
     loading: 'Henter oversikten …',
     loadFailedHeading: 'Kunne ikke hente oversikten',
-    retry: 'Prøv igjen',
     totalsHeading: 'Alle prosjekter',
     partnershipsHeading: 'Samarbeid',
     partnershipsCaption: 'Aktive prosjekter per trinn i hvert samarbeid',
@@ -328,15 +334,6 @@ export const nb = {
       DATABASE_UNAVAILABLE: 'Samspill er utilgjengelig akkurat nå. Prøv igjen om litt.',
       INTERNAL_ERROR: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     } satisfies Record<ErrorCode, string>,
-  },
-  collaboration: {
-    loading: 'Henter …',
-    loadFailed: 'Kunne ikke hente innholdet',
-    retry: 'Prøv igjen',
-    save: 'Lagre',
-    cancel: 'Avbryt',
-    charactersLeft: '{count} tegn igjen',
-    charactersOver: '{count} tegn for mye',
   },
   partnerships: {
     nav: 'Samarbeid',

@@ -1,22 +1,28 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, input, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, input, output, viewChild } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { CharacterCount } from '../character-count/character-count';
 
 /** A count under a field, written by the parent in its language. */
-export interface TextFieldCount {
+export interface FieldCount {
   text: string;
   over: boolean;
 }
 
+/** A choice: what it stands for, and what it is called (an organisation or focus area fits as it is). */
+export interface FieldOption {
+  id: string;
+  name: string;
+}
+
 /**
- * A labelled text input or, with `rows`, a textarea, bound to a reactive-forms
- * control. The hint, count and error each get an id derived from `fieldId`,
- * and the field names them in aria-describedby (hint, count, then error), so
- * the error summary can link to `fieldId` and screen readers hear the rest.
- * All texts arrive translated.
+ * A labelled form field bound to a reactive-forms control: a text input,
+ * with `rows` a textarea, with `options` a select. The hint, count and error
+ * each get an id derived from `fieldId`, and the control names them in
+ * aria-describedby (hint, count, then error), so the error summary can link
+ * to `fieldId` and screen readers hear the rest. All texts arrive translated.
  */
 @Component({
-  selector: 'sp-text-field',
+  selector: 'sp-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, CharacterCount],
   host: { class: 'ds-field' },
@@ -35,7 +41,26 @@ export interface TextFieldCount {
     @if (hint(); as hint) {
       <p data-field="description" [id]="fieldId() + '-hint'">{{ hint }}</p>
     }
-    @if (rows(); as rows) {
+    @if (options(); as options) {
+      <select
+        #field
+        class="ds-input"
+        [formControl]="control()"
+        [id]="fieldId()"
+        [attr.aria-invalid]="error() ? true : null"
+        [attr.aria-describedby]="describedBy()"
+        (change)="changed.emit(control().value)"
+      >
+        @if (placeholder(); as placeholder) {
+          <option value="" disabled>{{ placeholder }}</option>
+        } @else if (none(); as none) {
+          <option value="">{{ none }}</option>
+        }
+        @for (option of options; track option.id) {
+          <option [value]="option.id">{{ option.name }}</option>
+        }
+      </select>
+    } @else if (rows(); as rows) {
       <textarea
         #field
         class="ds-input"
@@ -66,7 +91,7 @@ export interface TextFieldCount {
     }
   `,
 })
-export class TextField {
+export class Field {
   readonly control = input.required<FormControl<string>>();
   readonly fieldId = input.required<string>();
   readonly label = input.required<string>();
@@ -75,14 +100,22 @@ export class TextField {
   readonly hint = input<string | null>(null);
   /** Shown only when set: the parent decides when errors are visible. */
   readonly error = input<string | null>(null);
-  readonly count = input<TextFieldCount | null>(null);
+  readonly count = input<FieldCount | null>(null);
   /** With rows the field is a textarea. */
   readonly rows = input<number | null>(null);
+  /** With options the field is a select. */
+  readonly options = input<readonly FieldOption[] | null>(null);
+  /** A select's first, empty choice that cannot be chosen back («Velg type»): one of the options is required. */
+  readonly placeholder = input<string | null>(null);
+  /** A select's first, empty choice that means "none" («Ingen satsingsområde»). */
+  readonly none = input<string | null>(null);
   readonly type = input<'text' | 'date' | 'email' | 'password'>('text');
-  readonly inputmode = input<'decimal' | null>(null);
+  readonly inputmode = input<'decimal' | 'numeric' | null>(null);
   readonly autocomplete = input<string | null>(null);
+  /** A select's new value, when the person changes it (not when the code does). */
+  readonly changed = output<string>();
 
-  private readonly field = viewChild.required<ElementRef<HTMLInputElement | HTMLTextAreaElement>>('field');
+  private readonly field = viewChild.required<ElementRef<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>>('field');
 
   protected readonly describedBy = computed(() => {
     const id = this.fieldId();

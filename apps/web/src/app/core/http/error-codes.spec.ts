@@ -1,8 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { toApiProblem } from '../core/http/api-error';
-import { en } from '../core/i18n/en';
-import { translate } from '../core/i18n/i18n';
-import { nb } from '../core/i18n/nb';
+import { toApiProblem } from './api-error';
+import { en } from '../i18n/en';
+import { translate } from '../i18n/i18n';
+import { nb } from '../i18n/nb';
 
 /** The codes the collaboration endpoints answer with; each must reach people as a sentence in both languages. */
 const CODES = [

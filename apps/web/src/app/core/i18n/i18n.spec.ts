@@ -10,7 +10,7 @@ function keys(node: object, prefix = ''): string[] {
 }
 
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  return (text.match(/\{\w+\}/g) ?? []).sort();
 }
 
 describe('dictionaries', () => {

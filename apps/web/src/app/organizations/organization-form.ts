@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import type { Country, OrganizationKind, OrganizationResponse } from '@samspill/contracts';
 import { COUNTRIES, ORGANIZATION_KINDS } from '@samspill/contracts/values';
 import { Field } from '@samspill/web-ui';
 import { formFeedback } from '../core/forms/form-feedback';
-import { FormSummary } from '../core/forms/form-summary';
+import { FormShell } from '../core/forms/form-shell';
 import { notBlank } from '../core/forms/validators';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
@@ -14,9 +14,9 @@ import { OrganizationsApi } from './organizations-api';
 @Component({
   selector: 'sp-organization-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, Field, FormSummary],
+  imports: [TranslatePipe, Field, FormShell],
   templateUrl: './organization-form.html',
-  styleUrls: ['../core/forms/forms.css', './organization-form.css'],
+  styleUrl: './organization-form.css',
 })
 export class OrganizationForm {
   private readonly api = inject(OrganizationsApi);

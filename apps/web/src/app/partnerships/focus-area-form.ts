@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import type { FocusAreaResponse } from '@samspill/contracts';
 import { Field } from '@samspill/web-ui';
 import { formFeedback } from '../core/forms/form-feedback';
-import { FormSummary } from '../core/forms/form-summary';
+import { FormShell } from '../core/forms/form-shell';
 import { notBlank } from '../core/forms/validators';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { focusAfterRender } from '../core/layout/focus-after-render';
@@ -13,31 +13,18 @@ import { PartnershipsApi } from './partnerships-api';
 @Component({
   selector: 'sp-focus-area-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, Field, FormSummary],
-  styleUrl: '../core/forms/forms.css',
+  imports: [TranslatePipe, Field, FormShell],
   template: `
-    <sp-form-summary [feedback]="feedback" />
-    <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <sp-field
-        [control]="form.controls.name"
-        [fieldId]="feedback.id('name')"
-        [label]="'partnerships.focusAreaName' | t"
-        [error]="feedback.error('name')"
-      />
+    <sp-form [feedback]="feedback" [submitLabel]="'partnerships.addFocusArea' | t" submitVariant="secondary" (submitted)="submit()">
+      <sp-field [control]="form.controls.name" [feedback]="feedback.field('name')" [label]="'partnerships.focusAreaName' | t" />
       <sp-field
         [control]="form.controls.description"
-        [fieldId]="feedback.id('description')"
+        [feedback]="feedback.field('description')"
         [label]="'partnerships.focusAreaDescription' | t"
         [optional]="'form.optional' | t"
         [rows]="2"
-        [error]="feedback.error('description')"
       />
-      <div class="actions">
-        <button type="submit" class="ds-button" data-variant="secondary" [attr.aria-disabled]="feedback.pending() ? true : null">
-          {{ 'partnerships.addFocusArea' | t }}
-        </button>
-      </div>
-    </form>
+    </sp-form>
     <div role="status">
       @if (addedName(); as name) {
         <p class="ds-validation-message" data-color="success">{{ 'partnerships.focusAreaAdded' | t: { name } }}</p>

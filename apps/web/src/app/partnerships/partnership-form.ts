@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import type { PartnershipResponse, Visibility } from '@samspill/contracts';
 import { VISIBILITIES } from '@samspill/contracts/values';
-import { CheckboxGroup, Field } from '@samspill/web-ui';
+import { ChoiceGroup, Field } from '@samspill/web-ui';
 import { injectActor } from '../core/auth/actor';
 import { dataResource } from '../core/data/data-resource';
 import { formFeedback } from '../core/forms/form-feedback';
-import { FormSummary } from '../core/forms/form-summary';
+import { FormShell } from '../core/forms/form-shell';
 import { notBlank } from '../core/forms/validators';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
@@ -19,9 +19,8 @@ const DESCRIPTION_MAX = 5000;
 @Component({
   selector: 'sp-partnership-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, CheckboxGroup, Field, FormSummary],
+  imports: [TranslatePipe, ChoiceGroup, Field, FormShell],
   templateUrl: './partnership-form.html',
-  styleUrl: '../core/forms/forms.css',
 })
 export class PartnershipForm implements OnInit {
   private readonly api = inject(PartnershipsApi);
@@ -39,10 +38,10 @@ export class PartnershipForm implements OnInit {
     visibility: ['members' as Visibility],
   });
   protected readonly visibilityOptions = computed(() =>
-    VISIBILITIES.map((value) => ({
-      value,
-      label: this.i18n.t(`partnerships.visibilities.${value}`),
-      hint: this.i18n.t(`partnerships.visibilityHints.${value}`),
+    VISIBILITIES.map((visibility) => ({
+      id: visibility,
+      name: this.i18n.t(`partnerships.visibilities.${visibility}`),
+      hint: this.i18n.t(`partnerships.visibilityHints.${visibility}`),
     })),
   );
   protected readonly memberIds = signal<ReadonlySet<string>>(new Set());

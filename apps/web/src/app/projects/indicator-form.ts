@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, afterNextRender, computed, inject, input, output, viewChild } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import type { Direction, IndicatorResponse } from '@samspill/contracts';
 import { DIRECTIONS } from '@samspill/contracts/values';
-import { Field } from '@samspill/web-ui';
+import { ChoiceGroup, Field } from '@samspill/web-ui';
 import { formFeedback } from '../core/forms/form-feedback';
-import { FormSummary } from '../core/forms/form-summary';
+import { FormShell } from '../core/forms/form-shell';
 import { notBlank } from '../core/forms/validators';
 import { I18n } from '../core/i18n/i18n';
 import type { MessageKey } from '../core/i18n/messages';
@@ -16,9 +16,8 @@ import { ProjectsApi } from './projects-api';
 @Component({
   selector: 'sp-indicator-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, Field, FormSummary],
+  imports: [TranslatePipe, ChoiceGroup, Field, FormShell],
   templateUrl: './indicator-form.html',
-  styleUrl: '../core/forms/forms.css',
 })
 export class IndicatorForm {
   private readonly api = inject(ProjectsApi);
@@ -30,7 +29,7 @@ export class IndicatorForm {
 
   private readonly first = viewChild.required<Field>('first');
   protected readonly directions = computed(() =>
-    DIRECTIONS.map((direction) => ({ direction, label: this.i18n.t(`indicators.directions.${direction}`) })),
+    DIRECTIONS.map((direction) => ({ id: direction, name: this.i18n.t(`indicators.directions.${direction}`) })),
   );
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [notBlank, Validators.maxLength(200)]],

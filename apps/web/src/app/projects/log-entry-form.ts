@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, OnInit, afterNextRender, computed, inject, input, output, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import type { LogEntryResponse, LogKind } from '@samspill/contracts';
 import { LOG_KINDS, TEXT_MAX_LENGTH } from '@samspill/contracts/values';
 import { Field } from '@samspill/web-ui';
 import { formFeedback } from '../core/forms/form-feedback';
-import { FormSummary } from '../core/forms/form-summary';
+import { FormShell } from '../core/forms/form-shell';
 import { notBlank } from '../core/forms/validators';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
@@ -21,9 +21,8 @@ export function today(): string {
 @Component({
   selector: 'sp-log-entry-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, Field, FormSummary],
+  imports: [TranslatePipe, Field, FormShell],
   templateUrl: './log-entry-form.html',
-  styleUrl: '../core/forms/forms.css',
 })
 export class LogEntryForm implements OnInit {
   private readonly api = inject(ProjectsApi);

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, afterNextRender, inject, input, output, viewChild } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import type { IndicatorResponse, MeasurementResponse } from '@samspill/contracts';
 import { Field } from '@samspill/web-ui';
 import { formFeedback } from '../core/forms/form-feedback';
-import { FormSummary } from '../core/forms/form-summary';
+import { FormShell } from '../core/forms/form-shell';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { today } from './log-entry-form';
 import { parseNumber } from './parse-number';
@@ -13,45 +13,40 @@ import { ProjectsApi } from './projects-api';
 @Component({
   selector: 'sp-measurement-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, Field, FormSummary],
-  styleUrl: '../core/forms/forms.css',
+  imports: [TranslatePipe, Field, FormShell],
   template: `
-    <sp-form-summary [feedback]="feedback" />
-    <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <div class="row">
+    <sp-form
+      [feedback]="feedback"
+      [submitLabel]="'indicators.addMeasurement' | t"
+      [cancelLabel]="'form.cancel' | t"
+      size="sm"
+      (submitted)="submit()"
+      (cancelled)="cancelled.emit()"
+    >
+      <div class="sp-form-row">
         <sp-field
           #first
           [control]="form.controls.value"
-          [fieldId]="feedback.id('value')"
+          [feedback]="feedback.field('value')"
           [label]="'indicators.value' | t: { unit: indicator().unit }"
           inputmode="decimal"
-          [error]="feedback.error('value')"
         />
         <sp-field
           [control]="form.controls.measuredOn"
-          [fieldId]="feedback.id('measuredOn')"
+          [feedback]="feedback.field('measuredOn')"
           [label]="'indicators.measuredOn' | t"
           type="date"
-          [error]="feedback.error('measuredOn')"
         />
         @if (organizations().length > 0) {
           <sp-field
             [control]="form.controls.organizationId"
-            [fieldId]="feedback.id('organization')"
+            [feedback]="feedback.field('organization')"
             [label]="'indicators.organization' | t"
             [options]="organizations()"
           />
         }
       </div>
-      <div class="actions">
-        <button type="submit" class="ds-button" data-size="sm" [attr.aria-disabled]="feedback.pending() ? true : null">
-          {{ 'indicators.addMeasurement' | t }}
-        </button>
-        <button type="button" class="ds-button" data-size="sm" data-variant="secondary" (click)="cancelled.emit()">
-          {{ 'form.cancel' | t }}
-        </button>
-      </div>
-    </form>
+    </sp-form>
   `,
 })
 export class MeasurementForm {

@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import type { PartnershipResponse, ProjectResponse } from '@samspill/contracts';
 import { TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from '@samspill/contracts/values';
-import { CheckboxGroup, Field } from '@samspill/web-ui';
+import { ChoiceGroup, Field } from '@samspill/web-ui';
 import { injectActor } from '../core/auth/actor';
 import { formFeedback } from '../core/forms/form-feedback';
-import { FormSummary } from '../core/forms/form-summary';
+import { FormShell } from '../core/forms/form-shell';
 import { notBlank } from '../core/forms/validators';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
@@ -20,9 +20,8 @@ import { ProjectsApi } from './projects-api';
 @Component({
   selector: 'sp-project-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, CheckboxGroup, Field, FormSummary],
+  imports: [TranslatePipe, ChoiceGroup, Field, FormShell],
   templateUrl: './project-form.html',
-  styleUrl: '../core/forms/forms.css',
 })
 export class ProjectForm implements OnInit {
   private readonly api = inject(ProjectsApi);

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, afterNextRender, inject, input, output, viewChild } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { RATIONALE_MAX_LENGTH } from '@samspill/contracts/values';
 import { Field } from '@samspill/web-ui';
 import type { Observable } from 'rxjs';
 import { formFeedback } from '../core/forms/form-feedback';
-import { FormSummary } from '../core/forms/form-summary';
+import { FormShell } from '../core/forms/form-shell';
 import { notBlank } from '../core/forms/validators';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 
@@ -16,26 +16,25 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
 @Component({
   selector: 'sp-rationale-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, Field, FormSummary],
-  styleUrl: '../core/forms/forms.css',
+  imports: [TranslatePipe, Field, FormShell],
   template: `
-    <sp-form-summary [feedback]="feedback" />
-    <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+    <sp-form
+      [feedback]="feedback"
+      [submitLabel]="submitLabel()"
+      [cancelLabel]="'form.cancel' | t"
+      (submitted)="submit()"
+      (cancelled)="cancelled.emit()"
+    >
       <sp-field
         #field
         [control]="form.controls.rationale"
-        [fieldId]="feedback.id('rationale')"
+        [feedback]="feedback.field('rationale')"
         [label]="label()"
         [hint]="'projects.rationaleHint' | t"
         [rows]="3"
         [count]="count()"
-        [error]="feedback.error('rationale')"
       />
-      <div class="actions">
-        <button type="submit" class="ds-button" [attr.aria-disabled]="feedback.pending() ? true : null">{{ submitLabel() }}</button>
-        <button type="button" class="ds-button" data-variant="secondary" (click)="cancelled.emit()">{{ 'form.cancel' | t }}</button>
-      </div>
-    </form>
+    </sp-form>
   `,
 })
 export class RationaleForm<T> {

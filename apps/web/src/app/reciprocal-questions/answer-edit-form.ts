@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, input, output } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import type { AnswerResponse, FocusAreaResponse } from '@samspill/contracts';
 import { ANSWER_MAX_LENGTH } from '@samspill/contracts/values';
 import { Field } from '@samspill/web-ui';
 import { formFeedback } from '../core/forms/form-feedback';
-import { FormSummary } from '../core/forms/form-summary';
+import { FormShell } from '../core/forms/form-shell';
 import { notBlank } from '../core/forms/validators';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { QuestionsApi } from './questions-api';
@@ -13,36 +13,32 @@ import { QuestionsApi } from './questions-api';
 @Component({
   selector: 'sp-answer-edit-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, Field, FormSummary],
-  styleUrl: '../core/forms/forms.css',
+  imports: [TranslatePipe, Field, FormShell],
   template: `
-    <sp-form-summary [feedback]="feedback" />
-    <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+    <sp-form
+      [feedback]="feedback"
+      [submitLabel]="'form.save' | t"
+      [cancelLabel]="'form.cancel' | t"
+      size="sm"
+      (submitted)="submit()"
+      (cancelled)="cancelled.emit()"
+    >
       <sp-field
         [control]="form.controls.text"
-        [fieldId]="feedback.id('text')"
+        [feedback]="feedback.field('text')"
         [label]="'questions.text' | t"
         [rows]="4"
         [count]="count()"
-        [error]="feedback.error('text')"
       />
       <sp-field
         [control]="form.controls.focusAreaId"
-        [fieldId]="feedback.id('focusArea')"
+        [feedback]="feedback.field('focusArea')"
         [label]="'questions.focusArea' | t"
         [optional]="'form.optional' | t"
         [options]="focusAreas()"
         [none]="'questions.noFocusArea' | t"
       />
-      <div class="actions">
-        <button type="submit" class="ds-button" data-size="sm" [attr.aria-disabled]="feedback.pending() ? true : null">
-          {{ 'form.save' | t }}
-        </button>
-        <button type="button" class="ds-button" data-size="sm" data-variant="secondary" (click)="cancelled.emit()">
-          {{ 'form.cancel' | t }}
-        </button>
-      </div>
-    </form>
+    </sp-form>
   `,
 })
 export class AnswerEditForm implements OnInit {

@@ -1,13 +1,12 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import type { AnswerResponse, PartnershipResponse, Question } from '@samspill/contracts';
 import { ANSWER_MAX_LENGTH, QUESTIONS } from '@samspill/contracts/values';
-import { Field } from '@samspill/web-ui';
+import { ChoiceGroup, Field } from '@samspill/web-ui';
 import { injectActor } from '../core/auth/actor';
-import { FieldError } from '../core/forms/field-error';
 import { formFeedback } from '../core/forms/form-feedback';
-import { FormSummary } from '../core/forms/form-summary';
+import { FormShell } from '../core/forms/form-shell';
 import { notBlank } from '../core/forms/validators';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
@@ -25,9 +24,8 @@ export interface Answered {
 @Component({
   selector: 'sp-answer-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, Field, FieldError, FormSummary],
+  imports: [TranslatePipe, ChoiceGroup, Field, FormShell],
   templateUrl: './answer-form.html',
-  styleUrl: '../core/forms/forms.css',
 })
 export class AnswerForm implements OnInit {
   private readonly api = inject(QuestionsApi);
@@ -52,7 +50,7 @@ export class AnswerForm implements OnInit {
   protected readonly toOptions = computed(() => this.partnership().members.filter((m) => m.id !== this.fromId()));
   protected readonly questionOptions = computed(() => {
     const other = this.toOptions().find((m) => m.id === this.value().to)?.name ?? this.i18n.t('questions.theOther');
-    return QUESTIONS.map((question) => ({ question, label: this.i18n.t(`questions.ask.${question}`, { other }) }));
+    return QUESTIONS.map((question) => ({ id: question, name: this.i18n.t(`questions.ask.${question}`, { other }) }));
   });
   protected readonly feedback = formFeedback(this.form, {
     name: 'answer',

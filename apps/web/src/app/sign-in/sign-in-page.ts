@@ -1,19 +1,19 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { Field } from '@samspill/web-ui';
 import { Auth } from '../core/auth/auth';
 import { safeReturnUrl } from '../core/auth/auth-guards';
 import { formFeedback } from '../core/forms/form-feedback';
-import { FormSummary } from '../core/forms/form-summary';
+import { FormShell } from '../core/forms/form-shell';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 
 @Component({
   selector: 'sp-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, Field, FormSummary],
+  imports: [TranslatePipe, Field, FormShell],
   templateUrl: './sign-in-page.html',
-  styleUrls: ['../core/forms/forms.css', './sign-in-page.css'],
+  styleUrl: './sign-in-page.css',
 })
 export class SignInPage {
   private readonly auth = inject(Auth);

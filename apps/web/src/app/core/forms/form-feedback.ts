@@ -1,7 +1,7 @@
 import { DOCUMENT, DestroyRef, Injector, type Signal, afterNextRender, computed, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import type { AbstractControl } from '@angular/forms';
-import type { ErrorSummaryItem, FieldCount } from '@samspill/web-ui';
+import type { ErrorSummaryItem, FieldCount, FieldFeedback } from '@samspill/web-ui';
 import type { Observable } from 'rxjs';
 import { type ApiProblem, toApiProblem } from '../http/api-error';
 import { I18n } from '../i18n/i18n';
@@ -51,6 +51,7 @@ export class FormFeedback<F extends string> {
   /** The form's value as a signal, so errors and counts follow what the person types. */
   private readonly value: Signal<unknown>;
   private readonly errors: Signal<FieldErrors<F>>;
+  private readonly fields = new Map<F, Signal<FieldFeedback>>();
 
   /** A request is under way: the submit button says so, and a second submit waits. */
   readonly pending = this.pendingState.asReadonly();
@@ -97,20 +98,22 @@ export class FormFeedback<F extends string> {
     return `${this.prefix}${field}`;
   }
 
-  /** The field's error in the person's language, once they have tried to submit. */
-  error(field: F): string | null {
-    const key = this.submitted() ? this.errors()[field] : null;
-    return key ? this.i18n.t(key) : null;
+  /** For `sp-field`, `sp-checkbox-group` and `sp-field-error`: the field's id and, once the person has tried to submit, its error. */
+  field(field: F): FieldFeedback {
+    let feedback = this.fields.get(field);
+    if (!feedback) {
+      feedback = computed(() => {
+        const key = this.submitted() ? this.errors()[field] : null;
+        return { id: this.id(field), error: key ? this.i18n.t(key) : null };
+      });
+      this.fields.set(field, feedback);
+    }
+    return feedback();
   }
 
-  /** For `[attr.aria-invalid]`. */
-  invalid(field: F): true | null {
-    return this.error(field) ? true : null;
-  }
-
-  /** For `[attr.aria-describedby]`: the given hint ids and, when there is one, the field's error. */
+  /** For `[attr.aria-describedby]` of a control that is not an `sp-field`: its hints and, when there is one, its error. */
   describedBy(field: F, ...hints: string[]): string | null {
-    const ids = [...hints, this.error(field) ? `${this.id(field)}-error` : ''].filter(Boolean);
+    const ids = [...hints, this.field(field).error ? `${this.id(field)}-error` : ''].filter(Boolean);
     return ids.length > 0 ? ids.join(' ') : null;
   }
 

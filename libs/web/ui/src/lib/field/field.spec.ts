@@ -5,7 +5,7 @@ import { Field } from './field';
 async function render(inputs: Record<string, unknown>) {
   const fixture = TestBed.createComponent(Field);
   fixture.componentRef.setInput('control', new FormControl('hei', { nonNullable: true }));
-  fixture.componentRef.setInput('fieldId', 'answer-text');
+  fixture.componentRef.setInput('feedback', { id: 'answer-text', error: null });
   fixture.componentRef.setInput('label', 'Svar');
   for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
   await fixture.whenStable();
@@ -31,7 +31,7 @@ describe('Field', () => {
       rows: 4,
       hint: 'Skriv kort',
       count: { text: '12 tegn for mye', over: true },
-      error: 'Svaret er for langt',
+      feedback: { id: 'answer-text', error: 'Svaret er for langt' },
       optional: 'valgfritt',
     });
     const textarea = host.querySelector('textarea') as HTMLTextAreaElement;
@@ -71,7 +71,7 @@ describe('Field with options', () => {
         { id: 'county', name: 'Fylke' },
       ],
       placeholder: 'Velg type',
-      error: 'Velg hvilken type organisasjon det er.',
+      feedback: { id: 'answer-text', error: 'Velg hvilken type organisasjon det er.' },
     });
     const changes: string[] = [];
     fixture.componentInstance.changed.subscribe((value) => changes.push(value));

@@ -2,6 +2,13 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, input, output
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { CharacterCount } from '../character-count/character-count';
 
+/** Where a field is (its id) and what is wrong with it, if anything, in the person's language. */
+export interface FieldFeedback {
+  id: string;
+  /** Shown only when set: the parent decides when errors are visible. */
+  error: string | null;
+}
+
 /** A count under a field, written by the parent in its language. */
 export interface FieldCount {
   text: string;
@@ -17,9 +24,9 @@ export interface FieldOption {
 /**
  * A labelled form field bound to a reactive-forms control: a text input,
  * with `rows` a textarea, with `options` a select. The hint, count and error
- * each get an id derived from `fieldId`, and the control names them in
+ * each get an id derived from the field's id, and the control names them in
  * aria-describedby (hint, count, then error), so the error summary can link
- * to `fieldId` and screen readers hear the rest. All texts arrive translated.
+ * to the field and screen readers hear the rest. All texts arrive translated.
  */
 @Component({
   selector: 'sp-field',
@@ -32,22 +39,24 @@ export interface FieldOption {
     }
   `,
   template: `
-    <label class="ds-label" [for]="fieldId()"
+    @let id = feedback().id;
+    @let error = feedback().error;
+    <label class="ds-label" [for]="id"
       >{{ label() }}
       @if (optional(); as optional) {
         {{ ' ' }}<span class="optional">({{ optional }})</span>
       }
     </label>
     @if (hint(); as hint) {
-      <p data-field="description" [id]="fieldId() + '-hint'">{{ hint }}</p>
+      <p data-field="description" [id]="id + '-hint'">{{ hint }}</p>
     }
     @if (options(); as options) {
       <select
         #field
         class="ds-input"
         [formControl]="control()"
-        [id]="fieldId()"
-        [attr.aria-invalid]="error() ? true : null"
+        [id]="id"
+        [attr.aria-invalid]="error ? true : null"
         [attr.aria-describedby]="describedBy()"
         (change)="changed.emit(control().value)"
       >
@@ -66,8 +75,8 @@ export interface FieldOption {
         class="ds-input"
         [rows]="rows"
         [formControl]="control()"
-        [id]="fieldId()"
-        [attr.aria-invalid]="error() ? true : null"
+        [id]="id"
+        [attr.aria-invalid]="error ? true : null"
         [attr.aria-describedby]="describedBy()"
       ></textarea>
     } @else {
@@ -78,28 +87,26 @@ export interface FieldOption {
         [attr.inputmode]="inputmode()"
         [attr.autocomplete]="autocomplete()"
         [formControl]="control()"
-        [id]="fieldId()"
-        [attr.aria-invalid]="error() ? true : null"
+        [id]="id"
+        [attr.aria-invalid]="error ? true : null"
         [attr.aria-describedby]="describedBy()"
       />
     }
     @if (count(); as count) {
-      <sp-character-count [countId]="fieldId() + '-count'" [text]="count.text" [over]="count.over" />
+      <sp-character-count [countId]="id + '-count'" [text]="count.text" [over]="count.over" />
     }
-    @if (error(); as error) {
-      <p class="ds-validation-message" data-field="validation" [id]="fieldId() + '-error'">{{ error }}</p>
+    @if (error) {
+      <p class="ds-validation-message" data-field="validation" [id]="id + '-error'">{{ error }}</p>
     }
   `,
 })
 export class Field {
   readonly control = input.required<FormControl<string>>();
-  readonly fieldId = input.required<string>();
+  readonly feedback = input.required<FieldFeedback>();
   readonly label = input.required<string>();
   /** The word for "optional", shown after the label when the field may be left empty. */
   readonly optional = input<string | null>(null);
   readonly hint = input<string | null>(null);
-  /** Shown only when set: the parent decides when errors are visible. */
-  readonly error = input<string | null>(null);
   readonly count = input<FieldCount | null>(null);
   /** With rows the field is a textarea. */
   readonly rows = input<number | null>(null);
@@ -118,8 +125,8 @@ export class Field {
   private readonly field = viewChild.required<ElementRef<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>>('field');
 
   protected readonly describedBy = computed(() => {
-    const id = this.fieldId();
-    const ids = [this.hint() ? `${id}-hint` : '', this.count() ? `${id}-count` : '', this.error() ? `${id}-error` : ''].filter(Boolean);
+    const { id, error } = this.feedback();
+    const ids = [this.hint() ? `${id}-hint` : '', this.count() ? `${id}-count` : '', error ? `${id}-error` : ''].filter(Boolean);
     return ids.length > 0 ? ids.join(' ') : null;
   });
 

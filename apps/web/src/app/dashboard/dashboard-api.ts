@@ -2,8 +2,18 @@ import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Overview, PartnershipDashboard } from '@samspill/contracts';
 import type { Observable } from 'rxjs';
+import { type DataResource, dataResource } from '../core/data/data-resource';
 import { apiPath } from '../core/http/api-path';
 import { I18n } from '../core/i18n/i18n';
+
+/**
+ * A partnership's dashboard for a page (the leaders' and the politicians'):
+ * everything the page shows comes in this one request. Call in an injection context.
+ */
+export function partnershipDashboard(id: () => string): DataResource<PartnershipDashboard> {
+  const api = inject(DashboardApi);
+  return dataResource(id, (partnershipId) => api.partnership(partnershipId));
+}
 
 /** The dashboard endpoints: each view needs exactly one of these requests. */
 @Injectable({ providedIn: 'root' })

@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { dataResource } from '../core/data/data-resource';
 import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { ClosedProjects } from './closed-projects';
-import { DashboardApi } from './dashboard-api';
+import { partnershipDashboard } from './dashboard-api';
 import { DashboardDownloads } from './dashboard-downloads';
 import { DashboardSkeleton } from './dashboard-skeleton';
 import { FocusAreaTable } from './focus-area-table';
@@ -35,17 +34,12 @@ import { TransitionsChart } from './transitions-chart';
   styleUrl: './partnership-dashboard-page.css',
 })
 export class PartnershipDashboardPage {
-  private readonly api = inject(DashboardApi);
   private readonly i18n = inject(I18n);
 
   /** The partnership's id, from the route. */
   readonly id = input.required<string>();
 
-  /** One request: everything the page shows comes in it. */
-  protected readonly dashboard = dataResource(
-    () => this.id(),
-    (id) => this.api.partnership(id),
-  );
+  protected readonly dashboard = partnershipDashboard(() => this.id());
 
   protected readonly matches = computed(() => {
     const matches = this.dashboard.value()?.matches;

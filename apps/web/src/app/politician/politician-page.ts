@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { BarChart, type ChartDatum, ProgressBar } from '@samspill/web-ui';
-import { dataResource } from '../core/data/data-resource';
 import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { ClosedProjects } from '../dashboard/closed-projects';
-import { DashboardApi } from '../dashboard/dashboard-api';
+import { partnershipDashboard } from '../dashboard/dashboard-api';
 import { DashboardSkeleton } from '../dashboard/dashboard-skeleton';
 import { PROJECT_STATUSES, STAGES, STAGE_NAME, STATUS_NAME } from '../dashboard/stage-names';
 import { TransitionsChart } from '../dashboard/transitions-chart';
@@ -25,16 +24,12 @@ import { plainSummary } from './plain-language';
   styleUrl: './politician-page.css',
 })
 export class PoliticianPage {
-  private readonly api = inject(DashboardApi);
   private readonly i18n = inject(I18n);
 
   /** The partnership's id, from the route. */
   readonly id = input.required<string>();
 
-  protected readonly dashboard = dataResource(
-    () => this.id(),
-    (id) => this.api.partnership(id),
-  );
+  protected readonly dashboard = partnershipDashboard(() => this.id());
 
   protected readonly summary = computed(() => {
     const dashboard = this.dashboard.value();

@@ -2,6 +2,13 @@ import { Foundation1764144000000 } from './1764144000000-foundation';
 import { Collaboration1764230400000 } from './1764230400000-collaboration';
 import { DashboardCounters1764316800000 } from './1764316800000-dashboard-counters';
 import { DataVersions1764403200000 } from './1764403200000-data-versions';
+import { DecisionKinds1764489600000 } from './1764489600000-decision-kinds';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
-export const MIGRATIONS = [Foundation1764144000000, Collaboration1764230400000, DashboardCounters1764316800000, DataVersions1764403200000];
+export const MIGRATIONS = [
+  Foundation1764144000000,
+  Collaboration1764230400000,
+  DashboardCounters1764316800000,
+  DataVersions1764403200000,
+  DecisionKinds1764489600000,
+];

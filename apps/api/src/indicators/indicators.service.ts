@@ -23,7 +23,7 @@ const INDICATOR_SELECT = `SELECT i.id, i.project_id, i.name, i.unit, i.baseline,
     coalesce((SELECT json_agg(json_build_object(
         'id', m.id, 'value', m.value, 'measuredOn', to_char(m.measured_on, 'YYYY-MM-DD'),
         'organization', CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name) END,
-        'createdAt', m.created_at) ORDER BY m.measured_on, m.created_at)
+        'createdAt', m.created_at) ORDER BY m.measured_on, m.created_at, m.id)
       FROM measurements m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.indicator_id = i.id), '[]') AS measurements
   FROM indicators i`;
 
@@ -42,7 +42,8 @@ export class IndicatorsService {
     return rows.map(toIndicatorResponse);
   }
 
-  async create(actor: Actor, userId: string, projectId: string, dto: CreateIndicatorDto): Promise<IndicatorResponse> {
+  /** `at` back-dates the indicator; only the demo seed passes it. */
+  async create(actor: Actor, userId: string, projectId: string, dto: CreateIndicatorDto, at?: Date): Promise<IndicatorResponse> {
     const project = await this.access.visibleProject(actor, projectId);
     if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     if (dto.baseline === dto.target) {
@@ -55,14 +56,21 @@ export class IndicatorsService {
       );
     }
     const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [projectId, dto.name, dto.unit, dto.baseline, dto.target, dto.direction, userId],
+      `INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, clock_timestamp())) RETURNING id`,
+      [projectId, dto.name, dto.unit, dto.baseline, dto.target, dto.direction, userId, at ?? null],
     );
     return this.load((row as { id: string }).id);
   }
 
-  async addMeasurement(actor: Actor, userId: string, indicatorId: string, dto: CreateMeasurementDto): Promise<MeasurementResponse> {
+  /** `at` back-dates the recording; only the demo seed passes it. */
+  async addMeasurement(
+    actor: Actor,
+    userId: string,
+    indicatorId: string,
+    dto: CreateMeasurementDto,
+    at?: Date,
+  ): Promise<MeasurementResponse> {
     const indicator = await this.load(indicatorId);
     const project = await this.access.visibleProject(actor, indicator.projectId).catch(() => {
       throw new DomainException('NOT_FOUND', 'No such indicator.', 404);
@@ -77,8 +85,9 @@ export class IndicatorsService {
       throw new DomainException('INVALID_PARTICIPANTS', 'organizationId must be a participating organisation of the project.');
     }
     const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [indicatorId, organizationId ?? null, dto.value, dto.measuredOn, userId],
+      `INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, clock_timestamp())) RETURNING id`,
+      [indicatorId, organizationId ?? null, dto.value, dto.measuredOn, userId, at ?? null],
     );
     const measurement = (await this.load(indicatorId)).measurements.find((m) => m.id === (row as { id: string }).id);
     if (!measurement) throw new Error('measurement vanished');
@@ -94,6 +103,7 @@ export class IndicatorsService {
 
 function toIndicatorResponse(r: IndicatorRow): IndicatorResponse {
   const measurements = r.measurements.map((m) => ({ ...m, createdAt: new Date(m.createdAt).toISOString() }));
+  // The latest by (measured_on, created_at, id), the order the dashboard uses too.
   const latest = measurements.at(-1)?.value ?? null;
   return {
     id: r.id,

@@ -7,6 +7,7 @@ import {
   ProjectListQuery,
   type ProjectListResponse,
   type ProjectResponse,
+  type StageMoveResponse,
   type TransitionResponse,
   UpdateProjectDto,
 } from '@samspill/contracts';
@@ -50,7 +51,7 @@ export class ProjectsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateTransitionDto,
-  ): Promise<TransitionResponse> {
+  ): Promise<StageMoveResponse> {
     return this.projects.transition(actorOf(user), user.id, id, dto);
   }
 

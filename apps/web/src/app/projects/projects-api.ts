@@ -13,6 +13,7 @@ import type {
   ProjectListQuery,
   ProjectListResponse,
   ProjectResponse,
+  StageMoveResponse,
   TransitionResponse,
   UpdateLogEntryDto,
   UpdateProjectDto,
@@ -50,8 +51,9 @@ export class ProjectsApi {
     return this.http.get<TransitionResponse[]>(apiPath('projects', id, 'transitions'));
   }
 
-  moveStage(id: string, move: CreateTransitionDto): Observable<TransitionResponse> {
-    return this.http.post<TransitionResponse>(apiPath('projects', id, 'transitions'), move);
+  /** Answers with the decision as recorded and the project as it now is. */
+  moveStage(id: string, move: CreateTransitionDto): Observable<StageMoveResponse> {
+    return this.http.post<StageMoveResponse>(apiPath('projects', id, 'transitions'), move);
   }
 
   changeStatus(id: string, change: ChangeStatusDto): Observable<ProjectResponse> {

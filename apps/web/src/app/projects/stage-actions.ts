@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import type { ProjectResponse, ProjectStatus, Stage, TransitionResponse } from '@samspill/contracts';
 import { STAGES } from '@samspill/contracts/values';
 import { StageSteps } from '@samspill/web-ui';
-import { type Observable, map, switchMap } from 'rxjs';
+import { type Observable, map } from 'rxjs';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { focusAfterRender } from '../core/layout/focus-after-render';
@@ -69,9 +69,7 @@ export class StageActions {
         submit: this.i18n.t('projects.confirmMove', { stage }),
         done: this.i18n.t('projects.moved', { stage }),
         action: (rationale: string): Observable<Decided> =>
-          this.api
-            .moveStage(id, { toStage: change.to, rationale })
-            .pipe(switchMap((transition) => this.api.get(id).pipe(map((project) => ({ project, transition }))))),
+          this.api.moveStage(id, { toStage: change.to, rationale }).pipe(map(({ project, ...transition }) => ({ project, transition }))),
       };
     }
     return {

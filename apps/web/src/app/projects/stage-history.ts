@@ -51,7 +51,8 @@ export class StageHistory {
       ?.map((t) => ({
         id: t.id,
         what:
-          t.toStatus && t.fromStatus
+          // A status change names both statuses (the contract says so; the check only narrows the types).
+          t.kind === 'status' && t.fromStatus && t.toStatus
             ? this.i18n.t('projects.historyStatus', {
                 from: this.i18n.t(`statuses.${t.fromStatus}`),
                 to: this.i18n.t(`statuses.${t.toStatus}`),

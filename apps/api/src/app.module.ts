@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import { APP_CONFIG, type AppConfig } from './config/configuration';
+import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -21,7 +21,6 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      global: true,
       imports: [
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
@@ -48,7 +47,7 @@ export class AppModule {
             countQueries: config.exposeQueryCount,
           }),
         ),
-        AuthModule,
+        AuthModule.forRoot(config),
         UsersModule,
         OrganizationsModule,
         PartnershipsModule,
@@ -56,14 +55,10 @@ export class AppModule {
         ReciprocalQuestionsModule,
         ImprovementLogsModule,
         IndicatorsModule,
-        DashboardsModule,
+        DashboardsModule.forRoot(config),
       ],
       controllers: [HealthController],
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: APP_FILTER, useClass: HttpExceptionFilter },
-      ],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };
   }
 }

@@ -4,6 +4,7 @@ import { CreateLogEntryDto, type LogEntryResponse, UpdateLogEntryDto } from '@sa
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
+import { ApiRefusals } from '../common/openapi';
 import { LogService } from './log.service';
 
 @ApiTags('improvement log')
@@ -12,11 +13,14 @@ import { LogService } from './log.service';
 export class LogController {
   constructor(private readonly log: LogService) {}
 
+  /** The improvement log of a project, newest first. */
   @Get('projects/:id/log')
   list(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<LogEntryResponse[]> {
     return this.log.list(actorOf(user), id);
   }
 
+  /** A new log entry, recorded with the author's organisation. */
+  @ApiRefusals(403)
   @Post('projects/:id/log')
   add(
     @CurrentUser() user: AuthenticatedUser,
@@ -26,6 +30,8 @@ export class LogController {
     return this.log.add(actorOf(user), user.id, id, dto);
   }
 
+  /** Rewords a log entry; the earlier wording is kept as a revision. */
+  @ApiRefusals(403)
   @Patch('log-entries/:id')
   edit(
     @CurrentUser() user: AuthenticatedUser,

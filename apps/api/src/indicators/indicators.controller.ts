@@ -4,6 +4,7 @@ import { CreateIndicatorDto, CreateMeasurementDto, type IndicatorResponse, type 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
+import { ApiRefusals } from '../common/openapi';
 import { IndicatorsService } from './indicators.service';
 
 @ApiTags('indicators')
@@ -12,11 +13,14 @@ import { IndicatorsService } from './indicators.service';
 export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
+  /** The indicators of a project, with measurements and progress. */
   @Get('projects/:id/indicators')
   list(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<IndicatorResponse[]> {
     return this.indicators.list(actorOf(user), id);
   }
 
+  /** A new indicator: unit, baseline, target and direction. */
+  @ApiRefusals(403)
   @Post('projects/:id/indicators')
   create(
     @CurrentUser() user: AuthenticatedUser,
@@ -26,6 +30,8 @@ export class IndicatorsController {
     return this.indicators.create(actorOf(user), user.id, id, dto);
   }
 
+  /** A measurement, for your organisation (an admin may name another participant). */
+  @ApiRefusals(403)
   @Post('indicators/:id/measurements')
   addMeasurement(
     @CurrentUser() user: AuthenticatedUser,

@@ -4,7 +4,7 @@ import type { CreateIndicatorDto, CreateMeasurementDto, Direction, IndicatorResp
 import { type Actor, canWorkOnProject, indicatorProgress } from '@samspill/domain';
 import { DataSource } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
-import { DomainException } from '../common/domain-exception';
+import { DomainException, notFound } from '../common/domain-exception';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 
 interface IndicatorRow {
@@ -72,9 +72,7 @@ export class IndicatorsService {
     at?: Date,
   ): Promise<MeasurementResponse> {
     const indicator = await this.load(indicatorId);
-    const project = await this.access.visibleProject(actor, indicator.projectId).catch(() => {
-      throw new DomainException('NOT_FOUND', 'No such indicator.', 404);
-    });
+    const project = await this.access.visibleProject(actor, indicator.projectId, 'indicator');
     if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     // Staff and leaders measure for their own organisation; only an admin names another.
     const organizationId = dto.organizationId ?? actor.organizationId;
@@ -82,7 +80,12 @@ export class IndicatorsService {
       throw forbidden(actor, 'people from that organisation');
     }
     if (organizationId && !project.participantIds.includes(organizationId)) {
-      throw new DomainException('INVALID_PARTICIPANTS', 'organizationId must be a participating organisation of the project.');
+      throw new DomainException(
+        'INVALID_PARTICIPANTS',
+        'organizationId must be a participating organisation of the project.',
+        400,
+        'NOT_A_PARTICIPANT',
+      );
     }
     const [row] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by, created_at)
@@ -96,7 +99,7 @@ export class IndicatorsService {
 
   private async load(id: string): Promise<IndicatorResponse> {
     const [row] = await this.dataSource.query<IndicatorRow[]>(`${INDICATOR_SELECT} WHERE i.id = $1`, [id]);
-    if (!row) throw new DomainException('NOT_FOUND', 'No such indicator.', 404);
+    if (!row) throw notFound('indicator');
     return toIndicatorResponse(row);
   }
 }

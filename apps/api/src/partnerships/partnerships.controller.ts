@@ -11,6 +11,7 @@ import {
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
+import { ApiRefusals } from '../common/openapi';
 import { PartnershipsService } from './partnerships.service';
 
 @ApiTags('partnerships')
@@ -19,21 +20,27 @@ import { PartnershipsService } from './partnerships.service';
 export class PartnershipsController {
   constructor(private readonly partnerships: PartnershipsService) {}
 
+  /** The partnerships you may see, with members and focus areas. */
   @Get('partnerships')
   list(@CurrentUser() user: AuthenticatedUser): Promise<PartnershipResponse[]> {
     return this.partnerships.list(actorOf(user));
   }
 
+  /** A new partnership; a leader's own organisation is always a member. */
+  @ApiRefusals(403)
   @Post('partnerships')
   create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreatePartnershipDto): Promise<PartnershipResponse> {
     return this.partnerships.create(actorOf(user), user.id, dto);
   }
 
+  /** One partnership. */
   @Get('partnerships/:id')
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<PartnershipResponse> {
     return this.partnerships.get(actorOf(user), id);
   }
 
+  /** Name, description, visibility or members; by leaders of a member organisation. */
+  @ApiRefusals(403)
   @Patch('partnerships/:id')
   update(
     @CurrentUser() user: AuthenticatedUser,
@@ -43,6 +50,8 @@ export class PartnershipsController {
     return this.partnerships.update(actorOf(user), id, dto);
   }
 
+  /** A new focus area; names are unique within the partnership. */
+  @ApiRefusals(403, 409)
   @Post('partnerships/:id/focus-areas')
   addFocusArea(
     @CurrentUser() user: AuthenticatedUser,
@@ -52,6 +61,8 @@ export class PartnershipsController {
     return this.partnerships.addFocusArea(actorOf(user), id, dto);
   }
 
+  /** Renames or redescribes a focus area. */
+  @ApiRefusals(403)
   @Patch('focus-areas/:id')
   updateFocusArea(
     @CurrentUser() user: AuthenticatedUser,

@@ -14,6 +14,7 @@ import {
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
+import { ApiRefusals } from '../common/openapi';
 import { ProjectsService } from './projects.service';
 
 @ApiTags('projects')
@@ -22,21 +23,27 @@ import { ProjectsService } from './projects.service';
 export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
+  /** The projects you may see, filtered, a page at a time, with the total. */
   @Get()
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ProjectListQuery): Promise<ProjectListResponse> {
     return this.projects.list(actorOf(user), query);
   }
 
+  /** A new joint project in learn; the creator's organisation always takes part. */
+  @ApiRefusals(403)
   @Post()
   create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateProjectDto): Promise<ProjectResponse> {
     return this.projects.create(actorOf(user), user.id, dto);
   }
 
+  /** One project. */
   @Get(':id')
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<ProjectResponse> {
     return this.projects.get(actorOf(user), id);
   }
 
+  /** Title, description, focus area or participants, on the version you read (409 if it has moved on). */
+  @ApiRefusals(403, 409)
   @Patch(':id')
   update(
     @CurrentUser() user: AuthenticatedUser,
@@ -46,6 +53,8 @@ export class ProjectsController {
     return this.projects.update(actorOf(user), id, dto);
   }
 
+  /** Moves the project to another stage, with a rationale: forward one stage at a time, back to any earlier one. */
+  @ApiRefusals(403)
   @Post(':id/transitions')
   transition(
     @CurrentUser() user: AuthenticatedUser,
@@ -55,11 +64,14 @@ export class ProjectsController {
     return this.projects.transition(actorOf(user), user.id, id, dto);
   }
 
+  /** The decisions on the project, oldest first: stage moves and status changes. */
   @Get(':id/transitions')
   transitions(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<TransitionResponse[]> {
     return this.projects.transitions(actorOf(user), id);
   }
 
+  /** Stops, completes or resumes the project, with a rationale. */
+  @ApiRefusals(403)
   @Post(':id/status')
   @HttpCode(200)
   changeStatus(

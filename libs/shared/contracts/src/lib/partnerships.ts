@@ -19,33 +19,57 @@ import { VISIBILITIES, type Visibility } from './values';
 export { VISIBILITIES } from './values';
 export type { Visibility } from './values';
 
-export interface FocusAreaResponse {
-  id: string;
-  name: string;
-  description: string;
+export class FocusAreaRef {
+  /** @example "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d" */
+  id!: string;
+  /** @example "Helse og omsorg" */
+  name!: string;
 }
 
-export interface PartnershipResponse {
-  id: string;
-  name: string;
-  description: string;
-  visibility: Visibility;
-  members: OrganizationSummary[];
-  focusAreas: FocusAreaResponse[];
+export class PartnershipRef {
+  /** @example "90dcd905-935f-4eff-976a-d90bf54ac421" */
+  id!: string;
+  /** @example "PILOTen Hadeland" */
+  name!: string;
+}
+
+export class FocusAreaResponse {
+  /** @example "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d" */
+  id!: string;
+  /** @example "Helse og omsorg" */
+  name!: string;
+  /** @example "Tjenester til eldre og pleietrengende." */
+  description!: string;
+}
+
+export class PartnershipResponse {
+  /** @example "90dcd905-935f-4eff-976a-d90bf54ac421" */
+  id!: string;
+  /** @example "PILOTen Hadeland" */
+  name!: string;
+  /** @example "Gran og Lunner lærer av hverandre på en systematisk måte." */
+  description!: string;
+  /** @example "members" */
+  visibility!: Visibility;
+  members!: OrganizationSummary[];
+  focusAreas!: FocusAreaResponse[];
 }
 
 export class CreatePartnershipDto {
+  /** @example "PILOTen Hadeland" */
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name!: string;
 
+  /** @example "Gran og Lunner lærer av hverandre på en systematisk måte." */
   @Transform(trim)
   @IsString()
   @MaxLength(5000)
   description!: string;
 
+  /** @example ["0d61de3a-f1dc-4208-85d6-35414e3dc504", "a964aca5-fc92-4e7f-bb3f-3691ecf10dd0"] */
   @IsArray()
   @ArrayMinSize(1, { message: 'memberIds must list the member organisations' })
   @ArrayMaxSize(100)
@@ -53,12 +77,14 @@ export class CreatePartnershipDto {
   @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
   memberIds!: string[];
 
+  /** @example "members" */
   @IsOptional()
   @IsIn(VISIBILITIES, { message: `visibility must be one of: ${VISIBILITIES.join(', ')}` })
   visibility?: Visibility;
 }
 
 export class UpdatePartnershipDto {
+  /** @example "PILOTen Hadeland" */
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -80,18 +106,21 @@ export class UpdatePartnershipDto {
   @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
   memberIds?: string[];
 
+  /** @example "platform" */
   @IsOptional()
   @IsIn(VISIBILITIES, { message: `visibility must be one of: ${VISIBILITIES.join(', ')}` })
   visibility?: Visibility;
 }
 
 export class CreateFocusAreaDto {
+  /** @example "Oppvekst" */
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name!: string;
 
+  /** @example "Barnehage og skole." */
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -100,6 +129,7 @@ export class CreateFocusAreaDto {
 }
 
 export class UpdateFocusAreaDto {
+  /** @example "Oppvekst og utdanning" */
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -26,8 +26,8 @@ export interface FormFeedbackOptions<F extends string> {
 
 let nextForm = 0;
 
-/** The server's words help only where they name what was refused. */
-const CODES_WITH_DETAIL = new Set(['VALIDATION_FAILED', 'INVALID_MEMBERS']);
+/** The server's words help only where they name what our sentence cannot: the refused field, the member that blocks a change. */
+const withDetail = (problem: ApiProblem) => problem.code === 'VALIDATION_FAILED' || problem.reason === 'MEMBER_HAS_PROJECTS';
 
 /**
  * The feedback every form gives, one way (see core/README.md): errors shown
@@ -79,7 +79,7 @@ export class FormFeedback<F extends string> {
       const problem = this.problemState();
       if (problem) {
         const items: ErrorSummaryItem[] = [{ message: this.i18n.t(problem.key) }];
-        if (problem.detail && problem.code && CODES_WITH_DETAIL.has(problem.code)) {
+        if (problem.detail && withDetail(problem)) {
           items.push({ message: this.i18n.t('errors.details', { message: problem.detail }) });
         }
         return items;

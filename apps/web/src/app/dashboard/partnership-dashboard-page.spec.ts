@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { PartnershipDashboard } from '@samspill/contracts';
+import { I18n } from '../core/i18n/i18n';
 import { PartnershipDashboardPage } from './partnership-dashboard-page';
 
 const DASHBOARD: PartnershipDashboard = {
@@ -39,11 +40,12 @@ const DASHBOARD: PartnershipDashboard = {
 };
 
 describe('PartnershipDashboardPage', () => {
-  function render() {
+  async function render() {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
+    await TestBed.inject(I18n).ready;
     const fixture = TestBed.createComponent(PartnershipDashboardPage);
     // The route's :id, as the router binds it.
     fixture.componentRef.setInput('id', 'p1');
@@ -54,7 +56,7 @@ describe('PartnershipDashboardPage', () => {
   }
 
   it('shows a skeleton, then every figure from one single request', async () => {
-    const { fixture, page, backend } = render();
+    const { fixture, page, backend } = await render();
     expect(page.querySelector('[role="status"]')?.textContent).toContain('Henter tallene');
 
     backend.expectOne('/api/dashboard/partnerships/p1').flush(DASHBOARD);
@@ -74,7 +76,7 @@ describe('PartnershipDashboardPage', () => {
   });
 
   it('turns into the not-found page when the partnership is not visible', async () => {
-    const { fixture, page, backend } = render();
+    const { fixture, page, backend } = await render();
     backend
       .expectOne('/api/dashboard/partnerships/p1')
       .flush({ statusCode: 404, code: 'NOT_FOUND', message: 'x' }, { status: 404, statusText: 'Not Found' });
@@ -86,7 +88,7 @@ describe('PartnershipDashboardPage', () => {
   });
 
   it('offers a retry when the server fails', async () => {
-    const { fixture, page, backend } = render();
+    const { fixture, page, backend } = await render();
     backend.expectOne('/api/dashboard/partnerships/p1').flush(null, { status: 500, statusText: 'Server Error' });
     await fixture.whenStable();
     expect(page.querySelector('[role="alert"]')?.textContent).toContain('Kunne ikke hente tallene');

@@ -1,16 +1,15 @@
-import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
+import { DOCUMENT, Injectable, PendingTasks, computed, inject, signal } from '@angular/core';
 import type { Locale } from '@samspill/contracts';
 import { LOCALES } from '@samspill/contracts/values';
 import type { MessageKey, MessageParams, Messages } from './messages';
-import { nb } from './nb';
 
 /**
- * Bokmål, the default, is in the first download; every other language is
- * fetched when someone chooses it (or has chosen it before), so each new
- * language costs nothing to those who do not read it.
+ * Each language's words are fetched when someone reads in it (the app waits
+ * for them before it starts), so a new language costs nothing to those who
+ * do not read it, and no dictionary weighs on the first download.
  */
 const DICTIONARIES: Record<Locale, () => Promise<Messages>> = {
-  nb: () => Promise.resolve(nb),
+  nb: () => import('./nb').then((m) => m.nb),
   en: () => import('./en').then((m) => m.en),
 };
 
@@ -44,12 +43,13 @@ export function translate(messages: Messages, key: MessageKey, params?: MessageP
 @Injectable({ providedIn: 'root' })
 export class I18n {
   private readonly document = inject(DOCUMENT);
+  private readonly pendingTasks = inject(PendingTasks);
   private readonly current = signal<Locale>(this.storedLocale());
-  private readonly loaded = signal<Partial<Record<Locale, Messages>>>({ nb });
+  private readonly loaded = signal<Partial<Record<Locale, Messages>>>({});
 
   readonly locale = this.current.asReadonly();
-  /** Bokmål until the chosen language has arrived (the app waits for `ready` before it starts). */
-  readonly messages = computed(() => this.loaded()[this.current()] ?? nb);
+  /** Undefined until the language's words have arrived (the app waits for `ready` before it starts). */
+  readonly messages = computed(() => this.loaded()[this.current()]);
   /** Settles once the stored language's words are here. */
   readonly ready: Promise<void>;
 
@@ -73,7 +73,8 @@ export class I18n {
   }
 
   t(key: MessageKey, params?: MessageParams): string {
-    return translate(this.messages(), key, params);
+    const messages = this.messages();
+    return messages ? translate(messages, key, params) : key;
   }
 
   compare(a: string, b: string): number {
@@ -88,10 +89,12 @@ export class I18n {
     return new Intl.DateTimeFormat(this.current(), options).format(new Date(value));
   }
 
-  private async load(locale: Locale): Promise<void> {
-    if (this.loaded()[locale]) return;
-    const messages = await DICTIONARIES[locale]();
-    this.loaded.update((loaded) => ({ ...loaded, [locale]: messages }));
+  /** Also keeps the app unstable meanwhile, so what waits for it (a test's whenStable) sees words, not keys. */
+  private load(locale: Locale): Promise<void> {
+    if (this.loaded()[locale]) return Promise.resolve();
+    const loading = DICTIONARIES[locale]().then((messages) => this.loaded.update((loaded) => ({ ...loaded, [locale]: messages })));
+    this.pendingTasks.run(() => loading);
+    return loading;
   }
 
   private storedLocale(): Locale {

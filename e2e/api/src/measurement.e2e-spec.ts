@@ -332,7 +332,7 @@ describe('benefits', () => {
   beforeAll(async () => {
     p = await project('Gevinster');
   });
-  const add = (who: Who, body: object) => c.call<BenefitResponse>(who, 'POST', `/api/projects/${p.id}/benefits`, body);
+  const add = (who: Who, body: object) => c.call<BenefitResponse & ErrorResponse>(who, 'POST', `/api/projects/${p.id}/benefits`, body);
 
   it('records a benefit for your organisation, identified now and realised later', async () => {
     const created = await add('granStaff', { kind: 'time', description: ' Færre nattbesøk ', unit: 'fte', identified: 1.5 });

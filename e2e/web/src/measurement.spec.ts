@@ -162,7 +162,10 @@ test.describe('holding the gains', () => {
     const mine = due.filter((f) => f.organization.name === 'Lunner kommune');
     expect(mine.length).toBeGreaterThan(0);
     const first = mine[0] as FollowUpResponse;
-    const item = section.getByRole('listitem').filter({ has: page.getByRole('link', { name: first.project.title }) }).first();
+    const item = section
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: first.project.title }) })
+      .first();
     await expect(item.getByRole('group', { name: `Holder den nye praksisen fra «${first.project.title}» fortsatt?` })).toBeVisible();
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -205,7 +208,9 @@ test.describe('benefits and holding the gains on the dashboards', () => {
 
     const holding = page.getByRole('region', { name: 'Holder gevinstene?' });
     const c = dashboard.followUps;
-    await expect(holding).toContainText(`${c.held} av ${c.held + c.slipped + c.abandoned} svar om etablert praksis sier at den fortsatt holder.`);
+    await expect(holding).toContainText(
+      `${c.held} av ${c.held + c.slipped + c.abandoned} svar om etablert praksis sier at den fortsatt holder.`,
+    );
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
@@ -220,7 +225,9 @@ test.describe('benefits and holding the gains on the dashboards', () => {
     await expect(main).toContainText(
       `Gevinster i årsverk: ${number(fte?.identified ?? 0)} identifisert, ${number(fte?.realised ?? 0)} av dem realisert.`,
     );
-    await expect(page.getByRole('region', { name: 'Holder gevinstene?' })).toContainText(/svar om etablert praksis sier at den fortsatt holder\./);
+    await expect(page.getByRole('region', { name: 'Holder gevinstene?' })).toContainText(
+      /svar om etablert praksis sier at den fortsatt holder\./,
+    );
     await expect(main.getByRole('button')).toHaveCount(0);
     expect(await accessibilityViolations(page)).toEqual([]);
   });

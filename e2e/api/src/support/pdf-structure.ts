@@ -92,9 +92,9 @@ export class PdfStructure {
     return Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8');
   }
 
+  /** From the header line, `%PDF-1.7`. */
   get version(): string {
-    const { major, minor } = this.pdf.context.header;
-    return `${major}.${minor}`;
+    return this.pdf.context.header.toString().match(/%PDF-(\d+\.\d+)/)?.[1] ?? '';
   }
 
   /** The structure tree below StructTreeRoot, or null when the file has none. */

@@ -135,11 +135,12 @@ export class BenefitForm {
         organization: null,
         kind: c.kind.hasError('required') ? 'benefits.kindRequired' : null,
         unit: c.unit.hasError('required') ? 'benefits.unitRequired' : null,
-        description: c.description.hasError('blank') || c.description.hasError('required')
-          ? 'benefits.descriptionRequired'
-          : c.description.hasError('maxlength')
-            ? 'benefits.descriptionTooLong'
-            : null,
+        description:
+          c.description.hasError('blank') || c.description.hasError('required')
+            ? 'benefits.descriptionRequired'
+            : c.description.hasError('maxlength')
+              ? 'benefits.descriptionTooLong'
+              : null,
         identified: c.identified.hasError('required')
           ? 'benefits.amountRequired'
           : identified === null || identified < 0

@@ -34,17 +34,16 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
     } @else {
       <div class="units">
         @for (unit of units(); track unit.unit) {
-          <sp-bar-chart
-            [caption]="unit.caption"
-            [data]="unit.data"
-            [labelHeader]="'benefits.stateHeader' | t"
-            [valueHeader]="unit.name"
-          />
+          <sp-bar-chart [caption]="unit.caption" [data]="unit.data" [labelHeader]="'benefits.stateHeader' | t" [valueHeader]="unit.name" />
         }
       </div>
       @if (byOrganization().length > 0) {
         <table class="ds-table" data-size="sm">
-          <caption class="ds-sr-only">{{ 'benefits.byOrganizationCaption' | t }}</caption>
+          <caption class="ds-sr-only">
+            {{
+              'benefits.byOrganizationCaption' | t
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'benefits.organization' | t }}</th>

@@ -60,7 +60,11 @@ type Editing = { kind: 'add' } | { kind: 'edit'; benefit: BenefitResponse; reali
         <p class="ds-paragraph">{{ 'benefits.empty' | t }}</p>
       } @else {
         <table class="ds-table" data-size="sm">
-          <caption class="ds-sr-only">{{ 'benefits.caption' | t }}</caption>
+          <caption class="ds-sr-only">
+            {{
+              'benefits.caption' | t
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'benefits.description' | t }}</th>
@@ -69,7 +73,9 @@ type Editing = { kind: 'add' } | { kind: 'edit'; benefit: BenefitResponse; reali
               <th scope="col" class="number">{{ 'benefits.identified' | t }}</th>
               <th scope="col" class="number">{{ 'benefits.realised' | t }}</th>
               @if (canWrite()) {
-                <th scope="col"><span class="ds-sr-only">{{ 'benefits.actions' | t }}</span></th>
+                <th scope="col">
+                  <span class="ds-sr-only">{{ 'benefits.actions' | t }}</span>
+                </th>
               }
             </tr>
           </thead>
@@ -89,7 +95,13 @@ type Editing = { kind: 'add' } | { kind: 'edit'; benefit: BenefitResponse; reali
                           {{ 'benefits.edit' | t }}<span class="ds-sr-only">: {{ row.b.description }}</span>
                         </button>
                         @if (row.b.realised === null) {
-                          <button type="button" class="ds-button realise" data-size="sm" data-variant="tertiary" (click)="edit(row.b, true)">
+                          <button
+                            type="button"
+                            class="ds-button realise"
+                            data-size="sm"
+                            data-variant="tertiary"
+                            (click)="edit(row.b, true)"
+                          >
                             {{ 'benefits.realise' | t }}<span class="ds-sr-only">: {{ row.b.description }}</span>
                           </button>
                         }

@@ -22,6 +22,7 @@ const DASHBOARD: PartnershipDashboard = {
         weLearnFromThem: { given: 1, received: 1 },
         doTogether: { given: 1, received: 0 },
       },
+      benefits: [{ unit: 'fte', identified: 2, realised: 1.2 }],
     },
   ],
   transitionsByMonth: [],
@@ -37,6 +38,13 @@ const DASHBOARD: PartnershipDashboard = {
       closedAt: '2026-10-01T10:00:00Z',
     },
   ],
+  benefits: [
+    { unit: 'fte', identified: 2, realised: 1.2 },
+    { unit: 'nok', identified: 350000, realised: 180000 },
+  ],
+  followUps: { due: 2, held: 3, slipped: 1, abandoned: 0 },
+  followUpsAfterAYear: { due: 1, held: 0, slipped: 1, abandoned: 0 },
+  indicatorsByOrganization: [{ indicatorId: 'i1', organization: { id: 'o1', name: 'Gran kommune' }, progress: 0.5 }],
 };
 
 describe('PartnershipDashboardPage', () => {

@@ -3,6 +3,8 @@ import { RouterLink } from '@angular/router';
 import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { BenefitSums } from '../benefits/benefit-sums';
+import { HoldingFigures } from '../follow-ups/holding-figures';
 import { ClosedProjects } from './closed-projects';
 import { partnershipDashboard } from './dashboard-api';
 import { DashboardDownloads } from './dashboard-downloads';
@@ -18,6 +20,8 @@ import { TransitionsChart } from './transitions-chart';
   selector: 'sp-partnership-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    BenefitSums,
+    HoldingFigures,
     ClosedProjects,
     DashboardDownloads,
     DashboardSkeleton,

@@ -89,7 +89,9 @@ export class DueFollowUps {
   );
 
   protected answered(f: FollowUpResponse): void {
-    this.announcement.set(this.i18n.t('followUps.thanks', { title: f.project.title, answer: this.i18n.t(`followUps.statuses.${f.status}`) }));
+    this.announcement.set(
+      this.i18n.t('followUps.thanks', { title: f.project.title, answer: this.i18n.t(`followUps.statuses.${f.status}`) }),
+    );
     this.due.update((list) => list.filter((x) => x.id !== f.id));
     this.focus('#follow-ups-heading');
   }

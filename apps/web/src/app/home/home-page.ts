@@ -3,11 +3,12 @@ import { RouterLink } from '@angular/router';
 import { Auth } from '../core/auth/auth';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { DashboardLinks } from '../dashboard/dashboard-links';
+import { DueFollowUps } from '../follow-ups/due-follow-ups';
 
 @Component({
   selector: 'sp-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DashboardLinks, RouterLink, TranslatePipe],
+  imports: [DashboardLinks, DueFollowUps, RouterLink, TranslatePipe],
   styles: `
     .home {
       display: grid;
@@ -27,6 +28,11 @@ import { DashboardLinks } from '../dashboard/dashboard-links';
       <h1 class="ds-heading" data-size="lg" tabindex="-1">{{ 'home.greeting' | t: { name: firstName() } }}</h1>
       <p class="ds-paragraph" data-size="lg">{{ 'home.intro' | t }}</p>
       <sp-dashboard-links />
+      @if (isLeader()) {
+        <section class="follow-ups" aria-labelledby="follow-ups-heading">
+          <sp-due-follow-ups />
+        </section>
+      }
       <section class="questions" aria-labelledby="questions-heading">
         <h2 class="ds-heading" data-size="sm" id="questions-heading">{{ 'home.questionsHeading' | t }}</h2>
         <p class="ds-paragraph">{{ 'home.questionsIntro' | t }}</p>
@@ -46,4 +52,6 @@ import { DashboardLinks } from '../dashboard/dashboard-links';
 export class HomePage {
   private readonly user = inject(Auth).user;
   protected readonly firstName = computed(() => this.user()?.name.split(' ')[0] ?? '');
+  /** Leaders answer whether their organisation's established practices still hold. */
+  protected readonly isLeader = computed(() => this.user()?.role === 'leader' && !!this.user()?.organization);
 }

@@ -15,10 +15,11 @@ import { MeasurementApi } from './measurement-api';
 import { MeasurementTable } from './measurement-table';
 import { signalSentence } from './signal-sentence';
 
-const KIND_KEY = { stage: 'measurement.kinds.stage', status: 'measurement.kinds.status', log: 'measurement.kinds.log' } as const satisfies Record<
-  AnnotationKind,
-  string
->;
+const KIND_KEY = {
+  stage: 'measurement.kinds.stage',
+  status: 'measurement.kinds.status',
+  log: 'measurement.kinds.log',
+} as const satisfies Record<AnnotationKind, string>;
 
 /**
  * An indicator as improvement teams read it: each organisation's progress

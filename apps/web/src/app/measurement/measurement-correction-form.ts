@@ -67,7 +67,11 @@ export class MeasurementCorrectionForm {
     errors: () => {
       const { value, measuredOn, note } = this.form.controls;
       return {
-        value: value.hasError('required') ? 'indicators.valueRequired' : parseNumber(value.value) === null ? 'indicators.valueInvalid' : null,
+        value: value.hasError('required')
+          ? 'indicators.valueRequired'
+          : parseNumber(value.value) === null
+            ? 'indicators.valueInvalid'
+            : null,
         measuredOn: measuredOn.hasError('required') ? 'indicators.dateRequired' : null,
         note: note.hasError('maxlength') ? 'measurement.noteTooLong' : null,
       };

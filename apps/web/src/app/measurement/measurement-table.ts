@@ -47,7 +47,9 @@ import { MeasurementCorrectionForm } from './measurement-correction-form';
     } @else {
       <table class="ds-table" data-size="sm">
         <caption class="ds-sr-only">
-          {{ 'indicators.measurementsOf' | t: { name: indicator().name } }}
+          {{
+            'indicators.measurementsOf' | t: { name: indicator().name }
+          }}
         </caption>
         <thead>
           <tr>
@@ -56,7 +58,9 @@ import { MeasurementCorrectionForm } from './measurement-correction-form';
             <th scope="col" class="number">{{ 'indicators.valueColumn' | t }}</th>
             <th scope="col">{{ 'measurement.note' | t }}</th>
             @if (canWork()) {
-              <th scope="col"><span class="ds-sr-only">{{ 'measurement.actions' | t }}</span></th>
+              <th scope="col">
+                <span class="ds-sr-only">{{ 'measurement.actions' | t }}</span>
+              </th>
             }
           </tr>
         </thead>

@@ -13,6 +13,7 @@ const org = (name: string, projects: number) => ({
     weLearnFromThem: { given: 0, received: 0 },
     doTogether: { given: 0, received: 0 },
   },
+  benefits: [],
 });
 
 function dashboard(overrides: Partial<PartnershipDashboard> = {}): PartnershipDashboard {
@@ -39,6 +40,10 @@ function dashboard(overrides: Partial<PartnershipDashboard> = {}): PartnershipDa
     ],
     matches: { offers: 4, wishes: 3, met: 2 },
     closedProjects: [],
+    benefits: [],
+    followUps: { due: 0, held: 0, slipped: 0, abandoned: 0 },
+    followUpsAfterAYear: { due: 0, held: 0, slipped: 0, abandoned: 0 },
+    indicatorsByOrganization: [],
     ...overrides,
   };
 }

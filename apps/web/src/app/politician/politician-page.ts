@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { BarChart, type ChartDatum, ProgressBar } from '@samspill/web-ui';
+import { BarChart, type ChartDatum } from '@samspill/web-ui';
 import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
@@ -9,6 +9,8 @@ import { partnershipDashboard } from '../dashboard/dashboard-api';
 import { DashboardSkeleton } from '../dashboard/dashboard-skeleton';
 import { PROJECT_STATUSES, STAGES, STAGE_NAME, STATUS_NAME } from '../dashboard/stage-names';
 import { TransitionsChart } from '../dashboard/transitions-chart';
+import { IndicatorList } from '../dashboard/indicator-list';
+import { holdingSentences } from '../follow-ups/holding-sentences';
 import { plainSummary } from './plain-language';
 
 /**
@@ -19,7 +21,7 @@ import { plainSummary } from './plain-language';
 @Component({
   selector: 'sp-politician-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BarChart, ClosedProjects, DashboardSkeleton, LoadStatus, ProgressBar, RouterLink, TransitionsChart, TranslatePipe],
+  imports: [BarChart, ClosedProjects, DashboardSkeleton, IndicatorList, LoadStatus, RouterLink, TransitionsChart, TranslatePipe],
   templateUrl: './politician-page.html',
   styleUrl: './politician-page.css',
 })
@@ -56,15 +58,23 @@ export class PoliticianPage {
     }));
   });
 
-  protected readonly indicators = computed(() =>
-    (this.dashboard.value()?.indicators ?? []).map((indicator) => ({
-      ...indicator,
-      valueText:
-        indicator.progress === null
-          ? this.i18n.t('dashboard.indicators.none')
-          : this.i18n.t('dashboard.indicators.progress', {
-              percent: this.i18n.formatNumber(indicator.progress, { style: 'percent', maximumFractionDigits: 0 }),
-            }),
-    })),
-  );
+  /** Benefits per unit in plain words; units are never added together. */
+  protected readonly benefitSentences = computed(() => {
+    const benefits = this.dashboard.value()?.benefits ?? [];
+    if (benefits.length === 0) return [this.i18n.t('benefits.noneYet')];
+    const n = (value: number) => this.i18n.formatNumber(value, { maximumFractionDigits: 2 });
+    return benefits.map((b) =>
+      this.i18n.t('benefits.plainOne', {
+        unit: this.i18n.t(`benefits.units.${b.unit}`),
+        identified: n(b.identified),
+        realised: n(b.realised),
+      }),
+    );
+  });
+
+  /** Whether established practices still hold, in plain words. */
+  protected readonly holding = computed(() => {
+    const d = this.dashboard.value();
+    return d ? holdingSentences(this.i18n, d.followUps, d.followUpsAfterAYear) : [];
+  });
 }

@@ -11,7 +11,7 @@ import {
   signal,
 } from '@angular/core';
 import type { IndicatorResponse } from '@samspill/contracts';
-import { indicatorProgress } from '@samspill/domain';
+import { RouterLink } from '@angular/router';
 import { ProgressBar } from '@samspill/web-ui';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
@@ -21,7 +21,7 @@ import { MeasurementForm } from './measurement-form';
 @Component({
   selector: 'sp-indicator-item',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ProgressBar, MeasurementForm],
+  imports: [RouterLink, TranslatePipe, ProgressBar, MeasurementForm],
   templateUrl: './indicator-item.html',
   styleUrl: './indicator-item.css',
 })
@@ -49,19 +49,34 @@ export class IndicatorItem {
     });
   });
 
+  /**
+   * Progress per organisation that has measured, each from its own latest
+   * measurement against its own figures (never another's number); one empty
+   * bar for the indicator while no one has.
+   */
   protected readonly progress = computed(() => {
     const i = this.indicator();
-    const latest = i.measurements.at(-1) ?? null;
-    const share = indicatorProgress(i.baseline, i.target, i.direction, latest?.value ?? null);
-    if (latest === null || share === null) return { share: null, text: this.i18n.t('indicators.noMeasurements') };
-    return {
-      share,
-      text: this.i18n.t('indicators.progress', {
-        percent: this.i18n.formatNumber(share, { style: 'percent', maximumFractionDigits: 0 }),
-        latest: this.number(latest.value),
-        date: this.i18n.formatDate(`${latest.measuredOn}T12:00:00`),
-      }),
-    };
+    const measured = i.byOrganization.filter((o) => o.latest !== null);
+    if (measured.length === 0) return [{ label: i.name, share: null, text: this.i18n.t('indicators.noMeasurements') }];
+    return measured.map((o) => {
+      // The API applies the one progress rule (organizationProgress) to the organisation's own figures.
+      const share = o.progress;
+      return {
+        label: `${i.name}, ${o.organization.name}`,
+        share,
+        text: this.i18n.t('indicators.progress', {
+          percent: this.i18n.formatNumber(share ?? 0, { style: 'percent', maximumFractionDigits: 0 }),
+          latest: this.number(o.latest?.value ?? 0),
+          date: this.i18n.formatDate(`${o.latest?.measuredOn}T12:00:00`),
+        }),
+      };
+    });
+  });
+  /** Participants that have not measured yet, once another has. */
+  protected readonly notMeasured = computed(() => {
+    const i = this.indicator();
+    const names = i.byOrganization.filter((o) => o.latest === null).map((o) => o.organization.name);
+    return names.length > 0 && names.length < i.byOrganization.length ? names.join(', ') : null;
   });
 
   protected readonly measurements = computed(() =>

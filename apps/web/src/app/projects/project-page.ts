@@ -8,6 +8,7 @@ import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { focusAfterRender } from '../core/layout/focus-after-render';
+import { BenefitsPanel } from '../benefits/benefits-panel';
 import { PartnershipsApi } from '../partnerships/partnerships-api';
 import { ImprovementLog } from './improvement-log';
 import { IndicatorsPanel } from './indicators-panel';
@@ -22,7 +23,18 @@ import { StageHistory } from './stage-history';
 @Component({
   selector: 'sp-project-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, LoadStatus, ProjectForm, SourceAnswer, StageActions, StageHistory, ImprovementLog, IndicatorsPanel],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    LoadStatus,
+    ProjectForm,
+    SourceAnswer,
+    StageActions,
+    StageHistory,
+    ImprovementLog,
+    IndicatorsPanel,
+    BenefitsPanel,
+  ],
   templateUrl: './project-page.html',
   styleUrl: './project-page.css',
 })

@@ -12,4 +12,10 @@ export const projectRoutes: Route[] = [
     title: pageTitle('projects.pageTitle'),
     loadComponent: () => import('./project-page').then((m) => m.ProjectPage),
   },
+  // Issue 11: an indicator's run charts and measurements.
+  {
+    path: ':projectId/indicators/:id',
+    title: pageTitle('measurement.indicatorTitle'),
+    loadComponent: () => import('../measurement/indicator-page').then((m) => m.IndicatorPage),
+  },
 ];

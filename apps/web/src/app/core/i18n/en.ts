@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { measurementEn } from './measurement.en';
 
 export const en: Messages = {
   app: {
@@ -224,6 +225,7 @@ export const en: Messages = {
     showFewer: 'Show fewer',
   },
   politician: {
+    holdingIntro: 'Once a project is established, we ask after 6, 12 and 24 months whether the new practice still holds.',
     title: 'How it is going',
     kicker: 'Plain overview for elected members',
     heading: 'How {name} is going',
@@ -324,6 +326,7 @@ export const en: Messages = {
       INVALID_ANSWER_TARGET: 'The answer must be about another member of the partnership.',
       NOT_A_DO_TOGETHER_ANSWER: 'Only an answer to the question about what you could do together can become a joint project.',
       ANSWER_HAS_PROJECT: 'This answer has already become a project.',
+      FOLLOW_UP_ANSWERED: 'This follow-up has already been answered. An answer stands.',
       DATABASE_UNAVAILABLE: 'Samspill is unavailable right now. Please try again shortly.',
       INTERNAL_ERROR: 'Something went wrong on our side. Please try again shortly.',
     },
@@ -600,6 +603,7 @@ export const en: Messages = {
     },
     progress: '{percent} of the way to the target. Latest measurement: {latest}, {date}.',
     noMeasurements: 'No measurements yet.',
+    notMeasuredBy: 'Not measured yet: {names}.',
     allMeasurements: 'All measurements ({count})',
     measurementsOf: 'Measurements of {name}',
     measuredOn: 'Date',
@@ -632,4 +636,6 @@ export const en: Messages = {
     targetBelow: 'When higher is better, the target must be above the baseline.',
     targetAbove: 'When lower is better, the target must be below the baseline.',
   },
+  // Issue 11: run charts, benefits and holding the gains.
+  ...measurementEn,
 };

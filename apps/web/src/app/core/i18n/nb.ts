@@ -1,5 +1,6 @@
 import type { CodeWithReasons, Country, ErrorCode, ErrorReasonOf, OrganizationKind, Role } from '@samspill/contracts';
 import type { Direction, LogKind, ProjectStatus, Question, Stage, Visibility } from '@samspill/contracts';
+import { measurementNb } from './measurement.nb';
 
 /**
  * Norwegian bokmål: the source of truth. Every other language is typed as
@@ -230,6 +231,7 @@ export const nb = {
     showFewer: 'Vis færre',
   },
   politician: {
+    holdingIntro: 'Når et prosjekt er etablert, spør vi etter 6, 12 og 24 måneder om den nye praksisen fortsatt holder.',
     title: 'Slik går det',
     kicker: 'Enkel oversikt for folkevalgte',
     heading: 'Slik går det i {name}',
@@ -330,6 +332,7 @@ export const nb = {
       INVALID_ANSWER_TARGET: 'Svaret må gjelde et annet medlem av samarbeidet.',
       NOT_A_DO_TOGETHER_ANSWER: 'Bare svar på spørsmålet om hva dere kan gjøre sammen, kan bli et felles prosjekt.',
       ANSWER_HAS_PROJECT: 'Dette svaret har allerede blitt et prosjekt.',
+      FOLLOW_UP_ANSWERED: 'Denne oppfølgingen er allerede besvart. Et svar blir stående.',
       DATABASE_UNAVAILABLE: 'Samspill er utilgjengelig akkurat nå. Prøv igjen om litt.',
       INTERNAL_ERROR: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     } satisfies Record<ErrorCode, string>,
@@ -606,6 +609,7 @@ export const nb = {
     } satisfies Record<Direction, string>,
     progress: '{percent} av veien mot målet. Siste måling: {latest}, {date}.',
     noMeasurements: 'Ingen målinger ennå.',
+    notMeasuredBy: 'Ikke målt ennå: {names}.',
     allMeasurements: 'Alle målinger ({count})',
     measurementsOf: 'Målinger av {name}',
     measuredOn: 'Dato',
@@ -638,4 +642,6 @@ export const nb = {
     targetBelow: 'Når høyere er bedre, må målet være høyere enn utgangspunktet.',
     targetAbove: 'Når lavere er bedre, må målet være lavere enn utgangspunktet.',
   },
+  // Issue 11: run charts, benefits and holding the gains.
+  ...measurementNb,
 };

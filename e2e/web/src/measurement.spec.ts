@@ -103,7 +103,6 @@ test.describe('run charts', () => {
 
     // Lunner's waiting times on the demo indicator: Gran's staff may read them, not correct them.
     await page.goBack();
-    await page.goBack();
     await page.getByRole('link', { name: new RegExp(`Se seriediagram og målinger.*${WAITING}`) }).click();
     const demo = page.getByRole('table', { name: `Målinger av ${WAITING}` });
     await expect(demo.getByRole('row').filter({ hasText: 'Lunner kommune' }).first()).toBeVisible();
@@ -120,14 +119,18 @@ test.describe('benefits', () => {
     const section = page.getByRole('region', { name: 'Gevinster' });
     await section.getByRole('button', { name: 'Legg til en gevinst' }).click();
     await section.getByRole('button', { name: 'Lagre gevinsten' }).click();
+    await expect(section.locator('.ds-error-summary')).toBeFocused();
+    await page.keyboard.press('Tab');
     await expect(section.getByRole('link', { name: 'Velg hva slags gevinst det er.' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(section.getByLabel('Type')).toBeFocused();
     await section.getByLabel('Type').selectOption({ label: 'Tid' });
     await section.getByLabel('Enhet').selectOption({ label: 'årsverk' });
     await section.getByLabel('Beskrivelse').fill(description);
     await section.getByLabel('Identifisert').fill('0,5');
     await section.getByLabel(/^Realisert \(/).fill('0,5');
     await section.getByRole('button', { name: 'Lagre gevinsten' }).click();
-    await expect(section.getByRole('link', { name: 'Skriv inn datoen gevinsten ble realisert.' })).toBeFocused();
+    await expect(section.getByRole('link', { name: 'Skriv inn datoen gevinsten ble realisert.' })).toBeVisible();
     await section.getByLabel(/^Realisert \(/).fill('');
     await section.getByRole('button', { name: 'Lagre gevinsten' }).click();
 
@@ -170,7 +173,8 @@ test.describe('holding the gains', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await item.getByRole('button', { name: 'Send svaret' }).click();
-    await expect(item.getByRole('link', { name: 'Velg om praksisen holder, glipper eller er forlatt.' })).toBeFocused();
+    await expect(item.locator('.ds-error-summary')).toBeFocused();
+    await expect(item.getByRole('link', { name: 'Velg om praksisen holder, glipper eller er forlatt.' })).toBeVisible();
     await item.getByLabel('Den holder').check();
     await item.getByLabel('Merknad').fill('Tavlene brukes hver uke.');
     await item.getByRole('button', { name: 'Send svaret' }).click();

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import type { IndicatorResponse, MeasurementResponse } from '@samspill/contracts';
 import { injectActor } from '../core/auth/actor';
 import { I18n } from '../core/i18n/i18n';
+import type { MessageKey } from '../core/i18n/messages';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { focusAfterRender } from '../core/layout/focus-after-render';
 import { MeasurementApi } from './measurement-api';
@@ -131,7 +132,7 @@ export class MeasurementTable {
 
   protected readonly correcting = signal<string | null>(null);
   protected readonly removing = signal<string | null>(null);
-  protected readonly problem = signal<string | null>(null);
+  protected readonly problem = signal<MessageKey | null>(null);
 
   protected readonly rows = computed(() => {
     const actor = this.actor();

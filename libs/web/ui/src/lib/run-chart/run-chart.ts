@@ -38,7 +38,7 @@ const PLOT = { left: 56, right: 96, top: 12, bottom: 40 };
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './run-chart.css',
   template: `
-    <figure class="run-chart">
+    <figure class="run-chart" [attr.aria-labelledby]="captionId">
       <div class="head">
         <figcaption class="caption" [id]="captionId">{{ caption() }}</figcaption>
         <button

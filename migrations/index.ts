@@ -2,6 +2,13 @@ import { Foundation1764144000000 } from './1764144000000-foundation';
 import { Collaboration1764230400000 } from './1764230400000-collaboration';
 import { DashboardCounters1764316800000 } from './1764316800000-dashboard-counters';
 import { DataVersions1764403200000 } from './1764403200000-data-versions';
+import { RateLimits1764662400000 } from './1764662400000-rate-limits';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
-export const MIGRATIONS = [Foundation1764144000000, Collaboration1764230400000, DashboardCounters1764316800000, DataVersions1764403200000];
+export const MIGRATIONS = [
+  Foundation1764144000000,
+  Collaboration1764230400000,
+  DashboardCounters1764316800000,
+  DataVersions1764403200000,
+  RateLimits1764662400000,
+];

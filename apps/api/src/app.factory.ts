@@ -35,6 +35,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  if (!config.trustProxy) warnOnceAboutForwardedFor(app);
   if (config.exposeQueryCount) {
     fastify.addHook('onRequest', (_request, _reply, done) => queryCount.run({ statements: 0 }, done));
     fastify.addHook('onSend', async (_request, reply) => {
@@ -80,6 +81,28 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
   serveWebApp(app, config.webRoot);
   return app;
+}
+
+/**
+ * Without TRUST_PROXY the client's address is the connection's, whatever
+ * X-Forwarded-For says. Behind a load balancer that means every person
+ * shares one address for sign-in throttling, so say it once, clearly.
+ */
+function warnOnceAboutForwardedFor(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  let warned = false;
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (!warned && request.headers['x-forwarded-for'] !== undefined) {
+      warned = true;
+      app
+        .get(Logger)
+        .warn(
+          "A request carried X-Forwarded-For, but TRUST_PROXY is not set: the header is ignored and the connection's address is used, " +
+            'so every client behind that proxy shares one address for sign-in throttling. Set TRUST_PROXY=true when the API runs behind a load balancer you trust.',
+        );
+    }
+    done();
+  });
 }
 
 /** Serves the built web app on the same origin, with index.html for client-side routes. */

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthResponse } from '@samspill/contracts';
@@ -34,18 +34,11 @@ export class AuthService {
   /** Unknown email, wrong password and a disabled account all get the same answer. */
   async validateCredentials(email: string, password: string, ip: string): Promise<AuthenticatedUser> {
     const normalized = email.trim().toLowerCase();
-    if (await this.throttle.isBlocked(normalized, ip)) {
-      throw new HttpException(
-        { code: 'TOO_MANY_ATTEMPTS', message: 'Too many failed sign-in attempts. Wait a minute and try again.' },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+    const attempt = await this.throttle.reserve(normalized, ip);
     const user = await this.users.findByEmailWithPassword(normalized);
     const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-    if (!user || !valid || !user.active) {
-      await this.throttle.recordFailure(normalized, ip);
-      throw new UnauthorizedException(INVALID_CREDENTIALS);
-    }
+    if (!user || !valid || !user.active) throw new UnauthorizedException(INVALID_CREDENTIALS);
+    await attempt.release();
     return toAuthenticatedUser(user);
   }
 

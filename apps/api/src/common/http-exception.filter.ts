@@ -3,6 +3,7 @@ import type { ErrorCode, ErrorResponse } from '@samspill/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from './domain-exception';
+import { TooManyRequestsException } from './rate-limit';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -36,6 +37,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         'request failed',
       );
     }
+    if (exception instanceof TooManyRequestsException) void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

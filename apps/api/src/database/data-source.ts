@@ -2,11 +2,10 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '@samspill/migrations';
 import { CountingLogger } from './query-counter';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
-import { LoginAttemptEntity } from '../auth/login-attempt.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { UserEntity } from '../users/user.entity';
 
-export const ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEntity, LoginAttemptEntity];
+export const ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEntity];
 
 export interface DatabaseSettings {
   url: string;

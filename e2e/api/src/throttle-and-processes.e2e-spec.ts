@@ -7,6 +7,7 @@ import { login, request } from './support/http';
 /** The limits the README states (apps/api/src/auth/login-throttle.service.ts). */
 const MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
 const MAX_FAILURES_PER_ADDRESS = 100;
+const WRITES_PER_MINUTE = 600;
 
 /**
  * Two API processes on one database, as behind a load balancer: throttle
@@ -137,6 +138,30 @@ describe('sign-in throttling', () => {
       headers: from('10.0.5.5'),
     });
     expect(elsewhere.status).toBe(200);
+  });
+});
+
+describe('the per-person write limit', () => {
+  it('answers 429 with Retry-After after 600 writes a minute, counted across processes; reads and other people go on', async () => {
+    const writer = await login(a.baseUrl, DEMO_ACCOUNTS.granStaff);
+    const other = await login(b.baseUrl, DEMO_ACCOUNTS.lunnerStaff);
+    const unknownProject = '00000000-0000-4000-8000-000000000000';
+    const write = (api: ApiProcess, token: string) =>
+      request<ErrorResponse>(api.baseUrl, 'POST', `/api/projects/${unknownProject}/log`, { token, body: { kind: 'lesson', text: 'x' } });
+    // Refused writes count too: the limit is on what a person sends, not on what succeeds.
+    for (let batch = 0; batch < WRITES_PER_MINUTE / 20; batch++) {
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => write(i % 2 === 0 ? a : b, writer.token)));
+      expect(results.map((r) => r.status)).toEqual(Array(20).fill(404));
+    }
+    const limited = await write(b, writer.token);
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
+    expect(limited.body.message).toMatch(/600 changes a minute/);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await request(a.baseUrl, 'GET', '/api/auth/me', { token: writer.token })).status).toBe(200);
+    expect((await write(a, other.token)).status).toBe(404);
   });
 });
 

@@ -24,6 +24,8 @@ export interface AppConfig {
   dashboardCache: boolean;
   /** API processes to run on this machine (Node cluster); each is stateless, all share the database. */
   apiWorkers: number;
+  /** Writes (POST, PUT, PATCH, DELETE) one signed-in person may send per minute, counted across all API processes. */
+  writeLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     exposeQueryCount: bool('EXPOSE_QUERY_COUNT', false),
     dashboardCache: bool('DASHBOARD_CACHE', true),
     apiWorkers: int('API_WORKERS', 1, 1, 32),
+    writeLimitPerMinute: int('WRITE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateLogEntryDto, type LogEntryResponse, UpdateLogEntryDto } from '@samspill/contracts';
+import { CreateLogEntryDto, type LogEntryResponse, PageQuery, UpdateLogEntryDto } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
+import type { Page } from '../common/paging';
 import { LogService } from './log.service';
 
 @ApiTags('improvement log')
@@ -13,8 +14,12 @@ export class LogController {
   constructor(private readonly log: LogService) {}
 
   @Get('projects/:id/log')
-  list(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<LogEntryResponse[]> {
-    return this.log.list(actorOf(user), id);
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() page: PageQuery,
+  ): Promise<Page<LogEntryResponse>> {
+    return this.log.list(actorOf(user), id, page);
   }
 
   @Post('projects/:id/log')

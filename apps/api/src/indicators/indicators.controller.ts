@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateIndicatorDto, CreateMeasurementDto, type IndicatorResponse, type MeasurementResponse } from '@samspill/contracts';
+import { CreateIndicatorDto, CreateMeasurementDto, type IndicatorResponse, type MeasurementResponse, PageQuery } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
+import type { Page } from '../common/paging';
 import { IndicatorsService } from './indicators.service';
 
 @ApiTags('indicators')
@@ -13,8 +14,12 @@ export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
   @Get('projects/:id/indicators')
-  list(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<IndicatorResponse[]> {
-    return this.indicators.list(actorOf(user), id);
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() page: PageQuery,
+  ): Promise<Page<IndicatorResponse>> {
+    return this.indicators.list(actorOf(user), id, page);
   }
 
   @Post('projects/:id/indicators')

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateOrganizationDto, type OrganizationResponse } from '@samspill/contracts';
+import { CreateOrganizationDto, DirectoryPageQuery, type OrganizationResponse } from '@samspill/contracts';
 import { RequirePermission } from '../common/decorators';
+import type { Page } from '../common/paging';
 import { toOrganizationResponse } from './organization.mapper';
 import { OrganizationsService } from './organizations.service';
 
@@ -13,8 +14,8 @@ export class OrganizationsController {
 
   @Get()
   @RequirePermission('organizations:read')
-  async list(): Promise<OrganizationResponse[]> {
-    return (await this.organizations.list()).map(toOrganizationResponse);
+  async list(@Query() page: DirectoryPageQuery): Promise<Page<OrganizationResponse>> {
+    return (await this.organizations.list(page)).map(toOrganizationResponse);
   }
 
   @Post()

@@ -1,16 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CreateOrganizationDto } from '@samspill/contracts';
+import { type CreateOrganizationDto, DIRECTORY_PAGE_SIZE_MAX, type DirectoryPageQuery } from '@samspill/contracts';
 import { Repository } from 'typeorm';
 import { DomainException } from '../common/domain-exception';
+import { decodeCursor, type Page, pageOf } from '../common/paging';
 import { OrganizationEntity } from './organization.entity';
 
 @Injectable()
 export class OrganizationsService {
   constructor(@InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>) {}
 
-  list(): Promise<OrganizationEntity[]> {
-    return this.organizations.createQueryBuilder('o').orderBy('lower(o.name)', 'ASC').getMany();
+  /** By name, a page at a time. */
+  async list(page: DirectoryPageQuery): Promise<Page<OrganizationEntity>> {
+    const limit = page.limit ?? DIRECTORY_PAGE_SIZE_MAX;
+    const after = decodeCursor(page.cursor, ['text', 'uuid']);
+    const query = this.organizations
+      .createQueryBuilder('o')
+      .orderBy('lower(o.name)', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .limit(limit + 1);
+    if (after) query.where('(lower(o.name), o.id) > (lower(:name), CAST(:id AS uuid))', { name: after[0], id: after[1] });
+    return pageOf(
+      await query.getMany(),
+      limit,
+      (o) => [o.name, o.id],
+      (o) => o,
+    );
   }
 
   async create(dto: CreateOrganizationDto): Promise<OrganizationEntity> {

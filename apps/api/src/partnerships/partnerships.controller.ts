@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CreateFocusAreaDto,
   CreatePartnershipDto,
+  DirectoryPageQuery,
   type FocusAreaResponse,
   type PartnershipResponse,
   UpdateFocusAreaDto,
@@ -11,6 +12,7 @@ import {
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
+import type { Page } from '../common/paging';
 import { PartnershipsService } from './partnerships.service';
 
 @ApiTags('partnerships')
@@ -20,8 +22,8 @@ export class PartnershipsController {
   constructor(private readonly partnerships: PartnershipsService) {}
 
   @Get('partnerships')
-  list(@CurrentUser() user: AuthenticatedUser): Promise<PartnershipResponse[]> {
-    return this.partnerships.list(actorOf(user));
+  list(@CurrentUser() user: AuthenticatedUser, @Query() page: DirectoryPageQuery): Promise<Page<PartnershipResponse>> {
+    return this.partnerships.list(actorOf(user), page);
   }
 
   @Post('partnerships')

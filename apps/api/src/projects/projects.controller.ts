@@ -4,6 +4,7 @@ import {
   ChangeStatusDto,
   CreateProjectDto,
   CreateTransitionDto,
+  PageQuery,
   ProjectListQuery,
   type ProjectListResponse,
   type ProjectResponse,
@@ -13,6 +14,7 @@ import {
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
+import type { Page } from '../common/paging';
 import { ProjectsService } from './projects.service';
 
 @ApiTags('projects')
@@ -55,8 +57,12 @@ export class ProjectsController {
   }
 
   @Get(':id/transitions')
-  transitions(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<TransitionResponse[]> {
-    return this.projects.transitions(actorOf(user), id);
+  transitions(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() page: PageQuery,
+  ): Promise<Page<TransitionResponse>> {
+    return this.projects.transitions(actorOf(user), id, page);
   }
 
   @Post(':id/status')

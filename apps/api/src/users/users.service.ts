@@ -1,10 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { CreateUserDto, OrganizationKind, Role, UpdateUserDto } from '@samspill/contracts';
+import type { CreateUserDto, OrganizationKind, PageQuery, Role, UpdateUserDto } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { DomainException } from '../common/domain-exception';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { UserEntity } from './user.entity';
 
@@ -66,8 +67,23 @@ export class UsersService {
     return this.users.createQueryBuilder('user').addSelect('user.passwordHash').where('user.id = :id', { id }).getOne();
   }
 
-  list(): Promise<UserEntity[]> {
-    return this.users.find({ relations: { organization: true }, order: { name: 'ASC' } });
+  /** By name, a page at a time. */
+  async list(page: PageQuery): Promise<Page<UserEntity>> {
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(page.cursor, ['text', 'uuid']);
+    const query = this.users
+      .createQueryBuilder('user')
+      .leftJoinAndSelect('user.organization', 'organization')
+      .orderBy('user.name', 'ASC')
+      .addOrderBy('user.id', 'ASC')
+      .take(limit + 1);
+    if (after) query.where('(user.name, user.id) > (:name, CAST(:id AS uuid))', { name: after[0], id: after[1] });
+    return pageOf(
+      await query.getMany(),
+      limit,
+      (u) => [u.name, u.id],
+      (u) => u,
+    );
   }
 
   async create(dto: CreateUserDto): Promise<UserEntity> {

@@ -110,6 +110,7 @@ export interface IndicatorResponse {
   baseline: number;
   target: number;
   direction: Direction;
+  /** Oldest first; at most the latest 500 (a year of daily measurements fits). */
   measurements: MeasurementResponse[];
   /** Share of the way from baseline to target (0..1) by the latest measurement; null before any. */
   progress: number | null;

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { BODY_LIMITS } from './common/decorators';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
 import { queryCount } from './database/query-counter';
@@ -32,6 +33,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRoute', (route) => {
+    route.bodyLimit = (route.config as { bodyLimit?: number } | undefined)?.bodyLimit ?? BODY_LIMITS.default;
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -3,6 +3,7 @@ import type { ErrorCode, ErrorResponse } from '@samspill/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from './domain-exception';
+import { frameworkMessage } from './http-layer';
 import { TooManyRequestsException } from './rate-limit';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -11,6 +12,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
   429: 'TOO_MANY_ATTEMPTS',
   503: 'DATABASE_UNAVAILABLE',
 };
@@ -50,7 +52,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       let code: string = CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`;
       let message = exception.message;
-      if (typeof response === 'object' && response !== null) {
+      // A string response is an error of the HTTP framework itself, which Nest wraps; its wording is not for people.
+      if (typeof response === 'string') message = frameworkMessage(statusCode, request);
+      else if (typeof response === 'object' && response !== null) {
         const r = response as { code?: unknown; message?: unknown };
         if (typeof r.code === 'string') code = r.code;
         if (Array.isArray(r.message)) message = r.message.join('; ');
@@ -58,10 +62,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
       }
       if (statusCode === 404 && message.startsWith('Cannot ')) message = `No such endpoint: ${request.method} ${request.url.split('?')[0]}`;
       return { statusCode, code, message };
-    }
-    if (isFastifyError(exception)) {
-      const statusCode = exception.statusCode;
-      return { statusCode, code: CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`, message: fastifyMessage(exception) };
     }
     if (isDatabaseUnavailable(exception)) {
       return {
@@ -82,32 +82,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
       message: 'Something went wrong on our side. Please try again.',
     };
   }
-}
-
-interface FastifyLikeError {
-  statusCode: number;
-  code?: string;
-  message: string;
-}
-
-function isFastifyError(e: unknown): e is FastifyLikeError {
-  const err = e as Partial<FastifyLikeError> | null;
-  return (
-    typeof err === 'object' &&
-    err !== null &&
-    typeof err.statusCode === 'number' &&
-    err.statusCode >= 400 &&
-    err.statusCode < 500 &&
-    typeof err.code === 'string' &&
-    err.code.startsWith('FST_')
-  );
-}
-
-function fastifyMessage(e: FastifyLikeError): string {
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'Send the body as application/json.';
-  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'The request body is too large.';
-  if (e.code?.startsWith('FST_ERR_CTP')) return 'The request body is not valid JSON.';
-  return e.message;
 }
 
 export function isDatabaseUnavailable(e: unknown): boolean {

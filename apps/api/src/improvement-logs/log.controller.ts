@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateLogEntryDto, type LogEntryResponse, PageQuery, UpdateLogEntryDto } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
-import { CurrentUser } from '../common/decorators';
+import { BODY_LIMITS, BodyLimit, CurrentUser } from '../common/decorators';
 import type { Page } from '../common/paging';
 import { LogService } from './log.service';
 
@@ -22,6 +22,7 @@ export class LogController {
     return this.log.list(actorOf(user), id, page);
   }
 
+  @BodyLimit(BODY_LIMITS.longText)
   @Post('projects/:id/log')
   add(
     @CurrentUser() user: AuthenticatedUser,
@@ -31,6 +32,7 @@ export class LogController {
     return this.log.add(actorOf(user), user.id, id, dto);
   }
 
+  @BodyLimit(BODY_LIMITS.longText)
   @Patch('log-entries/:id')
   edit(
     @CurrentUser() user: AuthenticatedUser,

@@ -11,7 +11,7 @@ import {
 } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
-import { CurrentUser } from '../common/decorators';
+import { BODY_LIMITS, BodyLimit, CurrentUser } from '../common/decorators';
 import type { Page } from '../common/paging';
 import { PartnershipsService } from './partnerships.service';
 
@@ -26,6 +26,7 @@ export class PartnershipsController {
     return this.partnerships.list(actorOf(user), page);
   }
 
+  @BodyLimit(BODY_LIMITS.rationale)
   @Post('partnerships')
   create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreatePartnershipDto): Promise<PartnershipResponse> {
     return this.partnerships.create(actorOf(user), user.id, dto);
@@ -36,6 +37,7 @@ export class PartnershipsController {
     return this.partnerships.get(actorOf(user), id);
   }
 
+  @BodyLimit(BODY_LIMITS.rationale)
   @Patch('partnerships/:id')
   update(
     @CurrentUser() user: AuthenticatedUser,

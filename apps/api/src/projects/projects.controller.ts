@@ -13,7 +13,7 @@ import {
 } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
-import { CurrentUser } from '../common/decorators';
+import { BODY_LIMITS, BodyLimit, CurrentUser } from '../common/decorators';
 import type { Page } from '../common/paging';
 import { ProjectsService } from './projects.service';
 
@@ -28,6 +28,7 @@ export class ProjectsController {
     return this.projects.list(actorOf(user), query);
   }
 
+  @BodyLimit(BODY_LIMITS.longText)
   @Post()
   create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateProjectDto): Promise<ProjectResponse> {
     return this.projects.create(actorOf(user), user.id, dto);
@@ -38,6 +39,7 @@ export class ProjectsController {
     return this.projects.get(actorOf(user), id);
   }
 
+  @BodyLimit(BODY_LIMITS.longText)
   @Patch(':id')
   update(
     @CurrentUser() user: AuthenticatedUser,
@@ -47,6 +49,7 @@ export class ProjectsController {
     return this.projects.update(actorOf(user), id, dto);
   }
 
+  @BodyLimit(BODY_LIMITS.rationale)
   @Post(':id/transitions')
   transition(
     @CurrentUser() user: AuthenticatedUser,
@@ -65,6 +68,7 @@ export class ProjectsController {
     return this.projects.transitions(actorOf(user), id, page);
   }
 
+  @BodyLimit(BODY_LIMITS.rationale)
   @Post(':id/status')
   @HttpCode(200)
   changeStatus(

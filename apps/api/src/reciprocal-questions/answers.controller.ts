@@ -10,7 +10,7 @@ import {
 } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
-import { CurrentUser } from '../common/decorators';
+import { BODY_LIMITS, BodyLimit, CurrentUser } from '../common/decorators';
 import { AnswersService } from './answers.service';
 
 @ApiTags('reciprocal questions')
@@ -48,6 +48,7 @@ export class AnswersController {
     await this.answers.remove(actorOf(user), id);
   }
 
+  @BodyLimit(BODY_LIMITS.longText)
   @Post('answers/:id/project')
   toProject(
     @CurrentUser() user: AuthenticatedUser,

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { all } from './validators';
 
 /** The largest page most lists answer; `?limit=` above it is refused. */
 export const PAGE_SIZE_MAX = 500;
@@ -8,23 +9,22 @@ export const DIRECTORY_PAGE_SIZE_MAX = 2000;
 
 const CURSOR_MESSAGE = 'cursor must be the one from the Link header of the page before';
 
-function limitUpTo(max: number): PropertyDecorator {
-  return (target, key) => {
-    for (const decorate of [IsOptional(), Type(() => Number), IsInt(), Min(1), Max(max)]) decorate(target, key);
-  };
-}
+const limitUpTo = (max: number) =>
+  all(
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(max),
+  );
 
-function cursorField(): PropertyDecorator {
-  return (target, key) => {
-    for (const decorate of [
-      IsOptional(),
-      IsString({ message: CURSOR_MESSAGE }),
-      MaxLength(1000, { message: CURSOR_MESSAGE }),
-      Matches(/^[A-Za-z0-9_-]+$/, { message: CURSOR_MESSAGE }),
-    ])
-      decorate(target, key);
-  };
-}
+const cursorField = () =>
+  all(
+    IsOptional(),
+    IsString({ message: CURSOR_MESSAGE }),
+    MaxLength(1000, { message: CURSOR_MESSAGE }),
+    Matches(/^[A-Za-z0-9_-]+$/, { message: CURSOR_MESSAGE }),
+  );
 
 /**
  * `?limit=&cursor=` of a list. The answer stays a JSON array; when there is

@@ -1,17 +1,7 @@
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { trim } from './transforms';
+import { IdList } from './validators';
 import type { OrganizationSummary } from './organizations';
 
 import { VISIBILITIES, type Visibility } from './values';
@@ -34,6 +24,8 @@ export interface PartnershipResponse {
   focusAreas: FocusAreaResponse[];
 }
 
+const MEMBER_IDS = { max: 100, notIds: 'memberIds must be organisation ids', repeated: 'memberIds must not repeat an organisation' };
+
 export class CreatePartnershipDto {
   @Transform(trim)
   @IsString()
@@ -46,11 +38,7 @@ export class CreatePartnershipDto {
   @MaxLength(5000)
   description!: string;
 
-  @IsArray()
-  @ArrayMinSize(1, { message: 'memberIds must list the member organisations' })
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'memberIds must not repeat an organisation' })
-  @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
+  @IdList({ ...MEMBER_IDS, min: 1, minMessage: 'memberIds must list the member organisations' })
   memberIds!: string[];
 
   @IsOptional()
@@ -73,11 +61,7 @@ export class UpdatePartnershipDto {
   description?: string;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(2, { message: 'a partnership needs at least two members' })
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'memberIds must not repeat an organisation' })
-  @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
+  @IdList({ ...MEMBER_IDS, min: 2, minMessage: 'a partnership needs at least two members' })
   memberIds?: string[];
 
   @IsOptional()

@@ -1,9 +1,5 @@
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
   IsDateString,
   IsIn,
   IsInt,
@@ -18,6 +14,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { trim } from './transforms';
+import { IdList } from './validators';
 
 import {
   DIRECTIONS,
@@ -128,6 +125,14 @@ export class ProjectListQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000) offset?: number;
 }
 
+const PARTICIPANT_IDS = {
+  min: 1,
+  minMessage: 'participantIds must list at least one organisation',
+  max: 100,
+  notIds: 'participantIds must be organisation ids',
+  repeated: 'participantIds must not repeat an organisation',
+};
+
 export class CreateProjectDto {
   @IsUUID('all', { message: 'partnershipId must be the id of a partnership' })
   partnershipId!: string;
@@ -148,11 +153,7 @@ export class CreateProjectDto {
   @IsUUID('all', { message: 'focusAreaId must be the id of one of the partnership’s focus areas' })
   focusAreaId?: string | null;
 
-  @IsArray()
-  @ArrayMinSize(1, { message: 'participantIds must list at least one organisation' })
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'participantIds must not repeat an organisation' })
-  @IsUUID('all', { each: true, message: 'participantIds must be organisation ids' })
+  @IdList(PARTICIPANT_IDS)
   participantIds!: string[];
 }
 
@@ -191,11 +192,7 @@ export class UpdateProjectDto {
   focusAreaId?: string | null;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'participantIds must list at least one organisation' })
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'participantIds must not repeat an organisation' })
-  @IsUUID('all', { each: true, message: 'participantIds must be organisation ids' })
+  @IdList(PARTICIPANT_IDS)
   participantIds?: string[];
 
   @IsInt({ message: 'version must be the version of the project you edited' })

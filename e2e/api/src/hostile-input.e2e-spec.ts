@@ -1,0 +1,107 @@
+import type { ErrorResponse } from '@samspill/contracts';
+import { startTestApi, type TestApi } from './support/api-server';
+import { Collaboration } from './support/collaboration-fixtures';
+
+/*
+ * What an outside probe sent, and what the API must answer: 4xx with the
+ * common error body, nothing stored, never a 500 or a stall.
+ */
+
+let api: TestApi;
+let c: Collaboration;
+let token: string;
+beforeAll(async () => {
+  api = await startTestApi();
+  c = await Collaboration.load(api);
+  token = (await c.session('granStaff')).token;
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+/** A raw request: the body is sent exactly as given. */
+async function send(
+  method: string,
+  path: string,
+  body?: string | Uint8Array,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Promise<{ status: number; body: ErrorResponse; text: string }> {
+  const response = await fetch(`${api.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...headers },
+    body: body as BodyInit | undefined,
+  });
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // asserted below
+  }
+  return { status: response.status, body: parsed as ErrorResponse, text };
+}
+
+/** The common error body: exactly statusCode, code and message (and reason where a code has several causes). */
+function expectErrorShape(result: { status: number; body: ErrorResponse; text: string }, status: number): void {
+  expect(result.status).toBe(status);
+  expect(result.body).not.toBeNull();
+  expect(Object.keys(result.body).filter((k) => k !== 'reason')).toEqual(['statusCode', 'code', 'message']);
+  expect(result.body.statusCode).toBe(status);
+  expect(result.body.code).toMatch(/^[A-Z_]+$/);
+  expect(result.body.message).toMatch(/^[A-Z].*[.!?]$|^[a-z]+[A-Za-z.]* /);
+  expect(result.text.length).toBeLessThan(600);
+}
+
+const uuids = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+
+describe('huge arrays and bodies', () => {
+  it('refuses a body larger than its route allows with 413, before parsing it', async () => {
+    const body = JSON.stringify({ partnershipId: c.pilot.id, title: 'Stor', description: '', participantIds: uuids(26_500) });
+    expect(body.length).toBeGreaterThan(1_000_000);
+    expect(body.length).toBeLessThan(1_048_576);
+    const before = await c.count('projects');
+    const result = await send('POST', '/api/projects', body);
+    expectErrorShape(result, 413);
+    expect(result.body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(result.body.message).toMatch(/at most \d+ KB/);
+    expect(await c.count('projects')).toBe(before);
+  });
+
+  it('refuses an array over its maximum on its size alone, before any per-item check', async () => {
+    const result = await send(
+      'POST',
+      '/api/projects',
+      JSON.stringify({ partnershipId: c.pilot.id, title: 'Mange', description: '', participantIds: Array(1_000).fill('x') }),
+    );
+    expectErrorShape(result, 400);
+    expect(result.body.message).toContain('participantIds must contain no more than 100 elements');
+    expect(result.body.message).not.toContain('must not repeat');
+    expect(result.body.message).not.toContain('must be organisation ids');
+  });
+
+  it('still checks the items of an array within its size', async () => {
+    const result = await send(
+      'POST',
+      '/api/projects',
+      JSON.stringify({ partnershipId: c.pilot.id, title: 'Få', description: '', participantIds: ['x', 'x'] }),
+    );
+    expectErrorShape(result, 400);
+    expect(result.body.message).toContain('participantIds must not repeat an organisation');
+    expect(result.body.message).toContain('participantIds must be organisation ids');
+  });
+
+  it('lets through the largest valid body of a route', async () => {
+    const description = '€'.repeat(10_000);
+    const result = await send(
+      'POST',
+      '/api/projects',
+      JSON.stringify({ partnershipId: c.pilot.id, title: 'å'.repeat(200), description, participantIds: [c.org.gran, c.org.lunner] }),
+    );
+    expect(result.status).toBe(201);
+  });
+
+  it('gives a route without long text a small limit', async () => {
+    const result = await send('POST', '/api/auth/login', JSON.stringify({ email: 'a@b.no', password: 'p'.repeat(40_000) }));
+    expectErrorShape(result, 413);
+  });
+});

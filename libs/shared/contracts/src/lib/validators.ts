@@ -1,0 +1,43 @@
+import { ArrayMaxSize, ArrayMinSize, IsArray, isUUID, ValidateBy } from 'class-validator';
+
+/** Applies several property decorators as one. */
+export function all(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => {
+    for (const decorate of decorators) decorate(target, key);
+  };
+}
+
+const withinSize = (value: unknown, max: number): value is unknown[] => Array.isArray(value) && value.length <= max;
+
+/**
+ * A list of distinct ids, at most `max` of them. Its size is checked first:
+ * the per-item checks pass over an array that is too long (ArrayMaxSize
+ * refuses it), so a huge array costs no more than reading its length.
+ * Distinctness is checked in linear time, not ArrayUnique's quadratic.
+ */
+export function IdList(options: { min: number; minMessage: string; max: number; notIds: string; repeated: string }): PropertyDecorator {
+  const { max } = options;
+  return all(
+    IsArray(),
+    ArrayMinSize(options.min, { message: options.minMessage }),
+    ArrayMaxSize(max),
+    ValidateBy(
+      {
+        name: 'idListDistinct',
+        constraints: [max],
+        validator: { validate: (value: unknown) => !withinSize(value, max) || new Set(value).size === value.length },
+      },
+      { message: options.repeated },
+    ),
+    ValidateBy(
+      {
+        name: 'idListItems',
+        constraints: [max],
+        validator: {
+          validate: (value: unknown) => !withinSize(value, max) || value.every((v) => typeof v === 'string' && isUUID(v, 'all')),
+        },
+      },
+      { message: options.notIds },
+    ),
+  );
+}

@@ -11,6 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { BODY_LIMITS } from './common/decorators';
+import { registerJsonParser } from './common/http-layer';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
 import { queryCount } from './database/query-counter';
@@ -30,9 +31,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // Nest's own start-up chatter stays quiet; from then on, structured JSON logs.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: ['error', 'warn'],
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  registerJsonParser(fastify);
   fastify.addHook('onRoute', (route) => {
     route.bodyLimit = (route.config as { bodyLimit?: number } | undefined)?.bodyLimit ?? BODY_LIMITS.default;
   });

@@ -105,3 +105,29 @@ describe('huge arrays and bodies', () => {
     expectErrorShape(result, 413);
   });
 });
+
+describe('deeply nested JSON', () => {
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+  it.each([
+    ['arrays 3,000 deep', nested(3_000)],
+    ['objects 33 deep', `${'{"a":'.repeat(33)}1${'}'.repeat(33)}`],
+    ['a field 40 deep', JSON.stringify({ email: JSON.parse(nested(40)), password: 'x' })],
+  ])('is refused in the parser with 400, without signing in: %s', async (_what, body) => {
+    const result = await send('POST', '/api/auth/login', body, { 'content-type': 'application/json' });
+    expectErrorShape(result, 400);
+    expect(result.body.code).toBe('VALIDATION_FAILED');
+    expect(result.body.message).toBe('The JSON body is nested more than 32 levels deep.');
+  });
+
+  it('lets through nesting any contract needs, for validation to judge', async () => {
+    const result = await send('POST', '/api/auth/login', JSON.stringify({ email: JSON.parse(nested(30)), password: 'x' }));
+    expectErrorShape(result, 400);
+    expect(result.body.message).toContain('email must be a string');
+  });
+
+  it('counts brackets inside strings as text', async () => {
+    const result = await send('POST', '/api/auth/login', JSON.stringify({ email: '['.repeat(100), password: '{'.repeat(100) }));
+    expect(result.status).toBe(401);
+  });
+});

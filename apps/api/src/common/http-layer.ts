@@ -1,4 +1,82 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainException } from './domain-exception';
+
+/** Deeper than any contract needs; deeper bodies are refused before JSON.parse builds them. */
+export const MAX_JSON_DEPTH = 32;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The only body parser: JSON in UTF-8. Every other content type is a 415
+ * (Fastify answers a type without a parser so). The body is refused with
+ * 400, before anything else sees it, when it is not valid UTF-8, nests
+ * deeper than MAX_JSON_DEPTH, or names a prototype field.
+ */
+export function registerJsonParser(fastify: FastifyInstance): void {
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      done(null, parseJsonBody(request, body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+}
+
+export function parseJsonBody(request: FastifyRequest, body: Buffer): unknown {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new DomainException('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON in UTF-8, with Content-Type: application/json.', 415);
+  }
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    throw invalid('The request body is not valid UTF-8.');
+  }
+  if (text.trim() === '') throw invalid('The request body is empty: send a JSON object.');
+  checkDepth(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalid('The request body is not valid JSON.');
+  }
+  checkKeys(value);
+  return value;
+}
+
+const invalid = (message: string) => new DomainException('VALIDATION_FAILED', message);
+
+/** One pass over the text, brackets inside strings not counted. */
+function checkDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) throw invalid(`The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
+/** `__proto__` or `constructor` as a field name could reach an object's prototype when the body is copied. */
+function checkKeys(value: unknown): void {
+  const pending = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (current === null || typeof current !== 'object') continue;
+    for (const [key, child] of Object.entries(current)) {
+      if (key === '__proto__' || key === 'constructor') throw invalid(`The field name "${key}" is not allowed.`);
+      pending.push(child);
+    }
+  }
+}
 
 /** A sentence for an error the HTTP framework raised (Nest hands those on with the framework's own wording). */
 export function frameworkMessage(statusCode: number, request: FastifyRequest): string {

@@ -131,3 +131,70 @@ describe('deeply nested JSON', () => {
     expect(result.status).toBe(401);
   });
 });
+
+describe('dates', () => {
+  let projectId: string;
+  let entryId: string;
+  let indicatorId: string;
+  beforeAll(async () => {
+    projectId = (await c.project('granStaff')).id;
+    const entry = await c.call<{ id: string }>('granStaff', 'POST', `/api/projects/${projectId}/log`, { kind: 'lesson', text: 'Dato' });
+    entryId = entry.body.id;
+    const indicator = await c.call<{ id: string }>('granStaff', 'POST', `/api/projects/${projectId}/indicators`, {
+      name: 'Ventetid',
+      unit: 'dager',
+      baseline: 14,
+      target: 7,
+      direction: 'decrease',
+    });
+    indicatorId = indicator.body.id;
+  });
+
+  const NOT_DATES = [
+    '2026',
+    '2026-11',
+    '2026-W48-4',
+    '2026-334',
+    '2026-02-30',
+    '2026-13-01',
+    '2025-02-29',
+    '0000-01-01',
+    '2026-11-26T00:00:00Z',
+    ' 2026-11-26',
+    '+002026-11-26',
+    '26-11-2026',
+    '２０２６-11-26',
+  ];
+
+  it.each(NOT_DATES)('refuses "%s" in every date field with 400 and stores nothing', async (date) => {
+    const before = { log: await c.count('log_entries'), measurements: await c.count('measurements') };
+    const writes = [
+      ['POST', `/api/projects/${projectId}/log`, { kind: 'lesson', text: 'x', occurredOn: date }, 'occurredOn'],
+      ['PATCH', `/api/log-entries/${entryId}`, { occurredOn: date }, 'occurredOn'],
+      ['POST', `/api/indicators/${indicatorId}/measurements`, { value: 9, measuredOn: date }, 'measuredOn'],
+    ] as const;
+    for (const [method, path, body, field] of writes) {
+      const result = await c.call<ErrorResponse>('granStaff', method, path, body);
+      expect(result.status).toBe(400);
+      expect(result.body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: `${field} must be a date like 2026-11-26` });
+    }
+    expect({ log: await c.count('log_entries'), measurements: await c.count('measurements') }).toEqual(before);
+    expect(await c.count('log_entry_revisions', 'entry_id = $1', [entryId])).toBe(0);
+  });
+
+  it('accepts real calendar dates, leap days included', async () => {
+    const result = await c.call<{ occurredOn: string }>('granStaff', 'POST', `/api/projects/${projectId}/log`, {
+      kind: 'lesson',
+      text: 'Skuddår',
+      occurredOn: '2024-02-29',
+    });
+    expect(result.status).toBe(201);
+    expect(result.body.occurredOn).toBe('2024-02-29');
+    const measured = await c.call<{ measuredOn: string }>('granStaff', 'POST', `/api/indicators/${indicatorId}/measurements`, {
+      value: 9,
+      measuredOn: '0001-01-01',
+    });
+    expect(measured.status).toBe(201);
+    expect(measured.body.measuredOn).toBe('0001-01-01');
+  });
+});

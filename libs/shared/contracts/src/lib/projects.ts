@@ -1,20 +1,7 @@
 import { Transform, Type } from 'class-transformer';
-import {
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { trim } from './transforms';
-import { IdList } from './validators';
+import { IdList, IsCalendarDate } from './validators';
 
 import {
   DIRECTIONS,
@@ -234,7 +221,7 @@ export class CreateLogEntryDto {
   text!: string;
 
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'occurredOn must be a date like 2026-11-26' })
+  @IsCalendarDate('occurredOn')
   occurredOn?: string;
 }
 
@@ -251,7 +238,7 @@ export class UpdateLogEntryDto {
   text?: string;
 
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'occurredOn must be a date like 2026-11-26' })
+  @IsCalendarDate('occurredOn')
   occurredOn?: string;
 }
 
@@ -282,7 +269,7 @@ export class CreateMeasurementDto {
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'value must be a number' })
   value!: number;
 
-  @IsDateString({ strict: true }, { message: 'measuredOn must be a date like 2026-11-26' })
+  @IsCalendarDate('measuredOn')
   measuredOn!: string;
 
   @IsOptional()

@@ -41,3 +41,20 @@ export function IdList(options: { min: number; minMessage: string; max: number; 
     ),
   );
 }
+
+/** True for exactly YYYY-MM-DD naming a day that exists (years 0001 to 9999; PostgreSQL has no year 0). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The one date validator of the contracts: exactly YYYY-MM-DD, and a real calendar date. */
+export function IsCalendarDate(field: string): PropertyDecorator {
+  return ValidateBy(
+    { name: 'isCalendarDate', validator: { validate: (value: unknown) => isCalendarDate(value) } },
+    { message: `${field} must be a date like 2026-11-26` },
+  );
+}

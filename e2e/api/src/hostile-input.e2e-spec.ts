@@ -25,10 +25,11 @@ async function send(
   path: string,
   body?: string | Uint8Array,
   headers: Record<string, string> = { 'content-type': 'application/json' },
+  as: string = token,
 ): Promise<{ status: number; body: ErrorResponse; text: string }> {
   const response = await fetch(`${api.baseUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...headers },
+    headers: { authorization: `Bearer ${as}`, ...headers },
     body: body as BodyInit | undefined,
   });
   const text = await response.text();
@@ -196,5 +197,73 @@ describe('dates', () => {
     });
     expect(measured.status).toBe(201);
     expect(measured.body.measuredOn).toBe('0001-01-01');
+  });
+});
+
+describe('null where a value is required', () => {
+  it.each(['name', 'role', 'active', 'locale'])('PATCH /api/users/:id refuses %s: null with 400 and changes nothing', async (field) => {
+    const userId = await c.userId('baerumStaff');
+    const [before] = await api.sql(`SELECT name, role, active, locale, token_version FROM users WHERE id = $1`, [userId]);
+    const result = await c.call<ErrorResponse>('admin', 'PATCH', `/api/users/${userId}`, { [field]: null });
+    expect(result.status).toBe(400);
+    expect(result.body.code).toBe('VALIDATION_FAILED');
+    expect(result.body.message).toMatch(new RegExp(`^${field} `));
+    const [after] = await api.sql(`SELECT name, role, active, locale, token_version FROM users WHERE id = $1`, [userId]);
+    expect(after).toEqual(before);
+  });
+
+  it('refuses null for every field that may be left out but has no "none"', async () => {
+    const project = await c.project('granStaff');
+    const entry = await c.call<{ id: string }>('granStaff', 'POST', `/api/projects/${project.id}/log`, { kind: 'lesson', text: 'Null' });
+    const answer = await c.answer('granStaff', c.pilot, { toOrganizationId: c.org.lunner, question: 'doTogether', text: 'Null' });
+    const focusAreaId = c.focus(c.pilot, 'Politikerrollen');
+    const cases: [string, string, Record<string, unknown>][] = [
+      ['PATCH', `/api/partnerships/${c.pilot.id}`, { name: null }],
+      ['PATCH', `/api/partnerships/${c.pilot.id}`, { description: null }],
+      ['PATCH', `/api/partnerships/${c.pilot.id}`, { memberIds: null }],
+      ['PATCH', `/api/partnerships/${c.pilot.id}`, { visibility: null }],
+      ['PATCH', `/api/focus-areas/${focusAreaId}`, { name: null }],
+      ['PATCH', `/api/focus-areas/${focusAreaId}`, { description: null }],
+      ['PATCH', `/api/projects/${project.id}`, { title: null, version: project.version }],
+      ['PATCH', `/api/projects/${project.id}`, { description: null, version: project.version }],
+      ['PATCH', `/api/projects/${project.id}`, { participantIds: null, version: project.version }],
+      ['PATCH', `/api/log-entries/${entry.body.id}`, { kind: null }],
+      ['PATCH', `/api/log-entries/${entry.body.id}`, { text: null }],
+      ['PATCH', `/api/log-entries/${entry.body.id}`, { occurredOn: null }],
+      ['PATCH', `/api/answers/${answer.id}`, { text: null }],
+      ['POST', `/api/projects/${project.id}/log`, { kind: 'lesson', text: 'x', occurredOn: null }],
+      ['POST', `/api/partnerships/${c.pilot.id}/focus-areas`, { name: 'Nytt', description: null }],
+      ['POST', `/api/answers/${answer.id}/project`, { title: null }],
+    ];
+    for (const [method, path, body] of cases) {
+      const result = await c.call<ErrorResponse>('granLeader', method, path, body);
+      expect({ method, path, body, status: result.status, code: result.body.code }).toEqual({
+        method,
+        path,
+        body,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+    }
+  });
+
+  it('still takes null where it means "none" (a project without a focus area)', async () => {
+    const project = await c.project('granStaff', { focusAreaId: c.focus(c.pilot, 'Politikerrollen') });
+    const result = await c.call<{ focusArea: unknown }>('granStaff', 'PATCH', `/api/projects/${project.id}`, {
+      focusAreaId: null,
+      version: project.version,
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.focusArea).toBeNull();
+  });
+});
+
+describe('an e-mail with a lone surrogate', () => {
+  it('is refused with 400 and no user is created', async () => {
+    const before = await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM users`);
+    const body = `{"email":"ny\\ud800@gran.kommune.no","name":"Ny","role":"staff","organizationId":"${c.org.gran}","password":"long-enough-password"}`;
+    const result = await send('POST', '/api/users', body, undefined, (await c.session('admin')).token);
+    expectErrorShape(result, 400);
+    expect(await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM users`)).toEqual(before);
   });
 });

@@ -42,7 +42,7 @@ export function parseJsonBody(request: FastifyRequest, body: Buffer): unknown {
   } catch {
     throw invalid('The request body is not valid JSON.');
   }
-  checkKeys(value);
+  checkValues(value);
   return value;
 }
 
@@ -65,14 +65,33 @@ function checkDepth(text: string): void {
   }
 }
 
-/** `__proto__` or `constructor` as a field name could reach an object's prototype when the body is copied. */
-function checkKeys(value: unknown): void {
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when the text holds half of a surrogate pair (a `\ud800` escape in JSON), which no UTF-8 can store. */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
+export const BROKEN_TEXT_MESSAGE = 'Text must be valid Unicode: it holds half of a surrogate pair.';
+
+/**
+ * Every field name and string, walked once: a lone surrogate would be
+ * stored as U+FFFD (or break a validator), and `__proto__` or
+ * `constructor` as a field name could reach an object's prototype when
+ * the body is copied.
+ */
+function checkValues(value: unknown): void {
   const pending = [value];
   while (pending.length > 0) {
     const current = pending.pop();
+    if (typeof current === 'string') {
+      if (hasLoneSurrogate(current)) throw invalid(BROKEN_TEXT_MESSAGE);
+      continue;
+    }
     if (current === null || typeof current !== 'object') continue;
     for (const [key, child] of Object.entries(current)) {
       if (key === '__proto__' || key === 'constructor') throw invalid(`The field name "${key}" is not allowed.`);
+      if (hasLoneSurrogate(key)) throw invalid(BROKEN_TEXT_MESSAGE);
       pending.push(child);
     }
   }

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { trim } from './transforms';
+import { Optional } from './validators';
 
 import { COUNTRIES, type Country, ORGANIZATION_KINDS, type OrganizationKind } from './values';
 
@@ -29,7 +30,7 @@ export class CreateOrganizationDto {
   @IsIn(ORGANIZATION_KINDS, { message: `kind must be one of: ${ORGANIZATION_KINDS.join(', ')}` })
   kind!: OrganizationKind;
 
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @Matches(/^[0-9]{1,8}$/, { message: 'code must be the official number, 1 to 8 digits' })

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { trim } from './transforms';
-import { IdList } from './validators';
+import { IdList, Optional } from './validators';
 import type { OrganizationSummary } from './organizations';
 
 import { VISIBILITIES, type Visibility } from './values';
@@ -41,30 +41,30 @@ export class CreatePartnershipDto {
   @IdList({ ...MEMBER_IDS, min: 1, minMessage: 'memberIds must list the member organisations' })
   memberIds!: string[];
 
-  @IsOptional()
+  @Optional()
   @IsIn(VISIBILITIES, { message: `visibility must be one of: ${VISIBILITIES.join(', ')}` })
   visibility?: Visibility;
 }
 
 export class UpdatePartnershipDto {
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(5000)
   description?: string;
 
-  @IsOptional()
+  @Optional()
   @IdList({ ...MEMBER_IDS, min: 2, minMessage: 'a partnership needs at least two members' })
   memberIds?: string[];
 
-  @IsOptional()
+  @Optional()
   @IsIn(VISIBILITIES, { message: `visibility must be one of: ${VISIBILITIES.join(', ')}` })
   visibility?: Visibility;
 }
@@ -76,7 +76,7 @@ export class CreateFocusAreaDto {
   @MaxLength(200)
   name!: string;
 
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(2000)
@@ -84,14 +84,14 @@ export class CreateFocusAreaDto {
 }
 
 export class UpdateFocusAreaDto {
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(2000)

@@ -1,7 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { trim } from './transforms';
-import { IdList, IsCalendarDate } from './validators';
+import { IdList, IsCalendarDate, Optional } from './validators';
 
 import {
   DIRECTIONS,
@@ -145,14 +145,14 @@ export class CreateProjectDto {
 }
 
 export class CreateProjectFromAnswerDto {
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(TITLE_MAX_LENGTH)
   title?: string;
 
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(TEXT_MAX_LENGTH)
@@ -160,14 +160,14 @@ export class CreateProjectFromAnswerDto {
 }
 
 export class UpdateProjectDto {
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(TITLE_MAX_LENGTH, { message: `title must be at most ${TITLE_MAX_LENGTH} characters` })
   title?: string;
 
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(TEXT_MAX_LENGTH, { message: `description must be at most ${TEXT_MAX_LENGTH} characters` })
@@ -178,7 +178,7 @@ export class UpdateProjectDto {
   @IsUUID('all', { message: 'focusAreaId must be the id of one of the partnership’s focus areas' })
   focusAreaId?: string | null;
 
-  @IsOptional()
+  @Optional()
   @IdList(PARTICIPANT_IDS)
   participantIds?: string[];
 
@@ -220,24 +220,24 @@ export class CreateLogEntryDto {
   @MaxLength(TEXT_MAX_LENGTH, { message: `text must be at most ${TEXT_MAX_LENGTH} characters` })
   text!: string;
 
-  @IsOptional()
+  @Optional()
   @IsCalendarDate('occurredOn')
   occurredOn?: string;
 }
 
 export class UpdateLogEntryDto {
-  @IsOptional()
+  @Optional()
   @IsIn(LOG_KINDS, { message: `kind must be one of: ${LOG_KINDS.join(', ')}` })
   kind?: LogKind;
 
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'text must not be empty' })
   @MaxLength(TEXT_MAX_LENGTH, { message: `text must be at most ${TEXT_MAX_LENGTH} characters` })
   text?: string;
 
-  @IsOptional()
+  @Optional()
   @IsCalendarDate('occurredOn')
   occurredOn?: string;
 }
@@ -272,7 +272,7 @@ export class CreateMeasurementDto {
   @IsCalendarDate('measuredOn')
   measuredOn!: string;
 
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'organizationId must be the id of a participating organisation' })
   organizationId?: string;
 }

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { trim } from './transforms';
+import { Optional } from './validators';
 
 import { ANSWER_MAX_LENGTH, QUESTIONS, type Question } from './values';
 
@@ -48,13 +49,13 @@ export class CreateAnswerDto {
   focusAreaId?: string | null;
 
   /** Only admins, who belong to no organisation, say which member answers. */
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'fromOrganizationId must be the id of a member organisation' })
   fromOrganizationId?: string;
 }
 
 export class UpdateAnswerDto {
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'text must not be empty' })

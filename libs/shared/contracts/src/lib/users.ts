@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { trim, trimLower } from './transforms';
+import { Optional } from './validators';
 import { OrganizationSummary } from './organizations';
 import { LOCALES, type Locale, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from './values';
 
@@ -46,28 +47,28 @@ export class CreateUserDto {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 
-  @IsOptional()
+  @Optional()
   @IsIn(LOCALES)
   locale?: Locale;
 }
 
 export class UpdateUserDto {
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
   role?: Role;
 
-  @IsOptional()
+  @Optional()
   @IsIn([true, false], { message: 'active must be true or false' })
   active?: boolean;
 
-  @IsOptional()
+  @Optional()
   @IsIn(LOCALES)
   locale?: Locale;
 }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, isUUID, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, isUUID, ValidateBy, ValidateIf } from 'class-validator';
 
 /** Applies several property decorators as one. */
 export function all(...decorators: PropertyDecorator[]): PropertyDecorator {
@@ -6,6 +6,13 @@ export function all(...decorators: PropertyDecorator[]): PropertyDecorator {
     for (const decorate of decorators) decorate(target, key);
   };
 }
+
+/**
+ * May be left out, but not sent as null. IsOptional skips null as well,
+ * which let `{ "name": null }` through to a NOT NULL column; fields where
+ * null means "none" say so with their own ValidateIf.
+ */
+export const Optional = () => ValidateIf((_object, value) => value !== undefined);
 
 const withinSize = (value: unknown, max: number): value is unknown[] => Array.isArray(value) && value.length <= max;
 

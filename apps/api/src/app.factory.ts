@@ -11,7 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { BODY_LIMITS } from './common/decorators';
-import { registerJsonParser } from './common/http-layer';
+import { registerRequestParsing } from './common/http-layer';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
 import { queryCount } from './database/query-counter';
@@ -35,7 +35,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  registerJsonParser(fastify);
+  registerRequestParsing(fastify);
   fastify.addHook('onRoute', (route) => {
     route.bodyLimit = (route.config as { bodyLimit?: number } | undefined)?.bodyLimit ?? BODY_LIMITS.default;
   });

@@ -267,3 +267,58 @@ describe('an e-mail with a lone surrogate', () => {
     expect(await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM users`)).toEqual(before);
   });
 });
+
+describe('broken Unicode', () => {
+  let projectId: string;
+  beforeAll(async () => {
+    projectId = (await c.project('granStaff')).id;
+  });
+
+  const stored = async () =>
+    (await api.sql<{ text: string }>(`SELECT text FROM log_entries WHERE project_id = $1 ORDER BY created_at`, [projectId])).map(
+      (r) => r.text,
+    );
+
+  it.each([
+    ['a byte that is not UTF-8', Buffer.concat([Buffer.from('{"kind":"lesson","text":"L'), Buffer.from([0xff]), Buffer.from('rdag"}')])],
+    ['a truncated sequence', Buffer.concat([Buffer.from('{"kind":"lesson","text":"L'), Buffer.from([0xc3]), Buffer.from('"}')])],
+    [
+      'an encoded surrogate (CESU-8)',
+      Buffer.concat([Buffer.from('{"kind":"lesson","text":"'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]),
+    ],
+    ['an overlong encoding', Buffer.concat([Buffer.from('{"kind":"lesson","text":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')])],
+  ])('refuses a body with %s, and stores nothing', async (_what, body) => {
+    const before = await stored();
+    const result = await send('POST', `/api/projects/${projectId}/log`, new Uint8Array(body));
+    expectErrorShape(result, 400);
+    expect(result.body.message).toBe('The request body is not valid UTF-8.');
+    expect(await stored()).toEqual(before);
+  });
+
+  it.each([
+    ['a lone high surrogate', '"L\\ud800rdag"'],
+    ['a lone low surrogate', '"\\udc00"'],
+    ['two high surrogates', '"\\ud83d\\ud83d"'],
+    ['a reversed pair', '"\\ude00\\ud83d"'],
+  ])('refuses %s escaped in a JSON string, and stores nothing', async (_what, text) => {
+    const before = await stored();
+    const result = await send('POST', `/api/projects/${projectId}/log`, `{"kind":"lesson","text":${text}}`);
+    expectErrorShape(result, 400);
+    expect(result.body.message).toBe('Text must be valid Unicode: it holds half of a surrogate pair.');
+    expect(await stored()).toEqual(before);
+    expect((await stored()).some((t) => t.includes('\uFFFD'))).toBe(false);
+  });
+
+  it('keeps a real pair, escaped or not, exactly as sent', async () => {
+    expect((await send('POST', `/api/projects/${projectId}/log`, '{"kind":"lesson","text":"Glad \\ud83d\\ude00"}')).status).toBe(201);
+    expect((await send('POST', `/api/projects/${projectId}/log`, '{"kind":"lesson","text":"Glad 😀 æøå"}')).status).toBe(201);
+    expect((await stored()).slice(-2)).toEqual(['Glad 😀', 'Glad 😀 æøå']);
+  });
+
+  it.each([['%FF'], ['%ED%A0%80'], ['%C3'], ['%E0%80%AF']])('refuses a query string with %s', async (escape) => {
+    const result = await send('GET', `/api/projects?q=${escape}`, undefined, {});
+    expectErrorShape(result, 400);
+    expect(result.body.code).toBe('VALIDATION_FAILED');
+    expect(result.body.message).toBe('The query string is not valid UTF-8 once decoded.');
+  });
+});

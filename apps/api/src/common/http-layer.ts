@@ -9,10 +9,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * The only body parser: JSON in UTF-8. Every other content type is a 415
  * (Fastify answers a type without a parser so). The body is refused with
- * 400, before anything else sees it, when it is not valid UTF-8, nests
- * deeper than MAX_JSON_DEPTH, or names a prototype field.
+ * 400, before anything else sees it, when it is not valid UTF-8, holds a
+ * lone surrogate, nests deeper than MAX_JSON_DEPTH, or names a prototype
+ * field. Query strings are held to UTF-8 too.
  */
-export function registerJsonParser(fastify: FastifyInstance): void {
+export function registerRequestParsing(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', async (request) => checkQueryString(request.url));
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     try {
@@ -21,6 +23,23 @@ export function registerJsonParser(fastify: FastifyInstance): void {
       done(error as Error, undefined);
     }
   });
+}
+
+/**
+ * Fastify's query parser keeps a value whose percent-encoding is not UTF-8
+ * (%FF, an encoded surrogate) rather than refusing it; this refuses it.
+ */
+export function checkQueryString(url: string): void {
+  const start = url.indexOf('?');
+  if (start < 0) return;
+  for (const part of url.slice(start + 1).split(/[&=]/)) {
+    if (!part.includes('%')) continue;
+    try {
+      decodeURIComponent(part);
+    } catch {
+      throw invalid('The query string is not valid UTF-8 once decoded.');
+    }
+  }
 }
 
 export function parseJsonBody(request: FastifyRequest, body: Buffer): unknown {

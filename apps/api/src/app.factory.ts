@@ -11,7 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { BODY_LIMITS } from './common/decorators';
-import { registerRequestParsing } from './common/http-layer';
+import { clientErrorHandler, excerpt, frameworkErrors, registerRequestParsing } from './common/http-layer';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
 import { queryCount } from './database/query-counter';
@@ -22,6 +22,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bodyLimit: 1024 * 1024,
     // Request ids come from nestjs-pino; keep Fastify's own logger off.
     logger: false,
+    frameworkErrors,
+    clientErrorHandler,
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => {
       const incoming = request.headers['x-request-id'];
@@ -120,7 +122,9 @@ function serveWebApp(app: NestFastifyApplication, webRoot: string | null): void 
   fastify.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   fastify.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {
-      return reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: `No such endpoint: GET ${request.url.split('?')[0]}` });
+      return reply
+        .status(404)
+        .send({ statusCode: 404, code: 'NOT_FOUND', message: `No such endpoint: GET ${excerpt(request.url.split('?')[0] ?? '')}` });
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

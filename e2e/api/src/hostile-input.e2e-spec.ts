@@ -49,7 +49,8 @@ function expectErrorShape(result: { status: number; body: ErrorResponse; text: s
   expect(Object.keys(result.body).filter((k) => k !== 'reason')).toEqual(['statusCode', 'code', 'message']);
   expect(result.body.statusCode).toBe(status);
   expect(result.body.code).toMatch(/^[A-Z_]+$/);
-  expect(result.body.message).toMatch(/^[A-Z].*[.!?]$|^[a-z]+[A-Za-z.]* /);
+  // A sentence a person can act on: words, not a library's code or a stack.
+  expect(result.body.message).toMatch(/^[A-Za-z][A-Za-z]* .{8,}/);
   expect(result.text.length).toBeLessThan(600);
 }
 
@@ -320,5 +321,76 @@ describe('broken Unicode', () => {
     expectErrorShape(result, 400);
     expect(result.body.code).toBe('VALIDATION_FAILED');
     expect(result.body.message).toBe('The query string is not valid UTF-8 once decoded.');
+  });
+});
+
+describe('errors from the HTTP layer', () => {
+  it('answers headers that are too large with 431 and the common body', async () => {
+    const result = await send('GET', '/api/health', undefined, { 'x-padding': 'a'.repeat(20_000) });
+    expectErrorShape(result, 431);
+    expect(result.body.code).toBe('HEADERS_TOO_LARGE');
+  });
+
+  it.each([['/api/projects/%FF'], ['/api/projects/%E0%A4%A'], ['/api/projects/%ED%A0%80']])(
+    'answers a malformed address (%s) with 400 and no extra keys',
+    async (path) => {
+      const result = await send('GET', path, undefined, {});
+      expectErrorShape(result, 400);
+      expect(result.body.code).toBe('BAD_URL');
+    },
+  );
+
+  it('answers a path segment of 5,000 characters with 414, without repeating it', async () => {
+    const result = await send('GET', `/api/projects/${'a'.repeat(5_000)}`, undefined, {});
+    expectErrorShape(result, 414);
+    expect(result.body.code).toBe('URI_TOO_LONG');
+    expect(result.text).not.toContain('a'.repeat(100));
+  });
+
+  it('answers an address over 8 KB with 414', async () => {
+    const result = await send('GET', `/api/health?padding=${'a'.repeat(9_000)}`, undefined, {});
+    expectErrorShape(result, 414);
+  });
+
+  it('repeats no more than a short excerpt of an unknown address', async () => {
+    const result = await send('GET', `/api/${'b'.repeat(3_000)}`, undefined, {});
+    expectErrorShape(result, 404);
+    expect(result.text).not.toContain('b'.repeat(100));
+  });
+
+  it.each([
+    ['text/plain', 'hello'],
+    ['application/x-www-form-urlencoded', 'email=a%40b.no&password=x'],
+    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.no\r\n--x--'],
+    ['application/json; charset=utf-16', '{"email":"a@b.no","password":"x"}'],
+    ['application/json; charset=latin1', '{"email":"a@b.no","password":"x"}'],
+    ['application/xml', '<login/>'],
+  ])('answers a %s body with 415 and the common body', async (type, body) => {
+    const result = await send('POST', '/api/auth/login', body, { 'content-type': type });
+    expectErrorShape(result, 415);
+    expect(result.body).toEqual({
+      statusCode: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Send the body as JSON in UTF-8, with Content-Type: application/json.',
+    });
+  });
+
+  it('answers a body without a content type with 415', async () => {
+    const response = await fetch(`${api.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      body: new Uint8Array(Buffer.from('{"email":"a@b.no"}')),
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+  });
+
+  it.each([
+    ['an empty body', '', 'The request body is empty: send a JSON object.'],
+    ['broken JSON', '{"email":', 'The request body is not valid JSON.'],
+    ['a prototype field', '{"__proto__":{"admin":true},"email":"a@b.no","password":"x"}', 'The field name "__proto__" is not allowed.'],
+  ])('answers %s with 400 and a sentence', async (_what, body, message) => {
+    const result = await send('POST', '/api/auth/login', body);
+    expectErrorShape(result, 400);
+    expect(result.body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message });
   });
 });

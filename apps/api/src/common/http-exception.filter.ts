@@ -3,7 +3,7 @@ import type { ErrorCode, ErrorResponse } from '@samspill/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from './domain-exception';
-import { frameworkMessage } from './http-layer';
+import { excerpt, frameworkMessage } from './http-layer';
 import { TooManyRequestsException } from './rate-limit';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -13,6 +13,9 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   404: 'NOT_FOUND',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  431: 'HEADERS_TOO_LARGE',
   429: 'TOO_MANY_ATTEMPTS',
   503: 'DATABASE_UNAVAILABLE',
 };
@@ -60,7 +63,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
         if (Array.isArray(r.message)) message = r.message.join('; ');
         else if (typeof r.message === 'string') message = r.message;
       }
-      if (statusCode === 404 && message.startsWith('Cannot ')) message = `No such endpoint: ${request.method} ${request.url.split('?')[0]}`;
+      if (statusCode === 404 && message.startsWith('Cannot '))
+        message = `No such endpoint: ${request.method} ${excerpt(request.url.split('?')[0] ?? '')}`;
       return { statusCode, code, message };
     }
     if (isDatabaseUnavailable(exception)) {

@@ -1,5 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ErrorResponse } from '@samspill/contracts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { DomainException } from './domain-exception';
+
+/** Longer addresses are answered 414 (Node itself answers 431 past 16 KB of request line and headers). */
+export const MAX_URL_LENGTH = 8 * 1024;
 
 /** Deeper than any contract needs; deeper bodies are refused before JSON.parse builds them. */
 export const MAX_JSON_DEPTH = 32;
@@ -14,7 +20,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * field. Query strings are held to UTF-8 too.
  */
 export function registerRequestParsing(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', async (request) => checkQueryString(request.url));
+  fastify.addHook('onRequest', async (request) => {
+    if (request.url.length > MAX_URL_LENGTH) {
+      throw new DomainException('URI_TOO_LONG', `The address is too long: at most ${MAX_URL_LENGTH / 1024} KB.`, 414);
+    }
+    checkQueryString(request.url);
+  });
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     try {
@@ -128,4 +139,41 @@ export function frameworkMessage(statusCode: number, request: FastifyRequest): s
     default:
       return 'The request could not be handled as sent.';
   }
+}
+
+/** At most `max` characters of something a client sent, for a message that names it. */
+export function excerpt(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
+/**
+ * Errors Fastify raises before a route is found (the address cannot be
+ * decoded, or a path segment is longer than any id) get the common body,
+ * without repeating the address.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const body: ErrorResponse =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? { statusCode: 414, code: 'URI_TOO_LONG', message: 'A part of the address is too long to be an id.' }
+      : { statusCode: 400, code: 'BAD_URL', message: 'The address is not valid: it holds a broken %-escape.' };
+  void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
+}
+
+/** Errors of the HTTP parser itself (headers too large, a malformed request) are answered in the common body too. */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const body: ErrorResponse =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? { statusCode: 431, code: 'HEADERS_TOO_LARGE', message: 'The request headers are too large: together at most 16 KB.' }
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? { statusCode: 408, code: 'REQUEST_TIMEOUT', message: 'The request took too long to arrive. Please send it again.' }
+        : { statusCode: 400, code: 'BAD_REQUEST', message: 'The request is not valid HTTP.' };
+  const text = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${body.statusCode} ${STATUS_CODES[body.statusCode]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+  socket.destroy(error);
 }

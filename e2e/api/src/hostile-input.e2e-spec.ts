@@ -394,3 +394,64 @@ describe('errors from the HTTP layer', () => {
     expect(result.body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message });
   });
 });
+
+describe('hidden or missing', () => {
+  it('every route with an id answers a thing the person may not see exactly as one that does not exist', async () => {
+    const project = await c.project('granStaff');
+    const entry = await c.call<{ id: string }>('granStaff', 'POST', `/api/projects/${project.id}/log`, { kind: 'lesson', text: 'Skjult' });
+    const indicator = await c.call<{ id: string }>('granStaff', 'POST', `/api/projects/${project.id}/indicators`, {
+      name: 'Skjult',
+      unit: 'stk',
+      baseline: 1,
+      target: 2,
+      direction: 'increase',
+    });
+    const answer = await c.answer('granStaff', c.pilot, { toOrganizationId: c.org.lunner, question: 'doTogether', text: 'Skjult' });
+    // PILOTen Hadeland is members-only: Roskilde does not see it, nor anything in it.
+    const hidden = {
+      partnership: c.pilot.id,
+      focusArea: c.focus(c.pilot, 'Politikerrollen'),
+      project: project.id,
+      entry: entry.body.id,
+      indicator: indicator.body.id,
+      answer: answer.id,
+    };
+    const routes: [string, string, keyof typeof hidden, unknown?][] = [
+      ['GET', '/api/partnerships/:id', 'partnership'],
+      ['PATCH', '/api/partnerships/:id', 'partnership', { name: 'Nytt navn' }],
+      ['POST', '/api/partnerships/:id/focus-areas', 'partnership', { name: 'Nytt' }],
+      ['GET', '/api/partnerships/:id/questions', 'partnership'],
+      ['POST', '/api/partnerships/:id/answers', 'partnership', { toOrganizationId: c.org.gran, question: 'doTogether', text: 'x' }],
+      ['GET', '/api/dashboard/partnerships/:id', 'partnership'],
+      ['GET', '/api/dashboard/partnerships/:id/report.pdf', 'partnership'],
+      ['PATCH', '/api/focus-areas/:id', 'focusArea', { name: 'Nytt navn' }],
+      ['GET', '/api/projects/:id', 'project'],
+      ['PATCH', '/api/projects/:id', 'project', { title: 'Nytt', version: 1 }],
+      ['POST', '/api/projects/:id/transitions', 'project', { toStage: 'test', rationale: 'x' }],
+      ['GET', '/api/projects/:id/transitions', 'project'],
+      ['POST', '/api/projects/:id/status', 'project', { status: 'stopped', rationale: 'x' }],
+      ['GET', '/api/projects/:id/log', 'project'],
+      ['POST', '/api/projects/:id/log', 'project', { kind: 'lesson', text: 'x' }],
+      ['GET', '/api/projects/:id/indicators', 'project'],
+      ['POST', '/api/projects/:id/indicators', 'project', { name: 'x', unit: 'x', baseline: 1, target: 2, direction: 'increase' }],
+      ['PATCH', '/api/log-entries/:id', 'entry', { text: 'x' }],
+      ['POST', '/api/indicators/:id/measurements', 'indicator', { value: 1, measuredOn: '2026-01-01' }],
+      ['PATCH', '/api/answers/:id', 'answer', { text: 'x' }],
+      ['DELETE', '/api/answers/:id', 'answer'],
+      ['POST', '/api/answers/:id/project', 'answer', {}],
+    ];
+    const missing = '6b1d7f0e-2c4a-4e8b-9f3d-5a7c9e1b3d5f';
+    const differences: string[] = [];
+    for (const who of ['roskildeStaff', 'navDrammenStaff'] as const) {
+      for (const [method, path, kind, body] of routes) {
+        const asHidden = await c.call(who, method, path.replace(':id', hidden[kind]), body);
+        const asMissing = await c.call(who, method, path.replace(':id', missing), body);
+        expect(asMissing.status).toBe(404);
+        if (asHidden.status !== asMissing.status || JSON.stringify(asHidden.body) !== JSON.stringify(asMissing.body)) {
+          differences.push(`${who} ${method} ${path}: ${JSON.stringify(asHidden.body)} vs ${JSON.stringify(asMissing.body)}`);
+        }
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+});

@@ -72,9 +72,7 @@ export class LogService {
   /** The earlier wording is kept as a revision; nothing is silently rewritten. */
   async edit(actor: Actor, userId: string, entryId: string, dto: UpdateLogEntryDto): Promise<LogEntryResponse> {
     const { entry, projectId } = await this.load(entryId);
-    const project = await this.access.visibleProject(actor, projectId).catch(() => {
-      throw new DomainException('NOT_FOUND', 'No such log entry.', 404);
-    });
+    const project = await this.access.visibleProject(actor, projectId, 'No such log entry.');
     if (!canEditLogEntry({ ...actor, userId }, { authorId: entry.author.id }, project)) {
       throw forbidden(actor, 'the author of the entry');
     }

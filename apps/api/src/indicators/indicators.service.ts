@@ -86,9 +86,7 @@ export class IndicatorsService {
 
   async addMeasurement(actor: Actor, userId: string, indicatorId: string, dto: CreateMeasurementDto): Promise<MeasurementResponse> {
     const indicator = await this.load(indicatorId);
-    const project = await this.access.visibleProject(actor, indicator.projectId).catch(() => {
-      throw new DomainException('NOT_FOUND', 'No such indicator.', 404);
-    });
+    const project = await this.access.visibleProject(actor, indicator.projectId, 'No such indicator.');
     if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     // Staff and leaders measure for their own organisation; only an admin names another.
     const organizationId = dto.organizationId ?? actor.organizationId;

@@ -42,13 +42,17 @@ export const PROJECT_SCOPE_SQL = `SELECT pr.id, pr.partnership_id, pr.stage, pr.
 export class PartnershipAccess {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async visiblePartnership(actor: Actor, id: string): Promise<LoadedPartnershipScope> {
+  /**
+   * `notFound` names what the person asked for (a focus area, an answer):
+   * one missing and one hidden behind its partnership get the same 404.
+   */
+  async visiblePartnership(actor: Actor, id: string, notFound = 'No such partnership.'): Promise<LoadedPartnershipScope> {
     const [row] = await this.dataSource.query<{ id: string; visibility: Visibility; data_version: string; member_ids: string[] }[]>(
       PARTNERSHIP_SCOPE_SQL,
       [id],
     );
     const scope = row ? { id: row.id, visibility: row.visibility, memberIds: row.member_ids, dataVersion: row.data_version } : null;
-    if (!scope || !canSeePartnership(actor, scope)) throw new NotFoundException({ code: 'NOT_FOUND', message: 'No such partnership.' });
+    if (!scope || !canSeePartnership(actor, scope)) throw new NotFoundException({ code: 'NOT_FOUND', message: notFound });
     return scope;
   }
 
@@ -61,7 +65,7 @@ export class PartnershipAccess {
     }
   }
 
-  async visibleProject(actor: Actor, id: string): Promise<LoadedProjectScope> {
+  async visibleProject(actor: Actor, id: string, notFound = 'No such project.'): Promise<LoadedProjectScope> {
     const [row] = await this.dataSource.query<
       {
         id: string;
@@ -76,7 +80,7 @@ export class PartnershipAccess {
     >(PROJECT_SCOPE_SQL, [id]);
     const partnership = row ? { id: row.partnership_id, visibility: row.visibility, memberIds: row.member_ids } : null;
     if (!row || !partnership || !canSeePartnership(actor, partnership)) {
-      throw new NotFoundException({ code: 'NOT_FOUND', message: 'No such project.' });
+      throw new NotFoundException({ code: 'NOT_FOUND', message: notFound });
     }
     return {
       id: row.id,

@@ -138,7 +138,7 @@ export class PartnershipsService {
       focusAreaId,
     ]);
     if (!found) throw new DomainException('NOT_FOUND', 'No such focus area.', 404);
-    const scope = await this.access.visiblePartnership(actor, found.partnership_id);
+    const scope = await this.access.visiblePartnership(actor, found.partnership_id, 'No such focus area.');
     if (!canManagePartnership(actor, scope)) throw forbidden(actor, MANAGERS);
     const [row] = await this.dataSource.query<FocusAreaResponse[]>(
       `WITH updated AS (

@@ -145,9 +145,7 @@ export class AnswersService {
 
   private async visible(actor: Actor, id: string): Promise<AnswerRow> {
     const answer = await this.find(id);
-    await this.access.visiblePartnership(actor, answer.partnership_id).catch(() => {
-      throw new DomainException('NOT_FOUND', 'No such answer.', 404);
-    });
+    await this.access.visiblePartnership(actor, answer.partnership_id, 'No such answer.');
     return answer;
   }
 

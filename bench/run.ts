@@ -136,7 +136,7 @@ function startApi(databaseUrl: string, port: number, extraEnv: Record<string, st
   });
 }
 
-async function login(base: string, email: string): Promise<{ token: string; id: string; organizationId: string | null }> {
+async function login(base: string, email: string): Promise<{ token: string; id: string; sid: string; organizationId: string | null }> {
   const response = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -144,7 +144,8 @@ async function login(base: string, email: string): Promise<{ token: string; id: 
   });
   if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
   const body = (await response.json()) as { accessToken: string; user: { id: string; organization: { id: string } | null } };
-  return { token: body.accessToken, id: body.user.id, organizationId: body.user.organization?.id ?? null };
+  const { sid } = JSON.parse(Buffer.from(body.accessToken.split('.')[1] ?? '', 'base64url').toString()) as { sid: string };
+  return { token: body.accessToken, id: body.user.id, sid, organizationId: body.user.organization?.id ?? null };
 }
 
 async function main(): Promise<void> {
@@ -177,7 +178,7 @@ async function main(): Promise<void> {
       const admin = await login(base, 'admin@samspill.no');
       const memberActor = { role: 'staff' as const, organizationId: member.organizationId };
       const adminActor = { role: 'admin' as const, organizationId: null };
-      const user = (u: { id: string }) => pool.query(USER_SQL, [u.id, 0]);
+      const user = (u: { id: string; sid: string }) => pool.query(USER_SQL, [u.id, 0, u.sid]);
       const dashboardScope = async (p: Pool) => {
         await user(member);
         await p.query(PARTNERSHIP_SCOPE_SQL, [subject.partnership_id]);

@@ -46,6 +46,7 @@ export class AppModule {
             url: databaseUrl,
             connectTimeoutMs: config.dbConnectTimeoutMs,
             poolSize: config.dbPoolSize,
+            statementTimeoutMs: config.dbStatementTimeoutMs,
             countQueries: config.exposeQueryCount,
           }),
         ),

@@ -21,7 +21,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 };
 
 const CONNECTION_ERROR =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down)/i;
+  /Query read timeout|canceling statement due to statement timeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down)/i;
 
 /**
  * Every error leaves the API as `{ statusCode, code, message }`: a code the
@@ -91,7 +91,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 export function isDatabaseUnavailable(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
   const code = (e as { code?: string }).code;
-  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003'].includes(code)) return true;
+  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57014', '57P01', '57P03', '08006', '08001', '08003'].includes(code)) return true;
   const driverError = (e as { driverError?: unknown }).driverError;
   if (driverError && driverError !== e && isDatabaseUnavailable(driverError)) return true;
   return CONNECTION_ERROR.test(e.message);

@@ -50,7 +50,7 @@ function expectErrorShape(result: { status: number; body: ErrorResponse; text: s
   expect(result.body.statusCode).toBe(status);
   expect(result.body.code).toMatch(/^[A-Z_]+$/);
   // A sentence a person can act on: words, not a library's code or a stack.
-  expect(result.body.message).toMatch(/^[A-Za-z][A-Za-z]* .{8,}/);
+  expect(result.body.message).toMatch(/^\S+( \S+){2,}/);
   expect(result.text.length).toBeLessThan(600);
 }
 
@@ -453,5 +453,26 @@ describe('hidden or missing', () => {
       }
     }
     expect(differences).toEqual([]);
+  });
+});
+
+describe('found by the fuzzer', () => {
+  it.each([['[["x"]]'], ['["x"]'], ['"x"'], ['42'], ['null']])(
+    'answers a body that is not an object (%s) with 400, at sign-in too',
+    async (body) => {
+      for (const path of ['/api/auth/login', '/api/projects']) {
+        const result = await send('POST', path, body);
+        expectErrorShape(result, 400);
+        expect(result.body.message).toBe('The request body must be a JSON object.');
+      }
+    },
+  );
+
+  it('names an unknown field of 5,000 characters by its first 40 only, and lists at most ten problems', async () => {
+    const body = JSON.stringify({ ['x'.repeat(5_000)]: 1, ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`extra${i}`, i])) });
+    const result = await send('POST', '/api/auth/login', body);
+    expectErrorShape(result, 400);
+    expect(result.body.message).toContain(`${'x'.repeat(40)}…: this field is not allowed`);
+    expect(result.body.message).toMatch(/; and \d+ more$/);
   });
 });

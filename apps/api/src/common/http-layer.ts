@@ -72,6 +72,8 @@ export function parseJsonBody(request: FastifyRequest, body: Buffer): unknown {
   } catch {
     throw invalid('The request body is not valid JSON.');
   }
+  // Every route takes an object; an array, a string or null would only reach the validators as something odd.
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalid('The request body must be a JSON object.');
   checkValues(value);
   return value;
 }

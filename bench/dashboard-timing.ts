@@ -5,6 +5,7 @@
  * active projects the API reported. Target: within 1 s.
  */
 import { chromium } from '@playwright/test';
+import { DEMO_PASSWORD } from '@samspill/demo';
 import { spawn } from 'node:child_process';
 import { Pool } from 'pg';
 import { API_MAIN, BENCH_JWT_SECRET, benchDatabase, ROOT, requireBuiltApi } from './support';
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     await page.goto(`${base}/sign-in`);
     await page.getByLabel('E-post').fill(subject.email);
-    await page.getByLabel('Passord').fill('samspill-demo-2026');
+    await page.getByLabel('Passord').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Logg inn' }).click();
     await page.getByRole('button', { name: 'Logg ut' }).waitFor();
 

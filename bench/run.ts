@@ -14,15 +14,16 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { OVERVIEW_VERSION_SQL, overviewSql, PARTNERSHIP_DASHBOARD_SQL } from '../apps/api/src/dashboards/dashboards.service';
-import { PARTNERSHIP_SCOPE_SQL, visiblePartnershipSql } from '../apps/api/src/partnerships/partnership-access';
+import { visiblePartnershipSql } from '@samspill/api/sql-rules';
+import { PARTNERSHIP_SCOPE_SQL } from '../apps/api/src/partnerships/partnership-access';
 import { PROJECT_PAGE_SQL, projectPageSql } from '../apps/api/src/projects/project-loader';
 import { projectFilter } from '../apps/api/src/projects/projects.service';
 import { ACTIVE_USER_FOR_TOKEN_SQL as USER_SQL } from '../apps/api/src/users/users.service';
+import { DEMO_PASSWORD as PASSWORD } from '@samspill/demo';
 import { API_MAIN, BENCH_JWT_SECRET, benchDatabase, ROOT, requireBuiltApi } from './support';
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? '20');
 const CONNECTIONS = 50;
-const PASSWORD = 'samspill-demo-2026';
 /** API processes per server, as in production on this machine (one per core). */
 const WORKERS = process.env['BENCH_API_WORKERS'] ?? String(cpus().length);
 

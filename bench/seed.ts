@@ -117,18 +117,18 @@ async function seed(c: Client): Promise<void> {
                 CASE WHEN random() < 0.85 THEN 'active' WHEN random() < 0.67 THEN 'stopped' ELSE 'completed' END AS status
          FROM generate_series(1, $1) g JOIN bench_pm pm ON pm.n = 1 + (g * 7919 + $2) % $3
        ), p AS (
-         INSERT INTO projects (partnership_id, title, description, focus_area_id, stage, status, created_by, created_at, updated_at, stage_changed_at)
+         INSERT INTO projects (partnership_id, title, description, focus_area_id, stage, status, created_by, created_at, updated_at)
          SELECT partnership_id, format('Prosjekt %s-%s', $2, g), 'Et felles utviklingsprosjekt i benchmark-data.',
                 CASE WHEN random() < 0.8 THEN focus[1 + (g % 3)] END, stage, status,
-                (SELECT id FROM users WHERE organization_id = members[1] LIMIT 1), created_at, created_at + interval '1 day', created_at
+                (SELECT id FROM users WHERE organization_id = members[1] LIMIT 1), created_at, created_at + interval '1 day'
          FROM src RETURNING id, partnership_id, stage, created_at, created_by
        ), parts AS (
          INSERT INTO project_participants (project_id, organization_id)
          SELECT p.id, m FROM p JOIN bench_pm pm ON pm.partnership_id = p.partnership_id,
            LATERAL unnest(pm.members[1:1 + floor(random() * least(3, array_length(pm.members, 1)))::int]) m
        )
-       INSERT INTO stage_transitions (project_id, from_stage, to_stage, rationale, decided_by, decided_at)
-       SELECT p.id, s.f, s.t, 'Besluttet i styringsgruppen etter gjennomgang av erfaringene.',
+       INSERT INTO stage_transitions (project_id, kind, from_stage, to_stage, rationale, decided_by, decided_at)
+       SELECT p.id, 'stage', s.f, s.t, 'Besluttet i styringsgruppen etter gjennomgang av erfaringene.',
               p.created_by, p.created_at + (s.k * interval '20 days')
        FROM p CROSS JOIN LATERAL (
          SELECT * FROM (VALUES

@@ -10,6 +10,11 @@ module.exports = {
   moduleNameMapper: {
     '^@samspill/contracts$': '<rootDir>/../../libs/shared/contracts/src/index.ts',
     '^@samspill/testing$': '<rootDir>/../../libs/shared/testing/src/index.ts',
+    '^@samspill/demo$': '<rootDir>/../../libs/shared/demo/src/index.ts',
+    '^@samspill/domain$': '<rootDir>/../../libs/shared/domain/src/index.ts',
+    '^@samspill/contracts/values$': '<rootDir>/../../libs/shared/contracts/src/values.ts',
+    '^@samspill/api/sql-rules$': '<rootDir>/../../libs/api/sql-rules/src/index.ts',
+    '^@samspill/migrations$': '<rootDir>/../../migrations/index.ts',
     '^@samspill/api/embedded-postgres$': '<rootDir>/../../libs/api/embedded-postgres/src/index.ts',
   },
   globalSetup: '<rootDir>/src/support/global-setup.ts',

@@ -5,7 +5,7 @@ import { createDataSource, runMigrations } from './database/data-source';
 import { ensureJwtSecret, resolveDatabase, type ResolvedDatabase } from './database/database-bootstrap';
 import { registerShutdown } from '@samspill/api/embedded-postgres';
 import { createApp } from './app.factory';
-import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from '@samspill/demo';
 import { seedDemo } from './seed/seed-demo';
 
 type Command = 'serve' | 'migrate' | 'seed-demo';
@@ -94,7 +94,7 @@ async function serve(config: AppConfig, database: ResolvedDatabase): Promise<voi
   say(`\nSamspill is running on http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`);
   if (database.embedded) {
     say(`Embedded PostgreSQL, data in ${config.dataDir}. Demo accounts (password "${DEMO_PASSWORD}"):`);
-    for (const u of DEMO_USERS) say(`  ${u.email.padEnd(34)} ${u.role.padEnd(11)} ${u.organization ?? ''}`);
+    for (const u of DEMO_USERS) say(`  ${DEMO_ACCOUNTS[u.account].padEnd(34)} ${u.role.padEnd(11)} ${u.organization ?? ''}`);
   }
   say('Press Ctrl-C to stop.');
 }

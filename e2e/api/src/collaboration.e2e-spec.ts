@@ -10,8 +10,11 @@ import type {
   ProjectResponse,
   QuestionPair,
   QuestionsResponse,
+  Question,
+  StageMoveResponse,
   TransitionResponse,
 } from '@samspill/contracts';
+import { QUESTIONS } from '@samspill/contracts/values';
 import { startTestApi, type TestApi } from './support/api-server';
 import { Collaboration, expectStatus, type Who } from './support/collaboration-fixtures';
 
@@ -105,16 +108,53 @@ describe('partnerships and focus areas', () => {
 });
 
 describe('the three questions', () => {
-  it('gives PILOTen Hadeland one pair per direction, with the seeded answers in the right lists', async () => {
+  it('gives PILOTen Hadeland answers to every question in both directions', async () => {
     const pairs = await questions(c.pilot, 'lunnerStaff');
     expect(pairs.map((p) => `${p.from.name} → ${p.to.name}`)).toEqual(['Gran kommune → Lunner kommune', 'Lunner kommune → Gran kommune']);
+    for (const pair of pairs) {
+      for (const question of QUESTIONS) expect(pair[question].length).toBeGreaterThan(0);
+    }
+  });
 
-    const granToLunner = pairOf(pairs, c.org.gran, c.org.lunner);
+  it('gives a partnership one pair per direction, with each answer in its own list', async () => {
+    // Its own partnership and answers: the demo's answers grow with the demo.
+    const own = expectStatus(
+      201,
+      await c.call<PartnershipResponse>('granLeader', 'POST', '/api/partnerships', {
+        name: 'Tre spørsmål på prøve',
+        description: '',
+        memberIds: [c.org.lunner],
+      }),
+    );
+    const focus = async (name: string) =>
+      expectStatus(201, await c.call<FocusAreaResponse>('granLeader', 'POST', `/api/partnerships/${own.id}/focus-areas`, { name })).id;
+    const health = await focus('Helse og omsorg');
+    const politics = await focus('Politikerrollen');
+    const answer = (who: Who, toOrganizationId: string, question: Question, text: string, focusAreaId: string | null) =>
+      c.answer(who, own, { toOrganizationId, question, text, focusAreaId });
+    const { gran, lunner } = c.org;
+    await answer('granStaff', lunner, 'theyLearnFromUs', 'Vår modell for digitalt tilsyn i hjemmetjenesten, med to års erfaring.', health);
+    await answer(
+      'lunnerStaff',
+      gran,
+      'weLearnFromThem',
+      'Hvordan Gran innførte digitalt tilsyn uten å miste den menneskelige kontakten.',
+      health,
+    );
+    await answer('lunnerLeader', gran, 'theyLearnFromUs', 'Folkevalgtopplæringen vår med casebaserte øvelser.', politics);
+    await answer('granLeader', lunner, 'weLearnFromThem', 'Hvordan Lunner forbereder nye kommunestyrerepresentanter.', politics);
+    await answer('granLeader', lunner, 'doTogether', 'Felles kompetanseprogram for ledere på Hadeland.', null);
+    await answer('lunnerStaff', gran, 'weLearnFromThem', 'Gran sitt arbeid med heltidskultur i sykehjemmene.', null);
+
+    const pairs = await questions(own, 'lunnerStaff');
+    expect(pairs.map((p) => `${p.from.name} → ${p.to.name}`)).toEqual(['Gran kommune → Lunner kommune', 'Lunner kommune → Gran kommune']);
+
+    const granToLunner = pairOf(pairs, gran, lunner);
     expect(granToLunner.theyLearnFromUs).toEqual([
       {
         id: expect.any(String),
         text: 'Vår modell for digitalt tilsyn i hjemmetjenesten, med to års erfaring.',
-        focusAreaId: c.focus(c.pilot, 'Helse og omsorg'),
+        focusAreaId: health,
         author: { id: await c.userId('granStaff'), name: 'Gunnar Ansatt' },
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         projectId: null,
@@ -123,9 +163,9 @@ describe('the three questions', () => {
     expect(granToLunner.weLearnFromThem.map((a) => a.text)).toEqual(['Hvordan Lunner forbereder nye kommunestyrerepresentanter.']);
     expect(granToLunner.doTogether.map((a) => a.text)).toContain('Felles kompetanseprogram for ledere på Hadeland.');
 
-    const lunnerToGran = pairOf(pairs, c.org.lunner, c.org.gran);
+    const lunnerToGran = pairOf(pairs, lunner, gran);
     expect(lunnerToGran.weLearnFromThem.map((a) => [a.text, a.focusAreaId])).toEqual([
-      ['Hvordan Gran innførte digitalt tilsyn uten å miste den menneskelige kontakten.', c.focus(c.pilot, 'Helse og omsorg')],
+      ['Hvordan Gran innførte digitalt tilsyn uten å miste den menneskelige kontakten.', health],
       ['Gran sitt arbeid med heltidskultur i sykehjemmene.', null],
     ]);
     expect(lunnerToGran.theyLearnFromUs.map((a) => a.author.name)).toEqual(['Lise Leder']);
@@ -636,6 +676,7 @@ describe('stage rules', () => {
     expect(toTest.status).toBe(201);
     expect(toTest.body).toEqual({
       id: expect.any(String),
+      kind: 'stage',
       fromStage: 'learn',
       toStage: 'test',
       fromStatus: null,
@@ -643,6 +684,8 @@ describe('stage rules', () => {
       rationale: 'Innsikten holder; vi prøver ut i to soner.',
       decidedBy: { id: await c.userId('granStaff'), name: 'Gunnar Ansatt' },
       decidedAt: expect.any(String),
+      // The project as it now is: the page needs no second request.
+      project: { ...project, stage: 'test', version: 2, updatedAt: expect.any(String) },
     });
     const toEstablish = await c.move('granLeader', project.id, 'establish', '  Utprøvingen ga kortere ventetid; dette blir ny praksis.  ');
     expect(toEstablish.status).toBe(201);
@@ -654,7 +697,11 @@ describe('stage rules', () => {
     });
 
     const history = expectStatus(200, await c.call<TransitionResponse[]>('lunnerStaff', 'GET', `/api/projects/${project.id}/transitions`));
-    expect(history).toEqual([toTest.body, toEstablish.body]);
+    const decision = ({ project: _project, ...recorded }: StageMoveResponse): TransitionResponse => recorded;
+    expect(history).toEqual([decision(toTest.body), decision(toEstablish.body)]);
+    expect(toEstablish.body.project).toEqual(
+      expectStatus(200, await c.call<ProjectResponse>('granStaff', 'GET', `/api/projects/${project.id}`)),
+    );
     expect(Date.parse(history[0]?.decidedAt ?? '')).toBeLessThanOrEqual(Date.parse(history[1]?.decidedAt ?? ''));
     expect(await c.stored(project.id)).toMatchObject({ stage: 'establish', status: 'active', version: 3 });
     const rows = await api.sql(`SELECT from_stage, to_stage, decided_by FROM stage_transitions WHERE project_id = $1 ORDER BY decided_at`, [
@@ -761,7 +808,8 @@ describe('stage rules', () => {
 
     const history = expectStatus(200, await c.call<TransitionResponse[]>('granStaff', 'GET', `/api/projects/${project.id}/transitions`));
     expect(
-      history.map(({ fromStage, toStage, fromStatus, toStatus, rationale, decidedBy }) => ({
+      history.map(({ kind, fromStage, toStage, fromStatus, toStatus, rationale, decidedBy }) => ({
+        kind,
         fromStage,
         toStage,
         fromStatus,
@@ -771,6 +819,7 @@ describe('stage rules', () => {
       })),
     ).toEqual([
       {
+        kind: 'status',
         fromStage: 'learn',
         toStage: 'learn',
         fromStatus: 'active',
@@ -779,6 +828,7 @@ describe('stage rules', () => {
         by: 'Gunnar Ansatt',
       },
       {
+        kind: 'status',
         fromStage: 'learn',
         toStage: 'learn',
         fromStatus: 'stopped',
@@ -786,7 +836,15 @@ describe('stage rules', () => {
         rationale: 'Kapasitet igjen fra januar.',
         by: 'Lars Ansatt',
       },
-      { fromStage: 'learn', toStage: 'test', fromStatus: null, toStatus: null, rationale: 'Klar for test.', by: 'Gunnar Ansatt' },
+      {
+        kind: 'stage',
+        fromStage: 'learn',
+        toStage: 'test',
+        fromStatus: null,
+        toStatus: null,
+        rationale: 'Klar for test.',
+        by: 'Gunnar Ansatt',
+      },
     ]);
   });
 

@@ -8,6 +8,9 @@ const s: Record<string, Session> = {};
 let pilotId: string;
 let navId: string;
 let granId: string;
+let lunnerId: string;
+/** A partnership of the test's own, with exact figures; the demo partnerships grow with the demo. */
+let figuresId: string;
 
 beforeAll(async () => {
   api = await startTestApi({ EXPOSE_QUERY_COUNT: 'true' });
@@ -15,6 +18,8 @@ beforeAll(async () => {
     admin: DEMO_ACCOUNTS.admin,
     granLeader: DEMO_ACCOUNTS.granLeader,
     granStaff: DEMO_ACCOUNTS.granStaff,
+    lunnerLeader: DEMO_ACCOUNTS.lunnerLeader,
+    lunnerStaff: DEMO_ACCOUNTS.lunnerStaff,
     lunnerPolitician: DEMO_ACCOUNTS.lunnerPolitician,
     roskilde: DEMO_ACCOUNTS.roskildeStaff,
     vestreToten: DEMO_ACCOUNTS.vestreTotenStaff,
@@ -24,7 +29,53 @@ beforeAll(async () => {
   [{ id: pilotId }] = await api.sql<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'PILOTen Hadeland'`);
   [{ id: navId }] = await api.sql<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'Lean i NAV Drammen'`);
   [{ id: granId }] = await api.sql<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Gran kommune'`);
+  [{ id: lunnerId }] = await api.sql<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Lunner kommune'`);
+  figuresId = await figuresFixture();
 });
+
+/**
+ * Through the API, as people would: Gran and Lunner with three focus areas, six answers (two offers, two
+ * of them met, three wishes) and one project moved from learn to test.
+ */
+async function figuresFixture(): Promise<string> {
+  const partnership = await post<{ id: string }>('granLeader', '/api/partnerships', {
+    name: 'Tallprøve Hadeland',
+    description: '',
+    memberIds: [lunnerId],
+  });
+  const id = partnership.body.id;
+  const focus: Record<string, string> = {};
+  for (const name of ['Politikerrollen', 'Helse og omsorg', 'Organisering og ledelse']) {
+    focus[name] = (await post<{ id: string }>('granLeader', `/api/partnerships/${id}/focus-areas`, { name })).body.id;
+  }
+  const answers: [string, string, string, string | null][] = [
+    ['granStaff', 'theyLearnFromUs', 'Digitalt tilsyn i hjemmetjenesten.', 'Helse og omsorg'],
+    ['lunnerStaff', 'weLearnFromThem', 'Hvordan Gran innførte digitalt tilsyn.', 'Helse og omsorg'],
+    ['lunnerLeader', 'theyLearnFromUs', 'Folkevalgtopplæringen vår.', 'Politikerrollen'],
+    ['granLeader', 'weLearnFromThem', 'Hvordan Lunner forbereder nye representanter.', 'Politikerrollen'],
+    ['granLeader', 'doTogether', 'Felles kompetanseprogram for ledere.', 'Organisering og ledelse'],
+    ['lunnerStaff', 'weLearnFromThem', 'Heltidskultur i sykehjemmene.', null],
+  ];
+  for (const [who, question, text, area] of answers) {
+    const toOrganizationId = who.startsWith('gran') ? lunnerId : granId;
+    const result = await post(who, `/api/partnerships/${id}/answers`, {
+      toOrganizationId,
+      question,
+      text,
+      focusAreaId: area && focus[area],
+    });
+    if (result.status !== 201) throw new Error(`fixture answer: ${result.status} ${JSON.stringify(result.body)}`);
+  }
+  const project = await post<ProjectResponse>('granStaff', '/api/projects', {
+    partnershipId: id,
+    title: 'Digitalt tilsyn',
+    description: '',
+    focusAreaId: focus['Helse og omsorg'],
+    participantIds: [granId, lunnerId],
+  });
+  await post('granLeader', `/api/projects/${project.body.id}/transitions`, { toStage: 'test', rationale: 'To soner' });
+  return id;
+}
 afterAll(async () => {
   await api?.close();
 });
@@ -34,27 +85,27 @@ const post = <T>(who: string, path: string, body: unknown) => request<T>(api.bas
 const sum = (c: { learn: number; test: number; establish: number }) => c.learn + c.test + c.establish;
 
 describe('GET /api/dashboard/partnerships/:id', () => {
-  it('gives the figures of PILOTen Hadeland, agreeing with the project list', async () => {
+  it('gives the figures of a partnership, agreeing with the project list', async () => {
     const project = await post<ProjectResponse>('granLeader', '/api/projects', {
-      partnershipId: pilotId,
+      partnershipId: figuresId,
       title: 'Heltidskultur',
       description: 'Flere hele stillinger',
       participantIds: [granId],
     });
     await post('granLeader', `/api/projects/${project.body.id}/transitions`, { toStage: 'test', rationale: 'Klar for utprøving' });
     const stopped = await post<ProjectResponse>('granLeader', '/api/projects', {
-      partnershipId: pilotId,
+      partnershipId: figuresId,
       title: 'Stoppet forsøk',
       description: '',
       participantIds: [granId],
     });
     await post('granLeader', `/api/projects/${stopped.body.id}/status`, { status: 'stopped', rationale: 'Ga ikke effekt' });
 
-    const result = await get<PartnershipDashboard>('granLeader', `/api/dashboard/partnerships/${pilotId}`);
+    const result = await get<PartnershipDashboard>('granLeader', `/api/dashboard/partnerships/${figuresId}`);
     expect(result.status).toBe(200);
     const d = result.body;
-    expect(d.partnership).toEqual({ id: pilotId, name: 'PILOTen Hadeland' });
-    const active = await get<ProjectListResponse>('granLeader', `/api/projects?status=active&partnershipId=${pilotId}`);
+    expect(d.partnership).toEqual({ id: figuresId, name: 'Tallprøve Hadeland' });
+    const active = await get<ProjectListResponse>('granLeader', `/api/projects?status=active&partnershipId=${figuresId}`);
     expect(sum(d.stageCounts)).toBe(active.body.total);
     expect(d.stageCounts).toEqual({ learn: 0, test: 2, establish: 0 });
     expect(d.statusCounts).toEqual({ active: 2, stopped: 1, completed: 0 });
@@ -87,7 +138,7 @@ describe('GET /api/dashboard/partnerships/:id', () => {
       direction: 'decrease',
     });
     await post('granLeader', `/api/indicators/${indicator.body.id}/measurements`, { value: 10.5, measuredOn: '2026-11-01' });
-    const d = (await get<PartnershipDashboard>('granLeader', `/api/dashboard/partnerships/${pilotId}`)).body;
+    const d = (await get<PartnershipDashboard>('granLeader', `/api/dashboard/partnerships/${figuresId}`)).body;
     expect(d.indicators).toEqual([{ id: indicator.body.id, projectId, name: 'Ventetid', progress: 0.5 }]);
   });
 
@@ -138,16 +189,19 @@ describe('GET /api/dashboard/overview', () => {
       expect(sum(overview.stageCounts)).toBe(active.total);
       expect(overview.statusCounts.active).toBe(active.total);
       const names = overview.partnerships.map((p) => p.name);
-      if (who === 'admin') expect(names).toEqual(['Lean i NAV Drammen', 'PILOTen Hadeland']);
-      if (who === 'roskilde')
-        expect(overview).toEqual({
-          stageCounts: { learn: 0, test: 0, establish: 0 },
-          statusCounts: { active: 0, stopped: 0, completed: 0 },
-          partnerships: [],
-          organizations: [],
-          recentTransitions: [],
-        });
-      if (who === 'vestreToten') expect(names).toEqual(['Lean i NAV Drammen']);
+      if (who === 'admin')
+        expect(names).toEqual(['Lean i NAV Drammen', 'PILOTen Hadeland', 'Roskildes lean-netværk', 'Tallprøve Hadeland']);
+      if (who === 'roskilde') {
+        // Roskilde sees its own network (open to all) and nothing of the members-only partnerships.
+        expect(names).toEqual(['Roskildes lean-netværk']);
+        expect(overview.organizations.map((o) => o.name).sort()).toEqual(['Bærum kommune', 'Roskilde Kommune']);
+        const [{ titles }] = await api.sql<{ titles: string[] }>(
+          `SELECT array_agg(pr.title) AS titles FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id WHERE p.name = 'Roskildes lean-netværk'`,
+        );
+        expect(overview.recentTransitions.length).toBeGreaterThan(0);
+        for (const t of overview.recentTransitions) expect(titles).toContain(t.projectTitle);
+      }
+      if (who === 'vestreToten') expect(names).toEqual(['Lean i NAV Drammen', 'Roskildes lean-netværk']);
     },
   );
 
@@ -189,8 +243,12 @@ describe('GET /api/projects.csv', () => {
       (await (await fetch(`${api.baseUrl}/api/projects.csv${query}`, { headers: { authorization: `Bearer ${s[who]?.token}` } })).text())
         .trimEnd()
         .split('\r\n');
-    expect(await csv('granLeader', '?status=stopped')).toHaveLength(2);
-    expect(await csv('roskilde', '')).toHaveLength(1);
+    expect(await csv('granLeader', `?status=stopped&partnershipId=${figuresId}`)).toHaveLength(2);
+    const roskilde = await csv('roskilde', '');
+    const visible = (await get<ProjectListResponse>('roskilde', '/api/projects')).body.total;
+    expect(visible).toBeGreaterThan(0);
+    expect(roskilde).toHaveLength(visible + 1);
+    for (const row of roskilde.slice(1)) expect(row).toContain('"Roskildes lean-netværk"');
     expect((await fetch(`${api.baseUrl}/api/projects.csv`)).status).toBe(401);
     expect(
       (await fetch(`${api.baseUrl}/api/projects.csv?stage=later`, { headers: { authorization: `Bearer ${s['admin']?.token}` } })).status,
@@ -260,8 +318,8 @@ describe('no N+1', () => {
       [pilotId, admin],
     );
     await api.sql(
-      `INSERT INTO stage_transitions (project_id, from_stage, to_stage, rationale, decided_by)
-       SELECT pr.id, 'learn', 'test', 'bulk', $2 FROM projects pr, generate_series(1, 3) WHERE pr.partnership_id = $1`,
+      `INSERT INTO stage_transitions (project_id, kind, from_stage, to_stage, rationale, decided_by)
+       SELECT pr.id, 'stage', 'learn', 'test', 'bulk', $2 FROM projects pr, generate_series(1, 3) WHERE pr.partnership_id = $1`,
       [pilotId, admin],
     );
     await api.sql(

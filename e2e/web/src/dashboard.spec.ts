@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { DEMO_ACCOUNTS, accessibilityViolations, signIn } from './support/app';
+import { apiToken, newPilotenProject, unique } from './support/collaboration';
 import { HADELAND, NAV_DRAMMEN, STAGES, STAGE_NAMES, dashboardOf, dashboardResponse, partnershipId, tableRows } from './dashboard-support';
 
 test.describe('partnership dashboard', () => {
@@ -136,7 +137,16 @@ test.describe('partnership dashboard', () => {
 });
 
 test.describe('overview', () => {
-  test("Gran's leader sees PILOTen Hadeland, not «Lean i NAV Drammen», and the latest stage change", async ({ page }) => {
+  test("Gran's leader sees PILOTen Hadeland, not «Lean i NAV Drammen», and the latest stage change", async ({ page, request }) => {
+    // A change of this test's own: the demo's are dated in the past, and other tests add theirs.
+    const token = await apiToken(request, DEMO_ACCOUNTS.granLeader);
+    const title = unique('Trinnendring');
+    const project = await newPilotenProject(request, token, title);
+    const moved = await request.post(`/api/projects/${project.id}/transitions`, {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { toStage: 'test', rationale: 'Klar for utprøving.' },
+    });
+    expect(moved.status()).toBe(201);
     await signIn(page, DEMO_ACCOUNTS.granLeader);
     await page.getByRole('link', { name: 'Tall og framdrift i alle samarbeid' }).click();
     await expect(page).toHaveURL(/\/overview$/);
@@ -156,12 +166,9 @@ test.describe('overview', () => {
     expect(organizations.map(([name]) => name)).not.toContain('NAV Drammen');
 
     const recent = page.getByRole('region', { name: 'Siste trinnendringer', exact: true });
-    const change = recent.getByRole('listitem').filter({ hasText: 'Digitalt tilsyn i hjemmetjenesten' });
+    const change = recent.getByRole('listitem').filter({ hasText: title });
     await expect(change).toContainText('fra «Lære og utforske sammen» til «Utvikle og teste»');
-    await expect(change.getByRole('link', { name: 'Digitalt tilsyn i hjemmetjenesten' })).toHaveAttribute(
-      'href',
-      /^\/projects\/[0-9a-f-]{36}$/,
-    );
+    await expect(change.getByRole('link', { name: title })).toHaveAttribute('href', `/projects/${project.id}`);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: HADELAND, exact: true }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_ACCOUNTS, signIn } from './support/app';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, signIn } from './support/app';
 
 test.describe('session', () => {
   test('a reload while signed in keeps the person signed in', async ({ page }) => {
@@ -32,7 +32,7 @@ test.describe('session', () => {
     await expect(page).toHaveURL(/\/sign-in\?returnUrl=/);
 
     await page.getByLabel('E-post').fill(DEMO_ACCOUNTS.roskildeStaff);
-    await page.getByLabel('Passord').fill('samspill-demo-2026');
+    await page.getByLabel('Passord').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Logg inn' }).click();
 
     await expect(page).toHaveURL(/\/organizations$/);

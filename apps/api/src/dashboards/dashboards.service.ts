@@ -1,10 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Overview, type PartnershipDashboard, type ProjectStatus, QUESTIONS, type Stage, type StageCounts } from '@samspill/contracts';
-import type { Actor } from '@samspill/domain';
+import {
+  type Direction,
+  type Overview,
+  type PartnershipDashboard,
+  type ProjectStatus,
+  QUESTIONS,
+  type Stage,
+  type StageCounts,
+} from '@samspill/contracts';
+import { type Actor, indicatorProgress } from '@samspill/domain';
+import { matchCountsSql, visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
-import { PartnershipAccess, visiblePartnershipSql } from '../partnerships/partnership-access';
+import { PartnershipAccess } from '../partnerships/partnership-access';
 import type { ReportProject } from './partnership-report';
 
 const zeroStages = (): StageCounts => ({ learn: 0, test: 0, establish: 0 });
@@ -45,17 +54,17 @@ export const PARTNERSHIP_DASHBOARD_SQL = {
          WHERE m.partnership_id = $1 ORDER BY o.name`,
   TRANSITIONS_BY_MONTH: `SELECT to_char(date_trunc('month', t.decided_at), 'YYYY-MM') AS month, count(*)::int AS count
          FROM stage_transitions t JOIN projects pr ON pr.id = t.project_id
-         WHERE pr.partnership_id = $1 AND t.from_status IS NULL
+         WHERE pr.partnership_id = $1 AND t.kind = 'stage'
          GROUP BY 1 ORDER BY 1`,
   MEDIAN_DAYS: `WITH entries AS (
            SELECT pr.id AS project_id, 'learn'::text AS stage, pr.created_at AS entered_at FROM projects pr WHERE pr.partnership_id = $1
            UNION ALL
            SELECT t.project_id, t.to_stage, t.decided_at FROM stage_transitions t JOIN projects pr ON pr.id = t.project_id
-           WHERE pr.partnership_id = $1 AND t.from_status IS NULL
+           WHERE pr.partnership_id = $1 AND t.kind = 'stage'
          ), ends AS (
            SELECT pr.id AS project_id,
              CASE WHEN pr.status = 'active' THEN now()
-                  ELSE coalesce((SELECT max(t.decided_at) FROM stage_transitions t WHERE t.project_id = pr.id AND t.to_status IS NOT NULL), pr.updated_at)
+                  ELSE coalesce((SELECT max(t.decided_at) FROM stage_transitions t WHERE t.project_id = pr.id AND t.kind = 'status'), pr.updated_at)
              END AS ended_at
            FROM projects pr WHERE pr.partnership_id = $1
          ), spans AS (
@@ -65,25 +74,17 @@ export const PARTNERSHIP_DASHBOARD_SQL = {
          )
          SELECT stage, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered_at) / 86400) AS median
          FROM spans WHERE left_at >= entered_at GROUP BY stage`,
-  INDICATORS: `SELECT i.id, i.project_id, i.name,
-           CASE WHEN l.value IS NULL THEN NULL
-                WHEN i.target = i.baseline THEN 1
-                ELSE greatest(0, least(1, (l.value - i.baseline) / (i.target - i.baseline))) END AS progress
+  // The latest measurement only: progress itself is computed by indicatorProgress, as on the project page.
+  INDICATORS: `SELECT i.id, i.project_id, i.name, i.baseline, i.target, i.direction, l.value AS latest
          FROM indicators i JOIN projects pr ON pr.id = i.project_id
          LEFT JOIN LATERAL (SELECT m.value FROM measurements m WHERE m.indicator_id = i.id
-                            ORDER BY m.measured_on DESC, m.created_at DESC LIMIT 1) l ON true
+                            ORDER BY m.measured_on DESC, m.created_at DESC, m.id DESC LIMIT 1) l ON true
          WHERE pr.partnership_id = $1 AND pr.status = 'active'
          ORDER BY pr.title, i.name`,
-  MATCHES: `SELECT count(*) FILTER (WHERE o.question = 'theyLearnFromUs')::int AS offers,
-                count(*) FILTER (WHERE o.question = 'weLearnFromThem')::int AS wishes,
-                count(*) FILTER (WHERE o.question = 'theyLearnFromUs' AND o.focus_area_id IS NOT NULL AND EXISTS (
-                  SELECT 1 FROM answers w WHERE w.partnership_id = $1 AND w.question = 'weLearnFromThem'
-                    AND w.from_organization_id = o.to_organization_id AND w.to_organization_id = o.from_organization_id
-                    AND w.focus_area_id = o.focus_area_id))::int AS met
-         FROM answers o WHERE o.partnership_id = $1`,
+  MATCHES: matchCountsSql('$1'),
   CLOSED_PROJECTS: `SELECT pr.id, pr.title, pr.status, t.rationale, t.decided_at AS closed_at
          FROM projects pr LEFT JOIN LATERAL (
-           SELECT rationale, decided_at FROM stage_transitions WHERE project_id = pr.id AND to_status = pr.status
+           SELECT rationale, decided_at FROM stage_transitions WHERE project_id = pr.id AND kind = 'status' AND to_status = pr.status
            ORDER BY decided_at DESC LIMIT 1) t ON true
          WHERE pr.partnership_id = $1 AND pr.status <> 'active'
          ORDER BY t.decided_at DESC NULLS LAST LIMIT 50`,
@@ -105,7 +106,7 @@ export function overviewSql(visible: string) {
          FROM stage_transitions t
          JOIN projects pr ON pr.id = t.project_id
          JOIN partnerships p ON p.id = pr.partnership_id
-         WHERE t.from_status IS NULL AND ${visible}
+         WHERE t.kind = 'stage' AND ${visible}
          ORDER BY t.decided_at DESC LIMIT 10`,
   };
 }
@@ -163,7 +164,7 @@ export class DashboardsService {
              WHERE pp.project_id = pr.id) AS participants,
            t.rationale, t.decided_at
          FROM projects pr
-         LEFT JOIN LATERAL (SELECT rationale, decided_at FROM stage_transitions WHERE project_id = pr.id AND from_status IS NULL
+         LEFT JOIN LATERAL (SELECT rationale, decided_at FROM stage_transitions WHERE project_id = pr.id AND kind = 'stage'
                             ORDER BY decided_at DESC LIMIT 1) t ON true
          WHERE pr.partnership_id = $1 AND pr.status = 'active'
          ORDER BY pr.stage, pr.title LIMIT 500`,
@@ -208,7 +209,9 @@ export class DashboardsService {
       ),
       q<{ month: string; count: number }>(PARTNERSHIP_DASHBOARD_SQL.TRANSITIONS_BY_MONTH),
       q<{ stage: Stage; median: number | null }>(PARTNERSHIP_DASHBOARD_SQL.MEDIAN_DAYS),
-      q<{ id: string; project_id: string; name: string; progress: number | null }>(PARTNERSHIP_DASHBOARD_SQL.INDICATORS),
+      q<{ id: string; project_id: string; name: string; baseline: number; target: number; direction: Direction; latest: number | null }>(
+        PARTNERSHIP_DASHBOARD_SQL.INDICATORS,
+      ),
       q<{ offers: number; wishes: number; met: number }>(PARTNERSHIP_DASHBOARD_SQL.MATCHES),
       q<{ id: string; title: string; status: ProjectStatus; rationale: string | null; closed_at: Date | null }>(
         PARTNERSHIP_DASHBOARD_SQL.CLOSED_PROJECTS,
@@ -242,7 +245,12 @@ export class DashboardsService {
       }),
       transitionsByMonth: months,
       medianDaysInStage: { learn: medianOf('learn'), test: medianOf('test'), establish: medianOf('establish') },
-      indicators: indicators.map((i) => ({ id: i.id, projectId: i.project_id, name: i.name, progress: i.progress })),
+      indicators: indicators.map((i) => ({
+        id: i.id,
+        projectId: i.project_id,
+        name: i.name,
+        progress: indicatorProgress(i.baseline, i.target, i.direction, i.latest),
+      })),
       matches: matches ?? { offers: 0, wishes: 0, met: 0 },
       closedProjects: closed.map((c) => ({
         id: c.id,

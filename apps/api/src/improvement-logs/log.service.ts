@@ -56,15 +56,16 @@ export class LogService {
     return pageOf(rows, limit, (r) => [r.occurred_on, r.created_key, r.id], toLogEntryResponse);
   }
 
-  async add(actor: Actor, userId: string, projectId: string, dto: CreateLogEntryDto): Promise<LogEntryResponse> {
+  /** `at` back-dates the entry; only the demo seed passes it. */
+  async add(actor: Actor, userId: string, projectId: string, dto: CreateLogEntryDto, at?: Date): Promise<LogEntryResponse> {
     const project = await this.access.visibleProject(actor, projectId);
     if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     // An entry is always recorded with its author's organisation; an admin writes for the first participant.
     const organizationId = actor.organizationId ?? project.participantIds[0];
     const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO log_entries (project_id, kind, text, occurred_on, author_id, organization_id)
-       VALUES ($1, $2, $3, coalesce($4::date, current_date), $5, $6) RETURNING id`,
-      [projectId, dto.kind, dto.text, dto.occurredOn ?? null, userId, organizationId],
+      `INSERT INTO log_entries (project_id, kind, text, occurred_on, author_id, organization_id, created_at)
+       VALUES ($1, $2, $3, coalesce($4::date, current_date), $5, $6, coalesce($7::timestamptz, clock_timestamp())) RETURNING id`,
+      [projectId, dto.kind, dto.text, dto.occurredOn ?? null, userId, organizationId, at ?? null],
     );
     return (await this.load((row as { id: string }).id)).entry;
   }

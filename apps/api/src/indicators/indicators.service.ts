@@ -39,8 +39,9 @@ const MEASUREMENT_JSON = `json_build_object(
 
 const INDICATOR_SELECT = `SELECT i.id, i.project_id, i.name, i.unit, i.baseline, i.target, i.direction, i.created_at,
     i.created_at::text AS created_key,
-    coalesce((SELECT json_agg(${MEASUREMENT_JSON} ORDER BY m.measured_on, m.created_at)
-      FROM (SELECT * FROM measurements WHERE indicator_id = i.id ORDER BY measured_on DESC, created_at DESC LIMIT ${MEASUREMENTS_SHOWN}) m
+    coalesce((SELECT json_agg(${MEASUREMENT_JSON} ORDER BY m.measured_on, m.created_at, m.id)
+      FROM (SELECT * FROM measurements WHERE indicator_id = i.id
+            ORDER BY measured_on DESC, created_at DESC, id DESC LIMIT ${MEASUREMENTS_SHOWN}) m
       LEFT JOIN organizations o ON o.id = m.organization_id), '[]') AS measurements
   FROM indicators i`;
 
@@ -64,7 +65,8 @@ export class IndicatorsService {
     return pageOf(rows, limit, (r) => [r.created_key, r.id], toIndicatorResponse);
   }
 
-  async create(actor: Actor, userId: string, projectId: string, dto: CreateIndicatorDto): Promise<IndicatorResponse> {
+  /** `at` back-dates the indicator; only the demo seed passes it. */
+  async create(actor: Actor, userId: string, projectId: string, dto: CreateIndicatorDto, at?: Date): Promise<IndicatorResponse> {
     const project = await this.access.visibleProject(actor, projectId);
     if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     if (dto.baseline === dto.target) {
@@ -77,14 +79,21 @@ export class IndicatorsService {
       );
     }
     const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [projectId, dto.name, dto.unit, dto.baseline, dto.target, dto.direction, userId],
+      `INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, clock_timestamp())) RETURNING id`,
+      [projectId, dto.name, dto.unit, dto.baseline, dto.target, dto.direction, userId, at ?? null],
     );
     return this.load((row as { id: string }).id);
   }
 
-  async addMeasurement(actor: Actor, userId: string, indicatorId: string, dto: CreateMeasurementDto): Promise<MeasurementResponse> {
+  /** `at` back-dates the recording; only the demo seed passes it. */
+  async addMeasurement(
+    actor: Actor,
+    userId: string,
+    indicatorId: string,
+    dto: CreateMeasurementDto,
+    at?: Date,
+  ): Promise<MeasurementResponse> {
     const indicator = await this.load(indicatorId);
     const project = await this.access.visibleProject(actor, indicator.projectId, 'No such indicator.');
     if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
@@ -98,10 +107,11 @@ export class IndicatorsService {
     }
     const [row] = await this.dataSource.query<{ measurement: MeasurementResponse }[]>(
       `WITH m AS (
-         INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by) VALUES ($1, $2, $3, $4, $5) RETURNING *
+         INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, clock_timestamp())) RETURNING *
        )
        SELECT ${MEASUREMENT_JSON} AS measurement FROM m LEFT JOIN organizations o ON o.id = m.organization_id`,
-      [indicatorId, organizationId ?? null, dto.value, dto.measuredOn, userId],
+      [indicatorId, organizationId ?? null, dto.value, dto.measuredOn, userId, at ?? null],
     );
     const measurement = (row as { measurement: MeasurementResponse }).measurement;
     return { ...measurement, createdAt: new Date(measurement.createdAt).toISOString() };
@@ -116,6 +126,7 @@ export class IndicatorsService {
 
 function toIndicatorResponse(r: IndicatorRow): IndicatorResponse {
   const measurements = r.measurements.map((m) => ({ ...m, createdAt: new Date(m.createdAt).toISOString() }));
+  // The latest by (measured_on, created_at, id), the order the dashboard uses too.
   const latest = measurements.at(-1)?.value ?? null;
   return {
     id: r.id,

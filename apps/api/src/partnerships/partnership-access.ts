@@ -93,13 +93,3 @@ export class PartnershipAccess {
     };
   }
 }
-
-/**
- * SQL condition for "partnership p is visible to this actor", for lists.
- * `$n` is the parameter that holds the actor's organisation id.
- */
-export function visiblePartnershipSql(actor: Actor, alias: string, orgParam: string): string {
-  // Admins see everything; the parameter is still referenced so PostgreSQL can type it.
-  if (actor.role === 'admin') return `(${orgParam}::uuid IS NULL OR true)`;
-  return `(${alias}.visibility = 'platform' OR EXISTS (SELECT 1 FROM partnership_members vm WHERE vm.partnership_id = ${alias}.id AND vm.organization_id = ${orgParam}))`;
-}

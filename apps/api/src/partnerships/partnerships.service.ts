@@ -13,11 +13,12 @@ import {
   type Visibility,
 } from '@samspill/contracts';
 import { type Actor, canCreatePartnership, canManagePartnership } from '@samspill/domain';
+import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden } from '../common/actor';
 import { DomainException } from '../common/domain-exception';
 import { decodeCursor, type Page, pageOf } from '../common/paging';
-import { PartnershipAccess, visiblePartnershipSql } from './partnership-access';
+import { PartnershipAccess } from './partnership-access';
 
 interface PartnershipRow {
   id: string;

@@ -8,6 +8,7 @@ import {
   ProjectListQuery,
   type ProjectListResponse,
   type ProjectResponse,
+  type StageMoveResponse,
   type TransitionResponse,
   UpdateProjectDto,
 } from '@samspill/contracts';
@@ -55,7 +56,7 @@ export class ProjectsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateTransitionDto,
-  ): Promise<TransitionResponse> {
+  ): Promise<StageMoveResponse> {
     return this.projects.transition(actorOf(user), user.id, id, dto);
   }
 

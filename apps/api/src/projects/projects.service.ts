@@ -5,20 +5,24 @@ import type {
   CreateProjectDto,
   PageQuery,
   CreateTransitionDto,
+  DecisionKind,
   ProjectListQuery,
   ProjectListResponse,
   ProjectResponse,
   ProjectStatus,
   Stage,
+  StageMoveResponse,
   TransitionResponse,
   UpdateProjectDto,
 } from '@samspill/contracts';
 import { type Actor, canCreateProject, canDecideStage, canWorkOnProject, stageMoveProblem, statusChangeProblem } from '@samspill/domain';
+import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { DomainException } from '../common/domain-exception';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
-import { PartnershipAccess, visiblePartnershipSql } from '../partnerships/partnership-access';
+import { PartnershipAccess } from '../partnerships/partnership-access';
+import { recordDecision } from './decisions/record-decision';
 import { ProjectLoader } from './project-loader';
 
 const STAGE_PROBLEMS = {
@@ -34,6 +38,7 @@ const STATUS_PROBLEMS = {
 
 interface TransitionRow {
   id: string;
+  kind: DecisionKind;
   from_stage: Stage;
   to_stage: Stage;
   from_status: ProjectStatus | null;
@@ -44,7 +49,7 @@ interface TransitionRow {
   decided_at: Date;
 }
 
-const TRANSITION_COLUMNS = `t.id, t.from_stage, t.to_stage, t.from_status, t.to_status, t.rationale,
+const TRANSITION_COLUMNS = `t.id, t.kind, t.from_stage, t.to_stage, t.from_status, t.to_status, t.rationale,
   u.id AS decided_by_id, u.name AS decided_by_name, t.decided_at`;
 
 export interface NewProject {
@@ -54,6 +59,8 @@ export interface NewProject {
   focusAreaId: string | null;
   participantIds: string[];
   sourceAnswerId?: string;
+  /** Back-dates the project; only the demo seed passes it. */
+  createdAt?: Date;
 }
 
 @Injectable()
@@ -98,9 +105,17 @@ export class ProjectsService {
     const run = async (m: EntityManager) => {
       await this.access.checkFocusArea(project.partnershipId, project.focusAreaId, m);
       const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO projects (partnership_id, title, description, focus_area_id, source_answer_id, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [project.partnershipId, project.title, project.description, project.focusAreaId, project.sourceAnswerId ?? null, userId],
+        `INSERT INTO projects (partnership_id, title, description, focus_area_id, source_answer_id, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, now()), coalesce($7::timestamptz, now())) RETURNING id`,
+        [
+          project.partnershipId,
+          project.title,
+          project.description,
+          project.focusAreaId,
+          project.sourceAnswerId ?? null,
+          userId,
+          project.createdAt ?? null,
+        ],
       );
       const id = (row as { id: string }).id;
       await m.query(`INSERT INTO project_participants (project_id, organization_id) SELECT $1, unnest($2::uuid[])`, [id, participantIds]);
@@ -149,7 +164,8 @@ export class ProjectsService {
     });
   }
 
-  async transition(actor: Actor, userId: string, id: string, dto: CreateTransitionDto): Promise<TransitionResponse> {
+  /** `at` back-dates the decision; only the demo seed passes it. */
+  async transition(actor: Actor, userId: string, id: string, dto: CreateTransitionDto, at?: Date): Promise<StageMoveResponse> {
     const scope = await this.access.visibleProject(actor, id);
     if (!canWorkOnProject(actor, scope)) throw forbidden(actor, PROJECT_WORKERS);
     return this.dataSource.transaction(async (m) => {
@@ -162,16 +178,16 @@ export class ProjectsService {
           message: 'Moving a project into establish is decided by a leader of a participating organisation.',
         });
       }
-      const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO stage_transitions (project_id, from_stage, to_stage, rationale, decided_by)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [id, current.stage, dto.toStage, dto.rationale, userId],
-      );
-      await m.query(`UPDATE projects SET stage = $2, stage_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [
-        id,
-        dto.toStage,
-      ]);
-      return this.loadTransition(m, (row as { id: string }).id);
+      const decisionId = await recordDecision(m, {
+        kind: 'stage',
+        projectId: id,
+        fromStage: current.stage,
+        toStage: dto.toStage,
+        rationale: dto.rationale,
+        decidedBy: userId,
+        at,
+      });
+      return { ...(await this.loadTransition(m, decisionId)), project: await this.loader.loadOne(id, m) };
     });
   }
 
@@ -189,19 +205,24 @@ export class ProjectsService {
     return pageOf(rows, limit, (r) => [r.decided_key, r.id], toTransitionResponse);
   }
 
-  async changeStatus(actor: Actor, userId: string, id: string, dto: ChangeStatusDto): Promise<ProjectResponse> {
+  /** `at` back-dates the decision; only the demo seed passes it. */
+  async changeStatus(actor: Actor, userId: string, id: string, dto: ChangeStatusDto, at?: Date): Promise<ProjectResponse> {
     const scope = await this.access.visibleProject(actor, id);
     if (!canWorkOnProject(actor, scope)) throw forbidden(actor, PROJECT_WORKERS);
     return this.dataSource.transaction(async (m) => {
       const current = await lockProject(m, id);
       const problem = statusChangeProblem(current.status, dto.status);
       if (problem) throw new DomainException('INVALID_STATUS_CHANGE', STATUS_PROBLEMS[problem]);
-      await m.query(
-        `INSERT INTO stage_transitions (project_id, from_stage, to_stage, from_status, to_status, rationale, decided_by)
-         VALUES ($1, $2, $2, $3, $4, $5, $6)`,
-        [id, current.stage, current.status, dto.status, dto.rationale, userId],
-      );
-      await m.query(`UPDATE projects SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, dto.status]);
+      await recordDecision(m, {
+        kind: 'status',
+        projectId: id,
+        stage: current.stage,
+        fromStatus: current.status,
+        toStatus: dto.status,
+        rationale: dto.rationale,
+        decidedBy: userId,
+        at,
+      });
       return this.loader.loadOne(id, m);
     });
   }
@@ -265,6 +286,7 @@ function escapeLike(text: string): string {
 function toTransitionResponse(r: TransitionRow): TransitionResponse {
   return {
     id: r.id,
+    kind: r.kind,
     fromStage: r.from_stage,
     toStage: r.to_stage,
     fromStatus: r.from_status,

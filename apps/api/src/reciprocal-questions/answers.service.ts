@@ -65,7 +65,8 @@ export class AnswersService {
     return { pairs };
   }
 
-  async create(actor: Actor, userId: string, partnershipId: string, dto: CreateAnswerDto): Promise<AnswerResponse> {
+  /** `at` back-dates the answer; only the demo seed passes it. */
+  async create(actor: Actor, userId: string, partnershipId: string, dto: CreateAnswerDto, at?: Date): Promise<AnswerResponse> {
     const partnership = await this.access.visiblePartnership(actor, partnershipId);
     if (!canAnswerQuestions(actor, partnership)) throw forbidden(actor, 'staff and leaders of a member organisation');
     let fromId = actor.organizationId;
@@ -85,9 +86,9 @@ export class AnswersService {
     }
     await this.access.checkFocusArea(partnershipId, dto.focusAreaId ?? null);
     const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO answers (partnership_id, from_organization_id, to_organization_id, question, text, focus_area_id, author_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [partnershipId, fromId, dto.toOrganizationId, dto.question, dto.text, dto.focusAreaId ?? null, userId],
+      `INSERT INTO answers (partnership_id, from_organization_id, to_organization_id, question, text, focus_area_id, author_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, clock_timestamp()), coalesce($8::timestamptz, now())) RETURNING id`,
+      [partnershipId, fromId, dto.toOrganizationId, dto.question, dto.text, dto.focusAreaId ?? null, userId, at ?? null],
     );
     return toAnswerResponse(await this.load((row as { id: string }).id));
   }
@@ -113,7 +114,8 @@ export class AnswersService {
   }
 
   /** Turns a `doTogether` answer into a joint project of the two organisations, in one step. */
-  async toProject(actor: Actor, userId: string, id: string, dto: CreateProjectFromAnswerDto): Promise<ProjectResponse> {
+  /** `at` back-dates the project; only the demo seed passes it. */
+  async toProject(actor: Actor, userId: string, id: string, dto: CreateProjectFromAnswerDto, at?: Date): Promise<ProjectResponse> {
     const answer = await this.visible(actor, id);
     if (answer.question !== 'doTogether') {
       throw new DomainException('NOT_A_DO_TOGETHER_ANSWER', 'Only an answer to “what could we do together?” can become a joint project.');
@@ -131,6 +133,7 @@ export class AnswersService {
             focusAreaId: answer.focus_area_id,
             participantIds: [answer.from_organization_id, answer.to_organization_id],
             sourceAnswerId: answer.id,
+            createdAt: at,
           },
           m,
         ),

@@ -1,89 +1,177 @@
-import { EntityManager } from 'typeorm';
-import { DEMO_PARTNERSHIPS } from './demo-data';
+import { DEMO_ACCOUNTS, type DemoAccount } from '@samspill/demo';
+import type { Actor } from '@samspill/domain';
+import { DataSource } from 'typeorm';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { LogService } from '../improvement-logs/log.service';
+import { PartnershipAccess } from '../partnerships/partnership-access';
+import { PartnershipsService } from '../partnerships/partnerships.service';
+import { ProjectLoader } from '../projects/project-loader';
+import { ProjectsService } from '../projects/projects.service';
+import { AnswersService } from '../reciprocal-questions/answers.service';
+import { DEMO_PARTNERSHIPS, type DemoPartnership, type DemoProject } from './demo-data';
 
-/** Adds the demo partnerships with their answers and projects, once: an existing partnership is left alone. */
-export async function seedCollaboration(manager: EntityManager): Promise<number> {
-  const orgs = new Map<string, string>(
-    (await manager.query<{ id: string; name: string }[]>(`SELECT id, name FROM organizations`)).map((o) => [o.name, o.id]),
-  );
-  const users = new Map<string, string>(
-    (await manager.query<{ id: string; email: string }[]>(`SELECT id, email FROM users`)).map((u) => [u.email, u.id]),
-  );
-  const need = (map: Map<string, string>, key: string) => {
-    const value = map.get(key);
-    if (!value) throw new Error(`demo seed: unknown ${key}`);
-    return value;
+/** The services the API writes with, so the demo data obeys the same rules as a person would. */
+function services(dataSource: DataSource) {
+  const access = new PartnershipAccess(dataSource);
+  const projects = new ProjectsService(dataSource, access, new ProjectLoader(dataSource));
+  return {
+    partnerships: new PartnershipsService(dataSource, access),
+    answers: new AnswersService(dataSource, access, projects),
+    projects,
+    log: new LogService(dataSource, access),
+    indicators: new IndicatorsService(dataSource, access),
   };
-  let created = 0;
-  for (const p of DEMO_PARTNERSHIPS) {
-    const [row] = await manager.query<{ id: string }[]>(
-      `INSERT INTO partnerships (name, description, visibility)
-       SELECT $1, $2, 'members' WHERE NOT EXISTS (SELECT 1 FROM partnerships WHERE name = $1)
-       RETURNING id`,
-      [p.name, p.description],
+}
+type Services = ReturnType<typeof services>;
+
+interface Person {
+  userId: string;
+  actor: Actor;
+}
+
+/** A demo day as a moment; `hour` orders what happened on the same day. */
+const at = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
+
+/**
+ * Adds the demo partnerships with their history, each once: an existing
+ * partnership (by name) is left alone. A partnership that fails half-way is
+ * removed again, so the next start tries it afresh.
+ */
+export async function seedCollaboration(dataSource: DataSource): Promise<number> {
+  const existing = new Set(
+    (
+      await dataSource.query<{ name: string }[]>(`SELECT name FROM partnerships WHERE name = ANY($1)`, [
+        DEMO_PARTNERSHIPS.map((p) => p.name),
+      ])
+    ).map((p) => p.name),
+  );
+  const missing = DEMO_PARTNERSHIPS.filter((p) => !existing.has(p.name));
+  if (missing.length === 0) return 0;
+  const organizations = new Map(
+    (await dataSource.query<{ id: string; name: string }[]>(`SELECT id, name FROM organizations`)).map((o) => [o.name, o.id]),
+  );
+  const users = await dataSource.query<{ id: string; email: string; role: Actor['role']; organization_id: string | null }[]>(
+    `SELECT id, email, role, organization_id FROM users WHERE email = ANY($1)`,
+    [Object.values(DEMO_ACCOUNTS)],
+  );
+  const world: World = {
+    services: services(dataSource),
+    org: (name) => need(organizations.get(name), name),
+    person: (account) => {
+      const user = need(
+        users.find((u) => u.email === DEMO_ACCOUNTS[account]),
+        account,
+      );
+      return { userId: user.id, actor: { role: user.role, organizationId: user.organization_id } };
+    },
+  };
+  for (const partnership of missing) {
+    try {
+      await seedPartnership(world, partnership);
+    } catch (error) {
+      await dataSource.query(`DELETE FROM partnerships WHERE name = $1`, [partnership.name]);
+      throw error;
+    }
+  }
+  return missing.length;
+}
+
+interface World {
+  services: Services;
+  org(name: string): string;
+  person(account: DemoAccount): Person;
+}
+
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`demo seed: unknown ${what}`);
+  return value;
+}
+
+async function seedPartnership(world: World, p: DemoPartnership): Promise<void> {
+  const { services: s } = world;
+  const owner = world.person(p.by);
+  const created = await s.partnerships.create(owner.actor, owner.userId, {
+    name: p.name,
+    description: p.description,
+    visibility: p.visibility,
+    memberIds: p.members.map(world.org),
+  });
+  const focus = new Map<string, string>();
+  for (const f of p.focusAreas) {
+    focus.set(f.name, (await s.partnerships.addFocusArea(owner.actor, created.id, f)).id);
+  }
+  const focusId = (name: string | null) => (name === null ? null : need(focus.get(name), name));
+
+  const answers = new Map<string, string>();
+  for (const a of p.answers) {
+    const who = world.person(a.by);
+    const answer = await s.answers.create(
+      who.actor,
+      who.userId,
+      created.id,
+      { toOrganizationId: world.org(a.to), question: a.question, text: a.text, focusAreaId: focusId(a.focusArea) },
+      at(a.on),
     );
-    if (!row) continue;
-    created++;
-    const partnershipId = row.id;
-    await manager.query(`INSERT INTO partnership_members (partnership_id, organization_id) SELECT $1, unnest($2::uuid[])`, [
-      partnershipId,
-      p.members.map((m) => need(orgs, m)),
-    ]);
-    const focus = new Map<string, string>();
-    for (const f of p.focusAreas) {
-      const [fa] = await manager.query<{ id: string }[]>(
-        `INSERT INTO focus_areas (partnership_id, name, description) VALUES ($1, $2, $3) RETURNING id`,
-        [partnershipId, f.name, f.description],
-      );
-      focus.set(f.name, (fa as { id: string }).id);
+    answers.set(a.text, answer.id);
+  }
+
+  for (const project of p.projects) {
+    const who = world.person(project.by);
+    const fromAnswer = project.fromAnswer === undefined ? undefined : need(answers.get(project.fromAnswer), project.fromAnswer);
+    const { id } = fromAnswer
+      ? await s.answers.toProject(
+          who.actor,
+          who.userId,
+          fromAnswer,
+          { title: project.title, description: project.description },
+          at(project.on, 9),
+        )
+      : await s.projects.createProject(who.actor, who.userId, {
+          partnershipId: created.id,
+          title: project.title,
+          description: project.description,
+          focusAreaId: focusId(project.focusArea),
+          participantIds: project.participants.map(world.org),
+          createdAt: at(project.on, 9),
+        });
+    await seedHistory(world, project, id);
+  }
+}
+
+/** A project's decisions, log and indicators with their measurements, each on its day. */
+async function seedHistory(world: World, project: DemoProject, id: string): Promise<void> {
+  const { services: s } = world;
+  // Decisions come after what was logged on the same day (hour 16), so the history reads in order.
+  for (const d of project.decisions) {
+    const who = world.person(d.by);
+    if ('to' in d) {
+      await s.projects.transition(who.actor, who.userId, id, { toStage: d.to, rationale: d.rationale }, at(d.on, 16));
+    } else {
+      await s.projects.changeStatus(who.actor, who.userId, id, { status: d.status, rationale: d.rationale }, at(d.on, 16));
     }
-    for (const [from, to, question, text, focusArea, author] of p.answers) {
-      await manager.query(
-        `INSERT INTO answers (partnership_id, from_organization_id, to_organization_id, question, text, focus_area_id, author_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [partnershipId, need(orgs, from), need(orgs, to), question, text, focusArea ? need(focus, focusArea) : null, need(users, author)],
-      );
-    }
-    for (const project of p.projects) {
-      const ago = (days: number) => `now() - interval '${days} days'`;
-      const [pr] = await manager.query<{ id: string }[]>(
-        `INSERT INTO projects (partnership_id, title, description, focus_area_id, created_by, created_at, updated_at, stage_changed_at)
-         VALUES ($1, $2, $3, $4, $5, ${ago(project.startedDaysAgo)}, ${ago(project.startedDaysAgo)}, ${ago(project.startedDaysAgo)})
-         RETURNING id`,
-        [
-          partnershipId,
-          project.title,
-          project.description,
-          project.focusArea ? need(focus, project.focusArea) : null,
-          need(users, project.createdBy),
-        ],
-      );
-      const projectId = (pr as { id: string }).id;
-      await manager.query(`INSERT INTO project_participants (project_id, organization_id) SELECT $1, unnest($2::uuid[])`, [
-        projectId,
-        project.participants.map((o) => need(orgs, o)),
-      ]);
-      let stage = 'learn';
-      for (const move of project.moves) {
-        await manager.query(
-          `INSERT INTO stage_transitions (project_id, from_stage, to_stage, rationale, decided_by, decided_at)
-           VALUES ($1, $2, $3, $4, $5, ${ago(move.daysAgo)})`,
-          [projectId, stage, move.to, move.rationale, need(users, move.by)],
-        );
-        await manager.query(
-          `UPDATE projects SET stage = $2, stage_changed_at = ${ago(move.daysAgo)}, updated_at = ${ago(move.daysAgo)}, version = version + 1 WHERE id = $1`,
-          [projectId, move.to],
-        );
-        stage = move.to;
-      }
-      for (const entry of project.log) {
-        await manager.query(
-          `INSERT INTO log_entries (project_id, kind, text, occurred_on, author_id, organization_id, created_at)
-           VALUES ($1, $2, $3, (${ago(entry.daysAgo)})::date, $4, (SELECT organization_id FROM users WHERE id = $4), ${ago(entry.daysAgo)})`,
-          [projectId, entry.kind, entry.text, need(users, entry.by)],
-        );
+  }
+  for (const entry of project.log) {
+    const who = world.person(entry.by);
+    await s.log.add(who.actor, who.userId, id, { kind: entry.kind, text: entry.text, occurredOn: entry.on }, at(entry.on, 12));
+  }
+  for (const indicator of project.indicators ?? []) {
+    const owner = world.person(indicator.by);
+    const { name, unit, baseline, target, direction } = indicator;
+    const created = await s.indicators.create(owner.actor, owner.userId, id, { name, unit, baseline, target, direction }, at(indicator.on));
+    for (const [n, series] of indicator.series.entries()) {
+      const who = world.person(series.by);
+      for (const [month, value] of series.values.entries()) {
+        const measuredOn = monthDay(indicator.firstMonth, month);
+        // Each organisation records at its own hour: "the latest" is never a tie.
+        await s.indicators.addMeasurement(who.actor, who.userId, created.id, { value, measuredOn }, at(measuredOn, 9 + n));
       }
     }
   }
-  return created;
+}
+
+/** The 28th of the month `offset` months after `firstMonth` (a day every month has). */
+function monthDay(firstMonth: string, offset: number): string {
+  const [year, month] = firstMonth.split('-').map(Number) as [number, number];
+  const date = new Date(Date.UTC(year, month - 1 + offset, 28));
+  return date.toISOString().slice(0, 10);
 }

@@ -1,14 +1,15 @@
+import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from '@samspill/demo';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { seedCollaboration } from './seed-collaboration';
 
 /**
- * Seeds the demo organisations and accounts. Idempotent: what exists is
- * left as it is (a changed demo password stays changed).
+ * Seeds the demo organisations and accounts, then the demo partnerships with
+ * their history. Idempotent: what exists is left as it is (a changed demo
+ * password stays changed).
  */
 export async function seedDemo(dataSource: DataSource): Promise<{ organizations: number; users: number; partnerships: number }> {
-  return dataSource.transaction(async (manager) => {
+  const { organizations, users } = await dataSource.transaction(async (manager) => {
     let organizations = 0;
     for (const o of DEMO_ORGANIZATIONS) {
       const inserted = await manager.query(
@@ -20,6 +21,9 @@ export async function seedDemo(dataSource: DataSource): Promise<{ organizations:
       );
       organizations += inserted.length;
     }
+    const emails = DEMO_USERS.map((u) => DEMO_ACCOUNTS[u.account]);
+    const [{ n: present }] = await manager.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM users WHERE email = ANY($1)`, [emails]);
+    if (present === DEMO_USERS.length) return { organizations, users: 0 };
     // One hash for all demo accounts: they share a password, and hashing is deliberately slow.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     let users = 0;
@@ -29,11 +33,12 @@ export async function seedDemo(dataSource: DataSource): Promise<{ organizations:
          VALUES ($1, $2, $3, (SELECT id FROM organizations WHERE name = $4), $5)
          ON CONFLICT (email) DO NOTHING
          RETURNING id`,
-        [u.email, u.name, u.role, u.organization, passwordHash],
+        [DEMO_ACCOUNTS[u.account], u.name, u.role, u.organization, passwordHash],
       );
       users += inserted.length;
     }
-    const partnerships = await seedCollaboration(manager);
-    return { organizations, users, partnerships };
+    return { organizations, users };
   });
+  const partnerships = await seedCollaboration(dataSource);
+  return { organizations, users, partnerships };
 }

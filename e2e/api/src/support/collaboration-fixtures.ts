@@ -6,7 +6,7 @@ import type {
   ProjectStatus,
   Question,
   Stage,
-  TransitionResponse,
+  StageMoveResponse,
 } from '@samspill/contracts';
 import { DEMO_ACCOUNTS } from '@samspill/testing';
 import type { TestApi } from './api-server';
@@ -134,8 +134,8 @@ export class Collaboration {
     return expectStatus(201, await this.call<ProjectResponse>(who, 'POST', '/api/projects', body));
   }
 
-  move(who: Who, projectId: string, toStage: Stage, rationale = `Klar for ${toStage}.`): Promise<HttpResult<TransitionResponse>> {
-    return this.call<TransitionResponse>(who, 'POST', `/api/projects/${projectId}/transitions`, { toStage, rationale });
+  move(who: Who, projectId: string, toStage: Stage, rationale = `Klar for ${toStage}.`): Promise<HttpResult<StageMoveResponse>> {
+    return this.call<StageMoveResponse>(who, 'POST', `/api/projects/${projectId}/transitions`, { toStage, rationale });
   }
 
   setStatus(who: Who, projectId: string, status: ProjectStatus, rationale = `Status: ${status}.`): Promise<HttpResult<ProjectResponse>> {

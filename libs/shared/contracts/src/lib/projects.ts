@@ -4,6 +4,7 @@ import { trim } from './transforms';
 import { IdList, IsCalendarDate, Optional } from './validators';
 
 import {
+  type DecisionKind,
   DIRECTIONS,
   type Direction,
   LOG_KINDS,
@@ -17,8 +18,17 @@ import {
   TITLE_MAX_LENGTH,
 } from './values';
 
-export { DIRECTIONS, LOG_KINDS, PROJECT_STATUSES, RATIONALE_MAX_LENGTH, STAGES, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from './values';
-export type { Direction, LogKind, ProjectStatus, Stage } from './values';
+export {
+  DECISION_KINDS,
+  DIRECTIONS,
+  LOG_KINDS,
+  PROJECT_STATUSES,
+  RATIONALE_MAX_LENGTH,
+  STAGES,
+  TEXT_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from './values';
+export type { DecisionKind, Direction, LogKind, ProjectStatus, Stage } from './values';
 
 export interface PersonRef {
   id: string;
@@ -46,16 +56,23 @@ export interface ProjectListResponse {
   total: number;
 }
 
+/** One decision in a project's history, never rewritten: a stage move or a status change. */
 export interface TransitionResponse {
   id: string;
+  /** `stage`: fromStage → toStage, statuses null. `status`: fromStatus → toStatus, in the stage the project was in (fromStage = toStage). */
+  kind: DecisionKind;
   fromStage: Stage;
   toStage: Stage;
-  /** Set when the entry records a status change (stop, complete, resume) rather than a stage move. */
   fromStatus: ProjectStatus | null;
   toStatus: ProjectStatus | null;
   rationale: string;
   decidedBy: PersonRef;
   decidedAt: string;
+}
+
+/** The answer to a stage move: the decision as recorded, and the project as it now is. */
+export interface StageMoveResponse extends TransitionResponse {
+  project: ProjectResponse;
 }
 
 export interface LogEntryRevision {

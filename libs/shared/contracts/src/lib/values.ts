@@ -24,6 +24,10 @@ export type Question = (typeof QUESTIONS)[number];
 export const STAGES = ['learn', 'test', 'establish'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** What a recorded decision changed: the project's stage, or its status (stop, complete, resume). */
+export const DECISION_KINDS = ['stage', 'status'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
 export const PROJECT_STATUSES = ['active', 'stopped', 'completed'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 

@@ -13,6 +13,8 @@ import {
   stageMoveProblem,
   statusChangeProblem,
 } from './collaboration-policy';
+import { STAGES } from '@samspill/contracts/values';
+import fc from 'fast-check';
 import { indicatorProgress } from './progress';
 
 const GRAN = 'gran';
@@ -95,6 +97,17 @@ describe('stages', () => {
     expect(earlierStages('establish')).toEqual(['learn', 'test']);
   });
 
+  it('takes every order from STAGES: next, earlier and the forward step agree', () => {
+    STAGES.forEach((stage, i) => {
+      expect(nextStage(stage)).toBe(STAGES[i + 1] ?? null);
+      expect(earlierStages(stage)).toEqual(STAGES.slice(0, i));
+      for (const to of STAGES) {
+        const allowed = stageMoveProblem(stage, to, 'active') === null;
+        expect(allowed).toBe(to === nextStage(stage) || earlierStages(stage).includes(to));
+      }
+    });
+  });
+
   it('lets a stopped project resume but keeps a completed one closed', () => {
     expect(statusChangeProblem('active', 'stopped')).toBeNull();
     expect(statusChangeProblem('stopped', 'active')).toBeNull();
@@ -113,5 +126,45 @@ describe('indicatorProgress', () => {
     expect(indicatorProgress(14, 7, 'decrease', 20)).toBe(0);
     expect(indicatorProgress(14, 7, 'decrease', 3)).toBe(1);
     expect(indicatorProgress(14, 7, 'decrease', null)).toBeNull();
+  });
+
+  it('when baseline equals target, is 1 at or past the target in the direction, else 0', () => {
+    expect(indicatorProgress(5, 5, 'increase', 5)).toBe(1);
+    expect(indicatorProgress(5, 5, 'increase', 6)).toBe(1);
+    expect(indicatorProgress(5, 5, 'increase', 4)).toBe(0);
+    expect(indicatorProgress(5, 5, 'decrease', 5)).toBe(1);
+    expect(indicatorProgress(5, 5, 'decrease', 4)).toBe(1);
+    expect(indicatorProgress(5, 5, 'decrease', 6)).toBe(0);
+  });
+
+  const figure = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+  const direction = fc.constantFrom(...(['increase', 'decrease'] as const));
+
+  it('is always within 0..1, and 1 exactly when the target is reached in the direction', () => {
+    fc.assert(
+      fc.property(figure, figure, direction, figure, (baseline, target, dir, value) => {
+        const progress = indicatorProgress(baseline, target, dir, value);
+        expect(progress).not.toBeNull();
+        expect(progress).toBeGreaterThanOrEqual(0);
+        expect(progress).toBeLessThanOrEqual(1);
+        const towardTarget = baseline === target ? dir === 'increase' : target > baseline;
+        const reached = towardTarget ? value >= target : value <= target;
+        if (reached) expect(progress).toBe(1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never falls when the value moves toward the target', () => {
+    fc.assert(
+      fc.property(figure, figure, direction, figure, figure, (baseline, target, dir, a, b) => {
+        const towardTarget = baseline === target ? dir === 'increase' : target > baseline;
+        const [worse, better] = (towardTarget ? a <= b : a >= b) ? [a, b] : [b, a];
+        expect(indicatorProgress(baseline, target, dir, better)).toBeGreaterThanOrEqual(
+          indicatorProgress(baseline, target, dir, worse) ?? 0,
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { ProjectStatus, Role, Stage, Visibility } from '@samspill/contracts';
+import { STAGES } from '@samspill/contracts/values';
 
 /**
  * Who may do what in partnerships and projects. The API decides with these
@@ -78,7 +79,8 @@ export function canDecideStage(actor: Actor, project: ProjectScope, toStage: Sta
 
 export type StageMoveProblem = 'SAME_STAGE' | 'SKIPS_A_STAGE' | 'PROJECT_NOT_ACTIVE';
 
-const ORDER: Record<Stage, number> = { learn: 0, test: 1, establish: 2 };
+/** A stage's place in the one order there is: `STAGES`. */
+const order = (stage: Stage): number => STAGES.indexOf(stage);
 
 /**
  * Forward one stage at a time; back to any earlier stage (innovation is not
@@ -87,16 +89,16 @@ const ORDER: Record<Stage, number> = { learn: 0, test: 1, establish: 2 };
 export function stageMoveProblem(from: Stage, to: Stage, status: ProjectStatus): StageMoveProblem | null {
   if (status !== 'active') return 'PROJECT_NOT_ACTIVE';
   if (from === to) return 'SAME_STAGE';
-  if (ORDER[to] > ORDER[from] + 1) return 'SKIPS_A_STAGE';
+  if (order(to) > order(from) + 1) return 'SKIPS_A_STAGE';
   return null;
 }
 
 export function nextStage(stage: Stage): Stage | null {
-  return stage === 'learn' ? 'test' : stage === 'test' ? 'establish' : null;
+  return STAGES[order(stage) + 1] ?? null;
 }
 
 export function earlierStages(stage: Stage): Stage[] {
-  return (['learn', 'test', 'establish'] as const).filter((s) => ORDER[s] < ORDER[stage]);
+  return STAGES.slice(0, order(stage));
 }
 
 export type StatusChangeProblem = 'SAME_STATUS' | 'ALREADY_CLOSED';

@@ -1,0 +1,2 @@
+export * from './lib/matching';
+export * from './lib/visibility';

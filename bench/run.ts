@@ -2,23 +2,18 @@
  * npm run bench — measures the API against the Nordic-scale database made by
  * `npm run bench:seed`: autocannon with 50 connections for BENCH_DURATION
  * seconds (default 20) per endpoint, then the same SQL statements run
- * directly through `pg` at the same concurrency (the floor). Prints
+ * directly through `pg` at the same concurrency (the floor). The statements
+ * are captured from a traced API process answering the same request (see
+ * sql-trace.cjs), so the floor follows the API's SQL as it changes. Prints
  * requests/s and p50/p95/p99 for both, the p50 ratio, and writes
  * bench/RESULTS.md.
  */
-import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { OVERVIEW_VERSION_SQL, overviewSql, PARTNERSHIP_DASHBOARD_SQL } from '../apps/api/src/dashboards/dashboards.service';
-import { visiblePartnershipSql } from '@samspill/api/sql-rules';
-import { PARTNERSHIP_SCOPE_SQL } from '../apps/api/src/partnerships/partnership-access';
-import { PROJECT_PAGE_SQL, projectPageSql } from '../apps/api/src/projects/project-loader';
-import { projectFilter } from '../apps/api/src/projects/projects.service';
-import { ACTIVE_USER_FOR_TOKEN_SQL as USER_SQL } from '../apps/api/src/users/users.service';
 import { DEMO_PASSWORD as PASSWORD } from '@samspill/demo';
 import { API_MAIN, BENCH_JWT_SECRET, benchDatabase, ROOT, requireBuiltApi } from './support';
 
@@ -39,11 +34,40 @@ interface Stats {
 interface Endpoint {
   name: string;
   /** Which API process answers: the default one, or one with the dashboard cache off. */
-  base?: 'cached' | 'uncached';
+  base: Mode;
   path: string;
   token: string;
   target: { percentile: 'p95' | 'p99'; ms: number };
-  direct: (pool: Pool) => Promise<unknown>;
+}
+
+type Mode = 'cached' | 'uncached';
+const MODE_ENV: Record<Mode, Record<string, string>> = { cached: {}, uncached: { DASHBOARD_CACHE: 'false' } };
+
+/** One statement as the traced API sent it, with when it started and ended (ms, that process's clock). */
+interface Statement {
+  text: string;
+  values: unknown[];
+  start: number;
+  end: number;
+}
+
+/** Statements that overlapped in the API (a Promise.all there) run together here too; the rest one after another. */
+function inSteps(statements: Statement[]): Statement[][] {
+  const steps: Statement[][] = [];
+  let until = -Infinity;
+  for (const statement of [...statements].sort((a, b) => a.start - b.start)) {
+    const step = steps.at(-1);
+    if (step && statement.start < until) step.push(statement);
+    else steps.push([statement]);
+    until = Math.max(step && statement.start < until ? until : -Infinity, statement.end);
+  }
+  return steps;
+}
+
+function replay(steps: Statement[][]): (pool: Pool) => Promise<unknown> {
+  return async (pool) => {
+    for (const step of steps) await Promise.all(step.map((s) => pool.query(s.text, s.values)));
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -99,9 +123,11 @@ async function measureDirect(pool: Pool, run: (pool: Pool) => Promise<unknown>):
   return summarise(latencies, DURATION, errors);
 }
 
-function startApi(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<() => Promise<void>> {
+/** Starts the built API; with `traceFile`, one process that records its SQL there (sql-trace.cjs). */
+function startApi(databaseUrl: string, port: number, extraEnv: Record<string, string>, traceFile?: string): Promise<() => Promise<void>> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(process.execPath, [API_MAIN], {
+    const trace = traceFile ? { API_WORKERS: '1', SQL_TRACE_FILE: traceFile } : {};
+    const child = spawn(process.execPath, [...(traceFile ? ['-r', join(ROOT, 'bench', 'sql-trace.cjs')] : []), API_MAIN], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -114,6 +140,7 @@ function startApi(databaseUrl: string, port: number, extraEnv: Record<string, st
         WEB_ROOT: '',
         API_WORKERS: WORKERS,
         ...extraEnv,
+        ...trace,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -137,7 +164,7 @@ function startApi(databaseUrl: string, port: number, extraEnv: Record<string, st
   });
 }
 
-async function login(base: string, email: string): Promise<{ token: string; id: string; sid: string; organizationId: string | null }> {
+async function login(base: string, email: string): Promise<{ token: string; id: string; organizationId: string | null }> {
   const response = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -145,14 +172,15 @@ async function login(base: string, email: string): Promise<{ token: string; id: 
   });
   if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
   const body = (await response.json()) as { accessToken: string; user: { id: string; organization: { id: string } | null } };
-  const { sid } = JSON.parse(Buffer.from(body.accessToken.split('.')[1] ?? '', 'base64url').toString()) as { sid: string };
-  return { token: body.accessToken, id: body.user.id, sid, organizationId: body.user.organization?.id ?? null };
+  return { token: body.accessToken, id: body.user.id, organizationId: body.user.organization?.id ?? null };
 }
 
 async function main(): Promise<void> {
   requireBuiltApi();
   const db = await benchDatabase();
   const pool = new Pool({ connectionString: db.url, max: CONNECTIONS });
+  // pool.end() resolves before its idle connections have closed; the database stopping right after must not crash the run.
+  pool.on('error', () => undefined);
   try {
     const [{ projects }] = (await pool.query<{ projects: number }>(`SELECT count(*)::int AS projects FROM projects`)).rows as [
       { projects: number },
@@ -170,51 +198,34 @@ async function main(): Promise<void> {
     ).rows;
     if (!subject) throw new Error('no subject partnership found');
     const port = 3900 + Math.floor(Math.random() * 90);
-    const stopApi = await startApi(db.url, port);
-    const stopUncached = await startApi(db.url, port + 1, { DASHBOARD_CACHE: 'false' });
-    const base = `http://127.0.0.1:${port}`;
-    const uncachedBase = `http://127.0.0.1:${port + 1}`;
+    const bases: Record<Mode, string> = { cached: `http://127.0.0.1:${port}`, uncached: `http://127.0.0.1:${port + 1}` };
+    const stopApi = await startApi(db.url, port, MODE_ENV.cached);
+    const stopUncached = await startApi(db.url, port + 1, MODE_ENV.uncached);
     try {
-      const member = await login(base, subject.email);
-      const admin = await login(base, 'admin@samspill.no');
-      const memberActor = { role: 'staff' as const, organizationId: member.organizationId };
-      const adminActor = { role: 'admin' as const, organizationId: null };
-      const user = (u: { id: string; sid: string }) => pool.query(USER_SQL, [u.id, 0, u.sid]);
-      const dashboardScope = async (p: Pool) => {
-        await user(member);
-        await p.query(PARTNERSHIP_SCOPE_SQL, [subject.partnership_id]);
-      };
-      const list = projectFilter(memberActor, { partnershipId: subject.partnership_id });
-      const overview = overviewSql(visiblePartnershipSql(adminActor, 'p', '$1'));
-
+      const member = await login(bases.cached, subject.email);
+      const admin = await login(bases.cached, 'admin@samspill.no');
       const endpoints: Endpoint[] = [
         {
           name: `GET /api/projects?partnershipId (${subject.n} projects)`,
+          base: 'cached',
           path: `/api/projects?partnershipId=${subject.partnership_id}`,
           token: member.token,
           target: { percentile: 'p99', ms: 50 },
-          direct: async (p) => {
-            await user(member);
-            await p.query(projectPageSql(list.from, list.params.length), [...list.params, 50, 0]);
-          },
         },
         {
           name: 'GET /api/projects/:id',
+          base: 'cached',
           path: `/api/projects/${subject.project_id}`,
           token: member.token,
           target: { percentile: 'p99', ms: 50 },
-          direct: async (p) => {
-            await user(member);
-            await p.query(PROJECT_PAGE_SQL, [subject.project_id]);
-          },
         },
         {
+          // Steady state: the figures are current, so the API reads visibility and the data version only.
           name: 'GET /api/dashboard/partnerships/:id',
+          base: 'cached',
           path: `/api/dashboard/partnerships/${subject.partnership_id}`,
           token: member.token,
           target: { percentile: 'p95', ms: 50 },
-          // Steady state: the figures are current, so the API reads visibility and the data version only.
-          direct: dashboardScope,
         },
         {
           name: 'GET /api/dashboard/partnerships/:id (cache off: recomputed every request)',
@@ -222,20 +233,13 @@ async function main(): Promise<void> {
           path: `/api/dashboard/partnerships/${subject.partnership_id}`,
           token: member.token,
           target: { percentile: 'p95', ms: 50 },
-          direct: async (p) => {
-            await dashboardScope(p);
-            await Promise.all(Object.values(PARTNERSHIP_DASHBOARD_SQL).map((sql) => p.query(sql, [subject.partnership_id])));
-          },
         },
         {
           name: 'GET /api/dashboard/overview (admin)',
+          base: 'cached',
           path: '/api/dashboard/overview',
           token: admin.token,
           target: { percentile: 'p95', ms: 200 },
-          direct: async (p) => {
-            await user(admin);
-            await p.query(OVERVIEW_VERSION_SQL);
-          },
         },
         {
           name: 'GET /api/dashboard/overview (admin, cache off: recomputed every request)',
@@ -243,21 +247,18 @@ async function main(): Promise<void> {
           path: '/api/dashboard/overview',
           token: admin.token,
           target: { percentile: 'p95', ms: 200 },
-          direct: async (p) => {
-            await user(admin);
-            await p.query(OVERVIEW_VERSION_SQL);
-            await Promise.all(Object.values(overview).map((sql) => p.query(sql, [null])));
-          },
         },
       ];
+      const captured = await captureStatements(db.url, port + 2, endpoints);
 
-      const rows: { e: Endpoint; api: Stats; direct: Stats }[] = [];
+      const rows: Row[] = [];
       for (const e of endpoints) {
+        const steps = inSteps(captured.get(e) ?? []);
         process.stderr.write(`\n${e.name}: API for ${DURATION} s…`);
-        const api = await measureApi(`${e.base === 'uncached' ? uncachedBase : base}${e.path}`, e.token);
-        process.stderr.write(` direct for ${DURATION} s…`);
-        const direct = await measureDirect(pool, e.direct);
-        rows.push({ e, api, direct });
+        const api = await measureApi(`${bases[e.base]}${e.path}`, e.token);
+        process.stderr.write(` direct (${steps.flat().length} statements in ${steps.length} steps) for ${DURATION} s…`);
+        const direct = await measureDirect(pool, replay(steps));
+        rows.push({ e, api, direct, steps });
       }
       process.stderr.write('\n\n');
       const report = render(rows, subject.n, projects);
@@ -274,7 +275,52 @@ async function main(): Promise<void> {
   }
 }
 
-function render(rows: { e: Endpoint; api: Stats; direct: Stats }[], partnershipSize: number, projects: number): string {
+interface Row {
+  e: Endpoint;
+  api: Stats;
+  direct: Stats;
+  steps: Statement[][];
+}
+
+/**
+ * The statements the API sends for each endpoint, recorded by a traced API process of the same
+ * mode: every request goes out twice, and the second (steady state: caches warm) is the one kept.
+ */
+async function captureStatements(databaseUrl: string, port: number, endpoints: Endpoint[]): Promise<Map<Endpoint, Statement[]>> {
+  const folder = mkdtempSync(join(tmpdir(), 'samspill-bench-sql-'));
+  const captured = new Map<Endpoint, Statement[]>();
+  try {
+    for (const mode of ['cached', 'uncached'] as const) {
+      const traceFile = join(folder, `${mode}.jsonl`);
+      writeFileSync(traceFile, '');
+      const stop = await startApi(databaseUrl, port, MODE_ENV[mode], traceFile);
+      try {
+        for (const e of endpoints.filter((x) => x.base === mode)) {
+          const get = async () => {
+            const response = await fetch(`http://127.0.0.1:${port}${e.path}`, { headers: { authorization: `Bearer ${e.token}` } });
+            if (!response.ok) throw new Error(`${e.name}: ${response.status}`);
+            await response.arrayBuffer();
+          };
+          await get();
+          const before = readFileSync(traceFile, 'utf8').length;
+          await get();
+          const lines = readFileSync(traceFile, 'utf8').slice(before).split('\n').filter(Boolean);
+          captured.set(
+            e,
+            lines.map((line) => JSON.parse(line) as Statement),
+          );
+        }
+      } finally {
+        await stop();
+      }
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return captured;
+}
+
+function render(rows: Row[], partnershipSize: number, projects: number): string {
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
   const lines = [
     '# Samspill benchmark',
@@ -283,17 +329,17 @@ function render(rows: { e: Endpoint; api: Stats; direct: Stats }[], partnershipS
     `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
     `- data: ${projects.toLocaleString('en')} projects (npm run bench:seed); subject partnership of median size (${partnershipSize} projects)`,
     `- load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint; API (${WORKERS} processes, API_WORKERS) and PostgreSQL on the same machine`,
-    '- direct: the same SQL statements (imported from the API source) run through `pg` at the same concurrency — the floor',
+    '- direct: the SQL statements a traced API process sent for the same request (bench/sql-trace.cjs), replayed through `pg` at the same concurrency, statements that overlapped there together — the floor',
     '',
-    '| endpoint | API req/s | API p50 | API p95 | API p99 | errors | direct req/s | direct p50 | direct p95 | direct p99 | p50 ratio | latency target | latency met | ratio ≤ 2 met |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
+    '| endpoint | API req/s | API p50 | API p95 | API p99 | errors | SQL statements (steps) | direct req/s | direct p50 | direct p95 | direct p99 | p50 ratio | latency target | latency met | ratio ≤ 2 met |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
   ];
-  for (const { e, api, direct } of rows) {
+  for (const { e, api, direct, steps } of rows) {
     const value = api[e.target.percentile];
     const ratio = api.p50 / direct.p50;
     const latencyMet = value <= e.target.ms && api.errors === 0;
     lines.push(
-      `| ${e.name} | ${f(api.rps)} | ${f(api.p50)} | ${f(api.p95)} | ${f(api.p99)} | ${api.errors} | ${f(direct.rps)} | ${f(direct.p50)} | ${f(direct.p95)} | ${f(direct.p99)} | ${ratio.toFixed(2)} | ${e.target.percentile} ≤ ${e.target.ms} ms | ${latencyMet ? 'yes' : `no: ${f(value)} ms, ${(value / e.target.ms).toFixed(1)}× the target`} | ${ratio <= 2 ? 'yes' : `no: ${ratio.toFixed(2)}×`} |`,
+      `| ${e.name} | ${f(api.rps)} | ${f(api.p50)} | ${f(api.p95)} | ${f(api.p99)} | ${api.errors} | ${steps.flat().length} (${steps.length}) | ${f(direct.rps)} | ${f(direct.p50)} | ${f(direct.p95)} | ${f(direct.p99)} | ${ratio.toFixed(2)} | ${e.target.percentile} ≤ ${e.target.ms} ms | ${latencyMet ? 'yes' : `no: ${f(value)} ms, ${(value / e.target.ms).toFixed(1)}× the target`} | ${ratio <= 2 ? 'yes' : `no: ${ratio.toFixed(2)}×`} |`,
     );
   }
   lines.push('', 'Latencies in milliseconds.', '');

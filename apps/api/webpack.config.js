@@ -20,6 +20,18 @@ module.exports = {
       outputHashing: 'none',
       generatePackageJson: false,
       sourceMap: true,
+      // Request and response schemas for /api/docs come from the contract classes and the controllers' return types.
+      transformers: [
+        {
+          name: '@nestjs/swagger/plugin',
+          options: {
+            dtoFileNameSuffix: ['libs/shared/contracts/src/lib/'],
+            controllerFileNameSuffix: ['.controller.ts'],
+            classValidatorShim: true,
+            introspectComments: true,
+          },
+        },
+      ],
     }),
   ],
 };

@@ -3,7 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { BODY_LIMITS } from './common/decorators';
 import { clientErrorHandler, excerpt, frameworkErrors, registerRequestParsing } from './common/http-layer';
+import { openApiDocument } from './common/openapi';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
 import { queryCount } from './database/query-counter';
@@ -80,13 +81,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     app.enableCors({ origin: config.corsOrigins, credentials: true });
   }
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Samspill API')
-    .setDescription('Municipalities learning from each other: partnerships, the three questions, joint projects.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  // The document is also served as JSON at /api/docs-json, for client generators.
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app));
 
   serveWebApp(app, config.webRoot);
   return app;

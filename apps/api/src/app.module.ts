@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { PagingInterceptor } from './common/paging';
-import { APP_CONFIG, type AppConfig } from './config/configuration';
+import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -22,7 +22,6 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      global: true,
       imports: [
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
@@ -50,7 +49,7 @@ export class AppModule {
             countQueries: config.exposeQueryCount,
           }),
         ),
-        AuthModule,
+        AuthModule.forRoot(config),
         UsersModule,
         OrganizationsModule,
         PartnershipsModule,
@@ -58,15 +57,13 @@ export class AppModule {
         ReciprocalQuestionsModule,
         ImprovementLogsModule,
         IndicatorsModule,
-        DashboardsModule,
+        DashboardsModule.forRoot(config),
       ],
       controllers: [HealthController],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: PagingInterceptor },
       ],
-      exports: [APP_CONFIG],
     };
   }
 }

@@ -85,6 +85,7 @@ describe('partnerships and focus areas', () => {
       statusCode: 400,
       code: 'INVALID_MEMBERS',
       message: 'A partnership needs at least two member organisations.',
+      reason: 'TOO_FEW_MEMBERS',
     });
     expect(await c.count('partnerships')).toBe(before);
   });
@@ -296,7 +297,7 @@ describe('the three questions', () => {
   });
 
   describe('refuses a bad answer with 400 and stores nothing', () => {
-    const cases: [string, (c: Collaboration) => Record<string, unknown>, string, string][] = [
+    const cases: [string, (c: Collaboration) => Record<string, unknown>, string, string, string?][] = [
       ['missing text', (c) => ({ toOrganizationId: c.org.lunner, question: 'doTogether' }), 'VALIDATION_FAILED', 'text must not be empty'],
       [
         'text over 2000 characters',
@@ -321,12 +322,14 @@ describe('the three questions', () => {
         (c) => ({ toOrganizationId: c.org.gran, question: 'doTogether', text: 'Noe.' }),
         'INVALID_ANSWER_TARGET',
         'toOrganizationId must be another member organisation of the partnership.',
+        'NOT_ANOTHER_MEMBER',
       ],
       [
         'a target outside the partnership',
         (c) => ({ toOrganizationId: c.org.roskilde, question: 'doTogether', text: 'Noe.' }),
         'INVALID_ANSWER_TARGET',
         'toOrganizationId must be another member organisation of the partnership.',
+        'NOT_ANOTHER_MEMBER',
       ],
       [
         'a focus area of another partnership',
@@ -340,11 +343,12 @@ describe('the three questions', () => {
         'focusAreaId is not one of this partnership’s focus areas.',
       ],
     ];
-    it.each(cases)('%s', async (_what, bodyOf, code, message) => {
+    // A rest parameter: a fifth named one would be taken by jest for a `done` callback on rows without a reason.
+    it.each(cases)('%s', async (...[_what, bodyOf, code, message, reason]) => {
       const before = await c.count('answers');
       const result = await c.call<ErrorResponse>('granStaff', 'POST', `/api/partnerships/${c.pilot.id}/answers`, bodyOf(c));
       expect(result.status).toBe(400);
-      expect(result.body).toEqual({ statusCode: 400, code, message: expect.stringContaining(message) });
+      expect(result.body).toEqual({ statusCode: 400, code, message: expect.stringContaining(message), reason });
       expect(await c.count('answers')).toBe(before);
     });
   });
@@ -538,12 +542,13 @@ describe('projects', () => {
   });
 
   describe('refuses a bad project with 400 and stores nothing', () => {
-    const cases: [string, (c: Collaboration) => Record<string, unknown>, string, string][] = [
+    const cases: [string, (c: Collaboration) => Record<string, unknown>, string, string, string?][] = [
       [
         'a participant outside the partnership',
         (c) => ({ participantIds: [c.org.lunner, c.org.roskilde] }),
         'INVALID_PARTICIPANTS',
         'Every participant must be a member organisation of the partnership.',
+        'NOT_A_MEMBER',
       ],
       [
         'a focus area of another partnership',
@@ -557,7 +562,7 @@ describe('projects', () => {
       ['a stage given up front', () => ({ stage: 'establish' }), 'VALIDATION_FAILED', 'stage: this field is not allowed'],
       ['an unknown field', () => ({ budget: 100000 }), 'VALIDATION_FAILED', 'budget: this field is not allowed'],
     ];
-    it.each(cases)('%s', async (_what, change, code, message) => {
+    it.each(cases)('%s', async (...[_what, change, code, message, reason]) => {
       const before = { projects: await c.count('projects'), participants: await c.count('project_participants') };
       const result = await c.call<ErrorResponse>('granStaff', 'POST', '/api/projects', {
         partnershipId: c.pilot.id,
@@ -567,7 +572,7 @@ describe('projects', () => {
         ...change(c),
       });
       expect(result.status).toBe(400);
-      expect(result.body).toEqual({ statusCode: 400, code, message: expect.stringContaining(message) });
+      expect(result.body).toEqual({ statusCode: 400, code, message: expect.stringContaining(message), reason });
       expect(await c.count('projects')).toBe(before.projects);
       expect(await c.count('project_participants')).toBe(before.participants);
       expect(await c.count('projects', `title = 'Skal ikke lagres'`)).toBe(0);
@@ -716,15 +721,20 @@ describe('stage rules', () => {
   });
 
   it.each([
-    ['skipping a stage (learn → establish)', 'establish', 'A project moves forward one stage at a time: learn, then test, then establish.'],
-    ['staying in learn', 'learn', 'The project is already in that stage.'],
-  ] as const)('refuses %s with INVALID_STAGE_TRANSITION and leaves the project as it was', async (_what, to, message) => {
+    [
+      'skipping a stage (learn → establish)',
+      'establish',
+      'A project moves forward one stage at a time: learn, then test, then establish.',
+      'SKIPS_A_STAGE',
+    ],
+    ['staying in learn', 'learn', 'The project is already in that stage.', 'SAME_STAGE'],
+  ] as const)('refuses %s with INVALID_STAGE_TRANSITION and leaves the project as it was', async (_what, to, message, reason) => {
     const project = await c.project('granStaff');
     const before = await c.stored(project.id);
     const transitions = await c.count('stage_transitions', 'project_id = $1', [project.id]);
     const result = await c.move('granLeader', project.id, to, 'Vi vil videre.');
     expect(result.status).toBe(400);
-    expect(result.body).toEqual({ statusCode: 400, code: 'INVALID_STAGE_TRANSITION', message });
+    expect(result.body).toEqual({ statusCode: 400, code: 'INVALID_STAGE_TRANSITION', message, reason });
     expect(await c.stored(project.id)).toEqual({ ...before, stage: 'learn', version: 1 });
     expect(await c.count('stage_transitions', 'project_id = $1', [project.id])).toBe(transitions);
   });
@@ -798,6 +808,7 @@ describe('stage rules', () => {
       statusCode: 400,
       code: 'INVALID_STAGE_TRANSITION',
       message: 'Only an active project can change stage. Resume it first.',
+      reason: 'PROJECT_NOT_ACTIVE',
     });
     expect(await c.stored(project.id)).toMatchObject({ stage: 'learn', status: 'stopped', version: 2 });
 
@@ -857,7 +868,12 @@ describe('stage rules', () => {
     for (const status of ['active', 'stopped'] as const) {
       const result = await c.setStatus('granLeader', project.id, status, 'Vi vil fortsette.');
       expect(result.status).toBe(400);
-      expect(result.body).toEqual({ statusCode: 400, code: 'INVALID_STATUS_CHANGE', message: 'A completed project stays completed.' });
+      expect(result.body).toEqual({
+        statusCode: 400,
+        code: 'INVALID_STATUS_CHANGE',
+        message: 'A completed project stays completed.',
+        reason: 'ALREADY_CLOSED',
+      });
     }
     expect((await c.move('granLeader', project.id, 'learn')).status).toBe(400);
     expect(await c.stored(project.id)).toMatchObject({ stage: 'test', status: 'completed' });
@@ -870,6 +886,7 @@ describe('stage rules', () => {
       { status: 'active', rationale: 'Fortsatt aktiv.' },
       'INVALID_STATUS_CHANGE',
       'The project already has that status.',
+      'SAME_STATUS',
     ],
     [
       'an unknown status',
@@ -878,14 +895,17 @@ describe('stage rules', () => {
       'status must be one of: active, stopped, completed',
     ],
     ['no rationale', { status: 'stopped', rationale: ' ' }, 'VALIDATION_FAILED', 'rationale must not be empty: say why'],
-  ])('refuses a status change to %s (400), and stores nothing', async (_what, body, code, message) => {
-    const project = await c.project('granStaff');
-    const result = await c.call<ErrorResponse>('granStaff', 'POST', `/api/projects/${project.id}/status`, body);
-    expect(result.status).toBe(400);
-    expect(result.body).toEqual({ statusCode: 400, code, message: expect.stringContaining(message) });
-    expect(await c.stored(project.id)).toMatchObject({ status: 'active', version: 1 });
-    expect(await c.count('stage_transitions', 'project_id = $1', [project.id])).toBe(0);
-  });
+  ])(
+    'refuses a status change to %s (400), and stores nothing',
+    async (...[_what, body, code, message, reason]: [string, object, string, string, string?]) => {
+      const project = await c.project('granStaff');
+      const result = await c.call<ErrorResponse>('granStaff', 'POST', `/api/projects/${project.id}/status`, body);
+      expect(result.status).toBe(400);
+      expect(result.body).toEqual({ statusCode: 400, code, message: expect.stringContaining(message), reason });
+      expect(await c.stored(project.id)).toMatchObject({ status: 'active', version: 1 });
+      expect(await c.count('stage_transitions', 'project_id = $1', [project.id])).toBe(0);
+    },
+  );
 
   it('lets exactly one of several simultaneous learn → test moves through', async () => {
     const project = await c.project('granStaff');
@@ -997,6 +1017,7 @@ describe('optimistic locking of project edits', () => {
       (c: Collaboration) => ({ participantIds: [c.org.gran, c.org.roskilde], version: 1 }),
       'INVALID_PARTICIPANTS',
       'Every participant must be a member organisation of the partnership.',
+      'NOT_A_MEMBER',
     ],
     [
       'a focus area of another partnership',
@@ -1004,15 +1025,18 @@ describe('optimistic locking of project edits', () => {
       'INVALID_FOCUS_AREA',
       'focusAreaId is not one of this partnership’s focus areas.',
     ],
-  ])('refuses an edit with %s (400) and changes nothing', async (_what, body, code, message) => {
-    const project = await c.project('granStaff');
-    const result = await c.call<ErrorResponse>('granStaff', 'PATCH', `/api/projects/${project.id}`, body(c));
-    expect(result.status).toBe(400);
-    expect(result.body).toEqual({ statusCode: 400, code, message: expect.stringContaining(message) });
-    expect(await c.stored(project.id)).toEqual({ stage: 'learn', status: 'active', version: 1, title: project.title });
-    expect(await api.sql(`SELECT focus_area_id FROM projects WHERE id = $1`, [project.id])).toEqual([{ focus_area_id: null }]);
-    expect(await c.count('project_participants', 'project_id = $1', [project.id])).toBe(2);
-  });
+  ])(
+    'refuses an edit with %s (400) and changes nothing',
+    async (...[_what, body, code, message, reason]: [string, (c: Collaboration) => object, string, string, string?]) => {
+      const project = await c.project('granStaff');
+      const result = await c.call<ErrorResponse>('granStaff', 'PATCH', `/api/projects/${project.id}`, body(c));
+      expect(result.status).toBe(400);
+      expect(result.body).toEqual({ statusCode: 400, code, message: expect.stringContaining(message), reason });
+      expect(await c.stored(project.id)).toEqual({ stage: 'learn', status: 'active', version: 1, title: project.title });
+      expect(await api.sql(`SELECT focus_area_id FROM projects WHERE id = $1`, [project.id])).toEqual([{ focus_area_id: null }]);
+      expect(await c.count('project_participants', 'project_id = $1', [project.id])).toBe(2);
+    },
+  );
 });
 
 describe('improvement log', () => {
@@ -1293,6 +1317,7 @@ describe('indicators', () => {
         statusCode: 400,
         code: 'INVALID_PARTICIPANTS',
         message: 'organizationId must be a participating organisation of the project.',
+        reason: 'NOT_A_PARTICIPANT',
       });
     }
     expect(await c.count('measurements', 'indicator_id = $1', [indicator.id])).toBe(0);

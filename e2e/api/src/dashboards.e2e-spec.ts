@@ -26,10 +26,10 @@ beforeAll(async () => {
   })) {
     s[key] = await login(api.baseUrl, email);
   }
-  [{ id: pilotId }] = await api.sql<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'PILOTen Hadeland'`);
-  [{ id: navId }] = await api.sql<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'Lean i NAV Drammen'`);
-  [{ id: granId }] = await api.sql<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Gran kommune'`);
-  [{ id: lunnerId }] = await api.sql<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Lunner kommune'`);
+  pilotId = (await api.row<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'PILOTen Hadeland'`)).id;
+  navId = (await api.row<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'Lean i NAV Drammen'`)).id;
+  granId = (await api.row<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Gran kommune'`)).id;
+  lunnerId = (await api.row<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Lunner kommune'`)).id;
   figuresId = await figuresFixture();
 });
 
@@ -129,7 +129,7 @@ describe('GET /api/dashboard/partnerships/:id', () => {
   });
 
   it('shows indicator progress from baseline toward target', async () => {
-    const [{ id: projectId }] = await api.sql<{ id: string }>(`SELECT id FROM projects WHERE title = 'Heltidskultur'`);
+    const { id: projectId } = await api.row<{ id: string }>(`SELECT id FROM projects WHERE title = 'Heltidskultur'`);
     const indicator = await post<{ id: string }>('granLeader', `/api/projects/${projectId}/indicators`, {
       name: 'Ventetid',
       unit: 'dager',
@@ -195,7 +195,7 @@ describe('GET /api/dashboard/overview', () => {
         // Roskilde sees its own network (open to all) and nothing of the members-only partnerships.
         expect(names).toEqual(['Roskildes lean-netværk']);
         expect(overview.organizations.map((o) => o.name).sort()).toEqual(['Bærum kommune', 'Roskilde Kommune']);
-        const [{ titles }] = await api.sql<{ titles: string[] }>(
+        const { titles } = await api.row<{ titles: string[] }>(
           `SELECT array_agg(pr.title) AS titles FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id WHERE p.name = 'Roskildes lean-netværk'`,
         );
         expect(overview.recentTransitions.length).toBeGreaterThan(0);
@@ -275,7 +275,7 @@ describe('GET /api/dashboard/partnerships/:id/report.pdf', () => {
 
 describe('no N+1', () => {
   it('sends the same number of SQL statements per request whatever the size of the data', async () => {
-    const [{ id: projectId }] = await api.sql<{ id: string }>(`SELECT id FROM projects WHERE title = 'Heltidskultur'`);
+    const { id: projectId } = await api.row<{ id: string }>(`SELECT id FROM projects WHERE title = 'Heltidskultur'`);
     const paths = [
       '/api/partnerships',
       `/api/partnerships/${pilotId}`,
@@ -308,7 +308,7 @@ describe('no N+1', () => {
     expect(warm['/api/dashboard/overview']).toBeLessThan(small['/api/dashboard/overview'] ?? 0);
 
     // Grow everything the endpoints touch: projects, participants, transitions, log, answers, indicators.
-    const [{ id: admin }] = await api.sql<{ id: string }>(`SELECT id FROM users WHERE email = 'admin@samspill.no'`);
+    const { id: admin } = await api.row<{ id: string }>(`SELECT id FROM users WHERE email = 'admin@samspill.no'`);
     await api.sql(
       `WITH p AS (
          INSERT INTO projects (partnership_id, title, description, created_by, stage)
@@ -345,7 +345,7 @@ describe('no N+1', () => {
     const large = await count();
     expect(large).toEqual(small);
     expect(await count()).toEqual(warm);
-    const [{ n }] = await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM projects`);
+    const { n } = await api.row<{ n: number }>(`SELECT count(*)::int AS n FROM projects`);
     expect(n).toBeGreaterThan(150);
     process.stdout.write(`SQL statements per request (constant): ${JSON.stringify(large)}\n`);
   });

@@ -1,8 +1,7 @@
-import { DEMO_ACCOUNTS } from '@samspill/testing';
 import fc, { type Arbitrary } from 'fast-check';
 import { startTestApi, type TestApi } from './support/api-server';
-import { Collaboration } from './support/collaboration-fixtures';
-import { Inputs, type OpenApiDocument, type Operation, operationsOf, wire } from './support/fuzz-inputs';
+import { Collaboration, expectStatus } from './support/collaboration-fixtures';
+import { Inputs, type OpenApiDocument, type Operation, operationsOf, wire } from '@samspill/testing';
 
 /*
  * Every route in /api/docs-json, fuzzed from its schema: hostile bodies,
@@ -19,14 +18,21 @@ const RUNS = Number(process.env['FUZZ_RUNS'] ?? 100);
 const SEED = Number(process.env['FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 /** The fuzzer signs its roles in from here; the cases come from elsewhere, so the sign-in throttle never locks it out. */
 const OWN_ADDRESS = '10.255.255.1';
+/**
+ * The fuzzer's own accounts, one per role: the document's examples name the
+ * demo accounts, so generated sign-ins and password changes aim at those
+ * and never lock these out.
+ */
 const ROLES = {
-  admin: DEMO_ACCOUNTS.admin,
-  leader: DEMO_ACCOUNTS.granLeader,
-  staff: DEMO_ACCOUNTS.granStaff,
-  politician: DEMO_ACCOUNTS.granPolitician,
-  outsider: DEMO_ACCOUNTS.roskildeStaff,
+  admin: { email: 'fuzz.admin@samspill.no', role: 'admin', organization: null },
+  leader: { email: 'fuzz.leder@gran.kommune.no', role: 'leader', organization: 'gran' },
+  staff: { email: 'fuzz.ansatt@gran.kommune.no', role: 'staff', organization: 'gran' },
+  politician: { email: 'fuzz.politiker@gran.kommune.no', role: 'politician', organization: 'gran' },
+  outsider: { email: 'fuzz.ansatt@roskilde.dk', role: 'staff', organization: 'roskilde' },
 } as const;
-type Role = keyof typeof ROLES | 'nobody' | 'forged';
+type FuzzRole = keyof typeof ROLES;
+type Role = FuzzRole | 'nobody' | 'forged';
+const passwords = new Map<FuzzRole, string>();
 /** Tables kept by the API for its own bookkeeping, which every request may touch. */
 const BOOKKEEPING = new Set(['rate_counters', 'migrations']);
 /** No answer may take longer than this: past it, a request is taken to hang. */
@@ -56,19 +62,25 @@ beforeAll(async () => {
     direction: 'increase',
   });
   await c.answer('granStaff', c.pilot, { toOrganizationId: c.org.lunner, question: 'doTogether', text: 'Fuzz' });
+  for (const [role, account] of Object.entries(ROLES) as [FuzzRole, (typeof ROLES)[FuzzRole]][]) {
+    passwords.set(role, `fuzzer-password-${role}`);
+    const organizationId = account.organization ? c.org[account.organization] : undefined;
+    const body = { email: account.email, name: `Fuzzer ${role}`, role: account.role, organizationId, password: passwords.get(role) };
+    expectStatus(201, await c.call('admin', 'POST', '/api/users', body));
+  }
   document = (await (await fetch(`${api.baseUrl}/api/docs-json`)).json()) as OpenApiDocument;
   operations = operationsOf(document);
-  const roleEmails = Object.values(ROLES) as string[];
-  const ids = await api.sql<{ id: string }>(
-    `SELECT id FROM partnerships UNION ALL SELECT id FROM focus_areas UNION ALL SELECT id FROM projects
-     UNION ALL SELECT id FROM answers UNION ALL SELECT id FROM log_entries UNION ALL SELECT id FROM indicators
-     UNION ALL SELECT id FROM organizations UNION ALL SELECT id FROM users WHERE NOT (email = ANY($1))`,
+  const roleEmails = Object.values(ROLES).map((r) => r.email);
+  const ids = await api.sql<{ kind: string; id: string }>(
+    `SELECT 'partnership' AS kind, id FROM partnerships UNION ALL SELECT 'focusArea', id FROM focus_areas
+     UNION ALL SELECT 'project', id FROM projects UNION ALL SELECT 'answer', id FROM answers
+     UNION ALL SELECT 'logEntry', id FROM log_entries UNION ALL SELECT 'indicator', id FROM indicators
+     UNION ALL SELECT 'organization', id FROM organizations UNION ALL SELECT 'user', id FROM users WHERE NOT (email = ANY($1))`,
     [roleEmails],
   );
-  inputs = new Inputs(
-    document.components?.schemas ?? {},
-    ids.map((r) => r.id),
-  );
+  const idsByKind: Record<string, string[]> = {};
+  for (const { kind, id } of ids) (idsByKind[kind] ??= []).push(id);
+  inputs = new Inputs(document.components?.schemas ?? {}, idsByKind);
   tables = (
     await api.sql<{ name: string }>(
       `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
@@ -77,18 +89,18 @@ beforeAll(async () => {
     .map((t) => t.name)
     .filter((t) => !BOOKKEEPING.has(t))
     .sort();
-  for (const role of Object.keys(ROLES) as (keyof typeof ROLES)[]) await signIn(role);
+  for (const role of Object.keys(ROLES) as FuzzRole[]) await signIn(role);
   tokens.set('forged', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl');
 });
 afterAll(async () => {
   await api?.close();
 });
 
-async function signIn(role: keyof typeof ROLES): Promise<void> {
+async function signIn(role: FuzzRole): Promise<void> {
   const response = await fetch(`${api.baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': OWN_ADDRESS },
-    body: JSON.stringify({ email: ROLES[role], password: 'samspill-demo-2026' }),
+    body: JSON.stringify({ email: ROLES[role].email, password: passwords.get(role) }),
   });
   if (response.status !== 200) throw new Error(`the fuzzer could not sign in as ${role}: ${response.status} ${await response.text()}`);
   tokens.set(role, ((await response.json()) as { accessToken: string }).accessToken);
@@ -109,12 +121,18 @@ interface Case {
   headers: Record<string, string>;
 }
 
+/** The path segment before a parameter: /api/projects/{id}/log → projects. */
+function segmentBefore(path: string, name: string): string | undefined {
+  const parts = path.split('/');
+  return parts[parts.indexOf(`{${name}}`) - 1];
+}
+
 function caseFor(operation: Operation): Arbitrary<Case> {
   const pathNames = [...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
   return fc.record({
     role: fc.constantFrom<Role>('admin', 'leader', 'staff', 'politician', 'outsider', 'nobody', 'forged'),
     path: fc
-      .tuple(...pathNames.map(() => inputs.pathValue()))
+      .tuple(...pathNames.map((name) => inputs.pathValue(segmentBefore(operation.path, name))))
       .map((values) => pathNames.reduce((p, name, i) => p.replace(`{${name}}`, values[i] ?? ''), operation.path)),
     query: inputs.query(operation.parameters),
     body: operation.body ? fc.option(wire(inputs.body(operation.body)), { freq: 12 }) : fc.constant(null),
@@ -178,9 +196,12 @@ async function check(operation: Operation, c: Case): Promise<void> {
     const changed = tables.filter((t) => before[t] !== after[t]);
     if (changed.length > 0) throw new Error(`rows changed in ${changed.join(', ')} by ${what}`);
   }
-  // A case that ended a role's session (signing out, a password or role change) must not end the fuzzing as that role.
-  if (c.role in ROLES && response.status >= 200 && response.status < 300 && /auth\/(logout|password)|users\//.test(operation.path)) {
-    await signIn(c.role as keyof typeof ROLES);
+  // A case that ended a role's session (signing out, a password change) must not end the fuzzing as that role.
+  if (c.role in ROLES && response.status >= 200 && response.status < 300 && /auth\/(logout|password)$/.test(operation.path)) {
+    const role = c.role as FuzzRole;
+    if (operation.path.endsWith('/password'))
+      passwords.set(role, (JSON.parse(String(c.body?.payload)) as { newPassword: string }).newPassword);
+    await signIn(role);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ErrorResponse } from '@samspill/contracts';
+import { connect } from 'node:net';
 import { startTestApi, type TestApi } from './support/api-server';
 import { Collaboration } from './support/collaboration-fixtures';
 
@@ -474,5 +475,21 @@ describe('found by the fuzzer', () => {
     expectErrorShape(result, 400);
     expect(result.body.message).toContain(`${'x'.repeat(40)}…: this field is not allowed`);
     expect(result.body.message).toMatch(/; and \d+ more$/);
+  });
+});
+
+describe('a request that is not HTTP', () => {
+  it('is answered with 400 in the common body before the connection closes', async () => {
+    const { port } = new URL(api.baseUrl);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('GARBAGE / NOT-HTTP\r\n\r\n'));
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as ErrorResponse;
+    expect(body).toEqual({ statusCode: 400, code: 'BAD_REQUEST', message: 'The request is not valid HTTP.' });
   });
 });

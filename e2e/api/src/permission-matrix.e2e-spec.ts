@@ -145,7 +145,7 @@ const CASES: Case[] = [
     expected: ok(200),
     run: (a) => call(a, 'GET', `/api/projects?partnershipId=${pilotId}`),
     verify: async (a, r) => {
-      const [{ n }] = await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM projects WHERE partnership_id = $1`, [pilotId]);
+      const { n } = await api.row<{ n: number }>(`SELECT count(*)::int AS n FROM projects WHERE partnership_id = $1`, [pilotId]);
       expect((r.body as ProjectListResponse).total).toBe(a.relation === 'outsider' ? 0 : n);
       expect((r.body as ProjectListResponse).items).toHaveLength(a.relation === 'outsider' ? 0 : Math.min(n, 50));
     },
@@ -363,8 +363,8 @@ beforeAll(async () => {
     }
   }
   actors.push(admin);
-  [{ id: pilotId }] = await api.sql<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'PILOTen Hadeland'`);
-  [{ id: focusAreaId }] = await api.sql<{ id: string }>(`SELECT id FROM focus_areas WHERE partnership_id = $1 LIMIT 1`, [pilotId]);
+  pilotId = (await api.row<{ id: string }>(`SELECT id FROM partnerships WHERE name = 'PILOTen Hadeland'`)).id;
+  focusAreaId = (await api.row<{ id: string }>(`SELECT id FROM focus_areas WHERE partnership_id = $1 LIMIT 1`, [pilotId])).id;
   sharedProjectId = (await newProject()).id;
 });
 

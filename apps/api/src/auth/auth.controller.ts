@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import {
   type AuthResponse,
   ChangePasswordDto,
@@ -9,6 +9,7 @@ import {
 } from '@samspill/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Public } from '../common/decorators';
+import { ApiRefusals } from '../common/openapi';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import type { AuthenticatedUser } from './authenticated-user';
 import { AuthService, type IssuedSession } from './auth.service';
@@ -25,9 +26,11 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Signs in: an access token in the body, a refresh token in an HttpOnly cookie. */
   @Public()
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
+  @ApiRefusals(401, 429)
   @Post('login')
   @HttpCode(200)
   async login(
@@ -37,7 +40,10 @@ export class AuthController {
     return this.send(request, reply, await this.auth.startSession(request.user));
   }
 
+  /** A new access token for the refresh cookie; the cookie is rotated at every use. */
   @Public()
+  @ApiCookieAuth('refresh')
+  @ApiRefusals(401)
   @Post('refresh')
   @HttpCode(200)
   async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponse> {
@@ -49,7 +55,9 @@ export class AuthController {
     }
   }
 
+  /** Signs out: the refresh token is revoked and its cookie cleared. */
   @Public()
+  @ApiCookieAuth('refresh')
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
@@ -58,6 +66,7 @@ export class AuthController {
     reply.clearCookie(REFRESH_COOKIE, CLEAR_COOKIE);
   }
 
+  /** The signed-in person. */
   @ApiBearerAuth()
   @Get('me')
   me(@CurrentUser() user: AuthenticatedUser): CurrentUserResponse {

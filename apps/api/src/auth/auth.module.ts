@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { ConfigModule } from '../config/config.module';
+import type { AppConfig } from '../config/configuration';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -12,17 +13,7 @@ import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
 
 @Module({
-  imports: [
-    UsersModule,
-    PassportModule,
-    JwtModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret as string,
-        signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' },
-      }),
-    }),
-  ],
+  imports: [UsersModule, PassportModule],
   controllers: [AuthController],
   providers: [
     AuthService,
@@ -35,4 +26,18 @@ import { LoginThrottleService } from './login-throttle.service';
     { provide: APP_GUARD, useClass: PermissionGuard },
   ],
 })
-export class AuthModule {}
+export class AuthModule {
+  /** Tokens and cookies follow the configuration: secret, lifetimes, cookie security. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        JwtModule.register({
+          secret: config.jwtSecret as string,
+          signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' },
+        }),
+      ],
+    };
+  }
+}

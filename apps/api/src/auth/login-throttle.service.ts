@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { countHitSql, PRUNE_RATE_COUNTERS_SQL, TooManyRequestsException } from '../common/rate-limit';
+import { onlyRow } from '../database/only-row';
 
 /** Failed sign-ins allowed per minute, by what they share. */
 export const LOGIN_LIMITS = {
@@ -31,23 +32,25 @@ export class LoginThrottleService {
 
   async reserve(email: string, ip: string): Promise<LoginReservation> {
     const keys = [`login:pair:${ip}:${email}`, `login:account:${email}`, `login:address:${ip}`];
-    const [row] = await this.dataSource.query<
-      {
-        pair: number;
-        pair_retry: number;
-        account: number | null;
-        account_retry: number | null;
-        address: number | null;
-        address_retry: number | null;
-      }[]
-    >(
-      `WITH pair AS (${countHitSql('$1::text')}),
+    const row = onlyRow(
+      await this.dataSource.query<
+        {
+          pair: number;
+          pair_retry: number;
+          account: number | null;
+          account_retry: number | null;
+          address: number | null;
+          address_retry: number | null;
+        }[]
+      >(
+        `WITH pair AS (${countHitSql('$1::text')}),
             account AS (${countHitSql('$2::text', `FROM pair WHERE pair.hits <= $4`)}),
             address AS (${countHitSql('$3::text', `FROM account WHERE account.hits <= $5`)})
        SELECT pair.hits AS pair, pair.retry_after AS pair_retry, account.hits AS account, account.retry_after AS account_retry,
               address.hits AS address, address.retry_after AS address_retry
        FROM pair LEFT JOIN account ON true LEFT JOIN address ON true`,
-      [...keys, LOGIN_LIMITS.accountAndAddress, LOGIN_LIMITS.account],
+        [...keys, LOGIN_LIMITS.accountAndAddress, LOGIN_LIMITS.account],
+      ),
     );
     if (Math.random() < 0.01) await this.dataSource.query(PRUNE_RATE_COUNTERS_SQL);
     const blockedFor =

@@ -48,7 +48,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, request: FastifyRequest): ErrorResponse {
     if (exception instanceof DomainException) {
-      return { statusCode: exception.statusCode, code: exception.code, message: exception.message };
+      const { statusCode, code, message, reason } = exception;
+      return reason === undefined ? { statusCode, code, message } : { statusCode, code, message, reason };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Overview, PartnershipDashboard } from '@samspill/contracts';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
@@ -17,15 +18,17 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export class DashboardsController {
   constructor(private readonly dashboards: DashboardsService) {}
 
+  /** Figures across every partnership you may see. */
   @Get('overview')
-  @ApiOkResponse({ description: 'Overview: stageCounts, statusCounts, partnerships, organizations, recentTransitions' })
+  @ApiOkResponse({ type: Overview })
   async overview(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     reply.type(JSON_TYPE);
     return this.dashboards.overviewJson(actorOf(user));
   }
 
+  /** The figures of one partnership: stages, organisations, time in stage, indicators, matches, closed projects. */
   @Get('partnerships/:id')
-  @ApiOkResponse({ description: 'PartnershipDashboard (see libs/shared/contracts dashboards.ts)' })
+  @ApiOkResponse({ type: PartnershipDashboard })
   async partnership(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -35,16 +38,17 @@ export class DashboardsController {
     return this.dashboards.partnershipJson(actorOf(user), id);
   }
 
+  /** The partnership's figures and projects as a PDF for a council meeting, in bokmål or (Accept-Language: en) English. */
   @Get('partnerships/:id/report.pdf')
   @ApiProduces('application/pdf')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async report(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const dashboard = await this.dashboards.partnership(actorOf(user), id);
-    const { projects, firstProjectAt } = await this.dashboards.reportData(id);
+    const { dashboard, projects, firstProjectAt } = await this.dashboards.reportData(actorOf(user), id);
     const pdf = await renderPartnershipReport(
       dashboard,
       projects,

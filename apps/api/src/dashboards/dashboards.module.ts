@@ -1,6 +1,14 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '../config/config.module';
+import type { AppConfig } from '../config/configuration';
+import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { DashboardsController } from './dashboards.controller';
 import { DashboardsService } from './dashboards.service';
 
-@Module({ controllers: [DashboardsController], providers: [DashboardsService] })
-export class DashboardsModule {}
+@Module({ imports: [PartnershipsModule], controllers: [DashboardsController], providers: [DashboardsService] })
+export class DashboardsModule {
+  /** The dashboard cache follows the configuration. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: DashboardsModule, imports: [ConfigModule.forRoot(config)] };
+  }
+}

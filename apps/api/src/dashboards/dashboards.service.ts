@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type AnswerCounts,
   type Direction,
   type Overview,
   type PartnershipDashboard,
   type ProjectStatus,
+  type Question,
   QUESTIONS,
   type Stage,
   type StageCounts,
@@ -13,16 +15,17 @@ import { type Actor, indicatorProgress } from '@samspill/domain';
 import { matchCountsSql, visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { onlyRow } from '../database/only-row';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import type { ReportProject } from './partnership-report';
 
 const zeroStages = (): StageCounts => ({ learn: 0, test: 0, establish: 0 });
 
 /** Moves whenever any partnership's data version moves, or a partnership is added. */
-export const OVERVIEW_VERSION_SQL = `SELECT coalesce(sum(data_version), 0)::text || '/' || count(*) AS version FROM partnerships`;
+const OVERVIEW_VERSION_SQL = `SELECT coalesce(sum(data_version), 0)::text || '/' || count(*) AS version FROM partnerships`;
 
-/** Statements of the partnership dashboard; each takes the partnership id as $1. Shared with the benchmark. */
-export const PARTNERSHIP_DASHBOARD_SQL = {
+/** Statements of the partnership dashboard; each takes the partnership id as $1. */
+const PARTNERSHIP_DASHBOARD_SQL = {
   HEAD: `SELECT p.name, coalesce(c.learn, 0) AS learn, coalesce(c.test, 0) AS test, coalesce(c.establish, 0) AS establish,
                 coalesce(c.active, 0) AS active, coalesce(c.stopped, 0) AS stopped, coalesce(c.completed, 0) AS completed
          FROM partnerships p LEFT JOIN partnership_project_counts c ON c.partnership_id = p.id
@@ -91,7 +94,7 @@ export const PARTNERSHIP_DASHBOARD_SQL = {
 } as const;
 
 /** Statements of the overview; `visible` is the visibility condition on partnerships p, with $1 the actor's organisation. */
-export function overviewSql(visible: string) {
+function overviewSql(visible: string) {
   return {
     PARTNERSHIPS: `SELECT p.id, p.name, coalesce(c.learn, 0) AS learn, coalesce(c.test, 0) AS test, coalesce(c.establish, 0) AS establish,
                 coalesce(c.active, 0) AS active, coalesce(c.stopped, 0) AS stopped, coalesce(c.completed, 0) AS completed
@@ -153,10 +156,14 @@ export class DashboardsService {
   }
 
   /**
-   * What the council report adds to the dashboard: the active projects by stage with their latest
-   * rationale, and when the first project began. Call after partnership() has checked visibility.
+   * The council report: the dashboard, the active projects by stage with their latest rationale,
+   * and when the first project began. Answers 404, like the dashboard, to whoever may not see the partnership.
    */
-  async reportData(id: string): Promise<{ projects: ReportProject[]; firstProjectAt: Date | null }> {
+  async reportData(
+    actor: Actor,
+    id: string,
+  ): Promise<{ dashboard: PartnershipDashboard; projects: ReportProject[]; firstProjectAt: Date | null }> {
+    const dashboard = await this.partnership(actor, id);
     const [projects, [first]] = await Promise.all([
       this.dataSource.query<{ title: string; stage: Stage; participants: string; rationale: string | null; decided_at: Date | null }[]>(
         `SELECT pr.title, pr.stage,
@@ -173,6 +180,7 @@ export class DashboardsService {
       this.dataSource.query<{ first: Date | null }[]>(`SELECT min(created_at) AS first FROM projects WHERE partnership_id = $1`, [id]),
     ]);
     return {
+      dashboard,
       projects: projects.map((p) => ({
         title: p.title,
         stage: p.stage,
@@ -190,7 +198,7 @@ export class DashboardsService {
   }
 
   private async overviewEntry(actor: Actor): Promise<Computed<Overview>> {
-    const [{ version }] = await this.dataSource.query<{ version: string }[]>(OVERVIEW_VERSION_SQL);
+    const { version } = onlyRow(await this.dataSource.query<{ version: string }[]>(OVERVIEW_VERSION_SQL));
     const key = actor.role === 'admin' ? 'admin' : `org:${actor.organizationId}`;
     return this.overviews.get(key, version, () => this.computeOverview(actor));
   }
@@ -234,7 +242,7 @@ export class DashboardsService {
       byOrganization: orgs.map((o) => {
         const byQuestion = Object.fromEntries(
           QUESTIONS.map((question) => [question, o.answers[question] ?? { given: 0, received: 0 }]),
-        ) as PartnershipDashboard['byOrganization'][number]['byQuestion'];
+        ) as Record<Question, AnswerCounts>;
         return {
           organization: { id: o.id, name: o.name },
           projects: o.projects,

@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HealthResponse } from '@samspill/contracts';
+import { HealthResponse } from '@samspill/contracts';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/decorators';
@@ -11,8 +11,10 @@ import { Public } from '../common/decorators';
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Whether the API and its database answer; for load balancers and monitoring. */
   @Public()
   @Get()
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'The database does not answer.' })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     reply.header('cache-control', 'no-store');
     try {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { LogController } from './log.controller';
 import { LogService } from './log.service';
 
-@Module({ controllers: [LogController], providers: [LogService] })
+@Module({ imports: [PartnershipsModule], controllers: [LogController], providers: [LogService] })
 export class ImprovementLogsModule {}

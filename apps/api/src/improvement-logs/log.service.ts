@@ -4,7 +4,7 @@ import type { CreateLogEntryDto, LogEntryResponse, LogEntryRevision, LogKind, Pa
 import { type Actor, canEditLogEntry, canWorkOnProject } from '@samspill/domain';
 import { DataSource } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
-import { DomainException } from '../common/domain-exception';
+import { notFound } from '../common/domain-exception';
 import { decodeCursor, type Page, pageOf } from '../common/paging';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 
@@ -73,7 +73,7 @@ export class LogService {
   /** The earlier wording is kept as a revision; nothing is silently rewritten. */
   async edit(actor: Actor, userId: string, entryId: string, dto: UpdateLogEntryDto): Promise<LogEntryResponse> {
     const { entry, projectId } = await this.load(entryId);
-    const project = await this.access.visibleProject(actor, projectId, 'No such log entry.');
+    const project = await this.access.visibleProject(actor, projectId, 'log entry');
     if (!canEditLogEntry({ ...actor, userId }, { authorId: entry.author.id }, project)) {
       throw forbidden(actor, 'the author of the entry');
     }
@@ -96,7 +96,7 @@ export class LogService {
 
   private async load(id: string): Promise<{ entry: LogEntryResponse; projectId: string }> {
     const [row] = await this.dataSource.query<LogRow[]>(`${LOG_SELECT} WHERE e.id = $1`, [id]);
-    if (!row) throw new DomainException('NOT_FOUND', 'No such log entry.', 404);
+    if (!row) throw notFound('log entry');
     return { entry: toLogEntryResponse(row), projectId: row.project_id };
   }
 }

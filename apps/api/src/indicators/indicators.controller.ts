@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateIndicatorDto, CreateMeasurementDto, type IndicatorResponse, type MeasurementResponse, PageQuery } from '@samspill/contracts';
+import { CreateIndicatorDto, CreateMeasurementDto, IndicatorResponse, type MeasurementResponse, PageQuery } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
+import { ApiPage, ApiRefusals } from '../common/openapi';
 import type { Page } from '../common/paging';
 import { IndicatorsService } from './indicators.service';
 
@@ -13,6 +14,8 @@ import { IndicatorsService } from './indicators.service';
 export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
+  /** The indicators of a project, with measurements and progress. */
+  @ApiPage(IndicatorResponse)
   @Get('projects/:id/indicators')
   list(
     @CurrentUser() user: AuthenticatedUser,
@@ -22,6 +25,8 @@ export class IndicatorsController {
     return this.indicators.list(actorOf(user), id, page);
   }
 
+  /** A new indicator: unit, baseline, target and direction. */
+  @ApiRefusals(403)
   @Post('projects/:id/indicators')
   create(
     @CurrentUser() user: AuthenticatedUser,
@@ -31,6 +36,8 @@ export class IndicatorsController {
     return this.indicators.create(actorOf(user), user.id, id, dto);
   }
 
+  /** A measurement, for your organisation (an admin may name another participant). */
+  @ApiRefusals(403)
   @Post('indicators/:id/measurements')
   addMeasurement(
     @CurrentUser() user: AuthenticatedUser,

@@ -11,7 +11,7 @@ import type {
 import { type Actor, canWorkOnProject, indicatorProgress } from '@samspill/domain';
 import { DataSource } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
-import { DomainException } from '../common/domain-exception';
+import { DomainException, notFound } from '../common/domain-exception';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 
@@ -95,7 +95,7 @@ export class IndicatorsService {
     at?: Date,
   ): Promise<MeasurementResponse> {
     const indicator = await this.load(indicatorId);
-    const project = await this.access.visibleProject(actor, indicator.projectId, 'No such indicator.');
+    const project = await this.access.visibleProject(actor, indicator.projectId, 'indicator');
     if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     // Staff and leaders measure for their own organisation; only an admin names another.
     const organizationId = dto.organizationId ?? actor.organizationId;
@@ -103,7 +103,12 @@ export class IndicatorsService {
       throw forbidden(actor, 'people from that organisation');
     }
     if (organizationId && !project.participantIds.includes(organizationId)) {
-      throw new DomainException('INVALID_PARTICIPANTS', 'organizationId must be a participating organisation of the project.');
+      throw new DomainException(
+        'INVALID_PARTICIPANTS',
+        'organizationId must be a participating organisation of the project.',
+        400,
+        'NOT_A_PARTICIPANT',
+      );
     }
     const [row] = await this.dataSource.query<{ measurement: MeasurementResponse }[]>(
       `WITH m AS (
@@ -119,7 +124,7 @@ export class IndicatorsService {
 
   private async load(id: string): Promise<IndicatorResponse> {
     const [row] = await this.dataSource.query<IndicatorRow[]>(`${INDICATOR_SELECT} WHERE i.id = $1`, [id]);
-    if (!row) throw new DomainException('NOT_FOUND', 'No such indicator.', 404);
+    if (!row) throw notFound('indicator');
     return toIndicatorResponse(row);
   }
 }

@@ -8,6 +8,5 @@ import { OrganizationsService } from './organizations.service';
   imports: [TypeOrmModule.forFeature([OrganizationEntity])],
   controllers: [OrganizationsController],
   providers: [OrganizationsService],
-  exports: [OrganizationsService],
 })
 export class OrganizationsModule {}

@@ -1,9 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProjectStatus, Stage, Visibility } from '@samspill/contracts';
 import { type Actor, canSeePartnership, type PartnershipScope, type ProjectScope } from '@samspill/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainException } from '../common/domain-exception';
+import { DomainException, type Findable, notFound } from '../common/domain-exception';
 
 export interface LoadedPartnershipScope extends PartnershipScope {
   id: string;
@@ -20,14 +20,14 @@ export interface LoadedProjectScope extends ProjectScope {
   version: number;
 }
 
-/** What the policy needs about a partnership ($1 = id). Shared with the benchmark. */
-export const PARTNERSHIP_SCOPE_SQL = `SELECT p.id, p.visibility, p.data_version::text AS data_version,
+/** What the policy needs about a partnership ($1 = id). */
+const PARTNERSHIP_SCOPE_SQL = `SELECT p.id, p.visibility, p.data_version::text AS data_version,
               coalesce(array_agg(m.organization_id) FILTER (WHERE m.organization_id IS NOT NULL), '{}') AS member_ids
        FROM partnerships p LEFT JOIN partnership_members m ON m.partnership_id = p.id
        WHERE p.id = $1 GROUP BY p.id`;
 
-/** What the policy needs about a project ($1 = id). Shared with the benchmark. */
-export const PROJECT_SCOPE_SQL = `SELECT pr.id, pr.partnership_id, pr.stage, pr.status, pr.version, p.visibility,
+/** What the policy needs about a project ($1 = id). */
+const PROJECT_SCOPE_SQL = `SELECT pr.id, pr.partnership_id, pr.stage, pr.status, pr.version, p.visibility,
               (SELECT coalesce(array_agg(m.organization_id), '{}') FROM partnership_members m WHERE m.partnership_id = p.id) AS member_ids,
               (SELECT coalesce(array_agg(pp.organization_id), '{}') FROM project_participants pp WHERE pp.project_id = pr.id) AS participant_ids
        FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id
@@ -42,17 +42,14 @@ export const PROJECT_SCOPE_SQL = `SELECT pr.id, pr.partnership_id, pr.stage, pr.
 export class PartnershipAccess {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /**
-   * `notFound` names what the person asked for (a focus area, an answer):
-   * one missing and one hidden behind its partnership get the same 404.
-   */
-  async visiblePartnership(actor: Actor, id: string, notFound = 'No such partnership.'): Promise<LoadedPartnershipScope> {
+  /** `asked` names what the caller looked for (an answer of the partnership, say), so its 404 says that. */
+  async visiblePartnership(actor: Actor, id: string, asked: Findable = 'partnership'): Promise<LoadedPartnershipScope> {
     const [row] = await this.dataSource.query<{ id: string; visibility: Visibility; data_version: string; member_ids: string[] }[]>(
       PARTNERSHIP_SCOPE_SQL,
       [id],
     );
     const scope = row ? { id: row.id, visibility: row.visibility, memberIds: row.member_ids, dataVersion: row.data_version } : null;
-    if (!scope || !canSeePartnership(actor, scope)) throw new NotFoundException({ code: 'NOT_FOUND', message: notFound });
+    if (!scope || !canSeePartnership(actor, scope)) throw notFound(asked);
     return scope;
   }
 
@@ -65,7 +62,7 @@ export class PartnershipAccess {
     }
   }
 
-  async visibleProject(actor: Actor, id: string, notFound = 'No such project.'): Promise<LoadedProjectScope> {
+  async visibleProject(actor: Actor, id: string, asked: Findable = 'project'): Promise<LoadedProjectScope> {
     const [row] = await this.dataSource.query<
       {
         id: string;
@@ -79,9 +76,7 @@ export class PartnershipAccess {
       }[]
     >(PROJECT_SCOPE_SQL, [id]);
     const partnership = row ? { id: row.partnership_id, visibility: row.visibility, memberIds: row.member_ids } : null;
-    if (!row || !partnership || !canSeePartnership(actor, partnership)) {
-      throw new NotFoundException({ code: 'NOT_FOUND', message: notFound });
-    }
+    if (!row || !partnership || !canSeePartnership(actor, partnership)) throw notFound(asked);
     return {
       id: row.id,
       partnershipId: row.partnership_id,

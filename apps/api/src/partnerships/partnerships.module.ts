@@ -1,9 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { PartnershipAccess } from './partnership-access';
 import { PartnershipsController } from './partnerships.controller';
 import { PartnershipsService } from './partnerships.service';
 
-@Global()
+/** Exports PartnershipAccess: every module that reads or writes inside a partnership imports this one. */
 @Module({
   controllers: [PartnershipsController],
   providers: [PartnershipsService, PartnershipAccess],

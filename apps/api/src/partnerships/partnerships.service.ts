@@ -16,7 +16,8 @@ import { type Actor, canCreatePartnership, canManagePartnership } from '@samspil
 import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden } from '../common/actor';
-import { DomainException } from '../common/domain-exception';
+import { onlyRow } from '../database/only-row';
+import { DomainException, notFound } from '../common/domain-exception';
 import { decodeCursor, type Page, pageOf } from '../common/paging';
 import { PartnershipAccess } from './partnership-access';
 
@@ -55,7 +56,7 @@ export class PartnershipsService {
   async get(actor: Actor, id: string): Promise<PartnershipResponse> {
     await this.access.visiblePartnership(actor, id);
     const [partnership] = await this.query('WHERE p.id = $1', [id]);
-    if (!partnership) throw new DomainException('NOT_FOUND', 'No such partnership.', 404);
+    if (!partnership) throw notFound('partnership');
     return toPartnershipResponse(partnership);
   }
 
@@ -86,7 +87,12 @@ export class PartnershipsService {
       if (dto.memberIds) {
         const memberIds = dto.memberIds;
         if (actor.role !== 'admin' && actor.organizationId && !memberIds.includes(actor.organizationId)) {
-          throw new DomainException('INVALID_MEMBERS', 'You cannot remove your own organisation from the partnership.');
+          throw new DomainException(
+            'INVALID_MEMBERS',
+            'You cannot remove your own organisation from the partnership.',
+            400,
+            'OWN_ORGANIZATION_REMOVED',
+          );
         }
         await this.checkMembers(manager, memberIds);
         const [blocking] = await manager.query<{ name: string }[]>(
@@ -99,6 +105,8 @@ export class PartnershipsService {
           throw new DomainException(
             'INVALID_MEMBERS',
             `${blocking.name} takes part in projects of this partnership and cannot be removed.`,
+            400,
+            'MEMBER_HAS_PROJECTS',
           );
         }
         await manager.query(`DELETE FROM partnership_members WHERE partnership_id = $1 AND NOT (organization_id = ANY($2::uuid[]))`, [
@@ -138,8 +146,8 @@ export class PartnershipsService {
     const [found] = await this.dataSource.query<{ partnership_id: string }[]>(`SELECT partnership_id FROM focus_areas WHERE id = $1`, [
       focusAreaId,
     ]);
-    if (!found) throw new DomainException('NOT_FOUND', 'No such focus area.', 404);
-    const scope = await this.access.visiblePartnership(actor, found.partnership_id, 'No such focus area.');
+    if (!found) throw notFound('focus area');
+    const scope = await this.access.visiblePartnership(actor, found.partnership_id, 'focus area');
     if (!canManagePartnership(actor, scope)) throw forbidden(actor, MANAGERS);
     const [row] = await this.dataSource.query<FocusAreaResponse[]>(
       `WITH updated AS (
@@ -167,14 +175,13 @@ export class PartnershipsService {
 
   private async checkMembers(manager: EntityManager, memberIds: string[]): Promise<void> {
     if (memberIds.length < 2) {
-      throw new DomainException('INVALID_MEMBERS', 'A partnership needs at least two member organisations.');
+      throw new DomainException('INVALID_MEMBERS', 'A partnership needs at least two member organisations.', 400, 'TOO_FEW_MEMBERS');
     }
-    const [{ found }] = await manager.query<{ found: number }[]>(
-      `SELECT count(*)::int AS found FROM organizations WHERE id = ANY($1::uuid[])`,
-      [memberIds],
+    const { found } = onlyRow(
+      await manager.query<{ found: number }[]>(`SELECT count(*)::int AS found FROM organizations WHERE id = ANY($1::uuid[])`, [memberIds]),
     );
     if (found !== memberIds.length) {
-      throw new DomainException('INVALID_MEMBERS', 'memberIds contains an id that is not an organisation.');
+      throw new DomainException('INVALID_MEMBERS', 'memberIds contains an id that is not an organisation.', 400, 'NOT_AN_ORGANIZATION');
     }
   }
 }

@@ -29,15 +29,15 @@ const PROJECT_COLUMNS = `pr.id, pr.partnership_id, pr.title, pr.description, pr.
                         FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id
                         WHERE pp.project_id = pr.id), '[]') AS participants`;
 
-/** Projects by id ($1 = uuid[]), participants aggregated. Shared with the benchmark. */
-export const PROJECT_LOAD_SQL = `SELECT ${PROJECT_COLUMNS}
+/** Projects by id ($1 = uuid[]), participants aggregated. */
+const PROJECT_LOAD_SQL = `SELECT ${PROJECT_COLUMNS}
        FROM projects pr
        JOIN users u ON u.id = pr.created_by
        LEFT JOIN focus_areas f ON f.id = pr.focus_area_id
        WHERE pr.id = ANY($1::uuid[])`;
 
-/** One project with what visibility needs ($1 = id): the project page in one statement. Shared with the benchmark. */
-export const PROJECT_PAGE_SQL = `SELECT ${PROJECT_COLUMNS}, p.visibility,
+/** One project with what visibility needs ($1 = id): the project page in one statement. */
+const PROJECT_PAGE_SQL = `SELECT ${PROJECT_COLUMNS}, p.visibility,
               (SELECT coalesce(array_agg(m.organization_id), '{}') FROM partnership_members m WHERE m.partnership_id = p.id) AS member_ids
        FROM projects pr
        JOIN partnerships p ON p.id = pr.partnership_id
@@ -50,7 +50,7 @@ export const PROJECT_PAGE_SQL = `SELECT ${PROJECT_COLUMNS}, p.visibility,
  * count runs over the ids only, the project columns only for the page.
  * `from` is a projectFilter() FROM … WHERE; limit and offset follow its params.
  */
-export function projectPageSql(from: string, paramCount: number): string {
+function projectPageSql(from: string, paramCount: number): string {
   return `WITH page AS (
          SELECT pr.id, pr.updated_at, count(*) OVER () AS total ${from}
          ORDER BY pr.updated_at DESC, pr.id LIMIT $${paramCount + 1} OFFSET $${paramCount + 2}

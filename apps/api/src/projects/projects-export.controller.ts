@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ProjectListQuery } from '@samspill/contracts';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
@@ -15,8 +15,10 @@ import { ProjectsExport } from './projects-export';
 export class ProjectsExportController {
   constructor(private readonly exports: ProjectsExport) {}
 
+  /** The project list with the same filters, as CSV for Excel (UTF-8 with BOM, semicolons), all pages at once. */
   @Get('projects.csv')
   @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' } })
   async csv(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ProjectListQuery,

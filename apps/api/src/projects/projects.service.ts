@@ -6,6 +6,7 @@ import type {
   PageQuery,
   CreateTransitionDto,
   DecisionKind,
+  ErrorReasonOf,
   ProjectListQuery,
   ProjectListResponse,
   ProjectResponse,
@@ -19,7 +20,7 @@ import { type Actor, canCreateProject, canDecideStage, canWorkOnProject, stageMo
 import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
-import { DomainException } from '../common/domain-exception';
+import { DomainException, notFound } from '../common/domain-exception';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import { recordDecision } from './decisions/record-decision';
@@ -29,12 +30,12 @@ const STAGE_PROBLEMS = {
   SAME_STAGE: 'The project is already in that stage.',
   SKIPS_A_STAGE: 'A project moves forward one stage at a time: learn, then test, then establish.',
   PROJECT_NOT_ACTIVE: 'Only an active project can change stage. Resume it first.',
-} as const;
+} as const satisfies Record<ErrorReasonOf<'INVALID_STAGE_TRANSITION'>, string>;
 
 const STATUS_PROBLEMS = {
   SAME_STATUS: 'The project already has that status.',
   ALREADY_CLOSED: 'A completed project stays completed.',
-} as const;
+} as const satisfies Record<ErrorReasonOf<'INVALID_STATUS_CHANGE'>, string>;
 
 interface TransitionRow {
   id: string;
@@ -82,7 +83,7 @@ export class ProjectsService {
 
   async get(actor: Actor, id: string): Promise<ProjectResponse> {
     const project = await this.loader.loadVisible(actor, id);
-    if (!project) throw new DomainException('NOT_FOUND', 'No such project.', 404);
+    if (!project) throw notFound('project');
     return project;
   }
 
@@ -131,7 +132,12 @@ export class ProjectsService {
     if (dto.participantIds) {
       checkParticipants(dto.participantIds, project.partnership.memberIds);
       if (actor.role !== 'admin' && actor.organizationId && !dto.participantIds.includes(actor.organizationId)) {
-        throw new DomainException('INVALID_PARTICIPANTS', 'You cannot remove your own organisation from the project.');
+        throw new DomainException(
+          'INVALID_PARTICIPANTS',
+          'You cannot remove your own organisation from the project.',
+          400,
+          'OWN_ORGANIZATION_REMOVED',
+        );
       }
     }
     return this.dataSource.transaction(async (m) => {
@@ -171,7 +177,7 @@ export class ProjectsService {
     return this.dataSource.transaction(async (m) => {
       const current = await lockProject(m, id);
       const problem = stageMoveProblem(current.stage, dto.toStage, current.status);
-      if (problem) throw new DomainException('INVALID_STAGE_TRANSITION', STAGE_PROBLEMS[problem]);
+      if (problem) throw new DomainException('INVALID_STAGE_TRANSITION', STAGE_PROBLEMS[problem], 400, problem);
       if (!canDecideStage(actor, scope, dto.toStage)) {
         throw new ForbiddenException({
           code: 'FORBIDDEN',
@@ -212,7 +218,7 @@ export class ProjectsService {
     return this.dataSource.transaction(async (m) => {
       const current = await lockProject(m, id);
       const problem = statusChangeProblem(current.status, dto.status);
-      if (problem) throw new DomainException('INVALID_STATUS_CHANGE', STATUS_PROBLEMS[problem]);
+      if (problem) throw new DomainException('INVALID_STATUS_CHANGE', STATUS_PROBLEMS[problem], 400, problem);
       await recordDecision(m, {
         kind: 'status',
         projectId: id,
@@ -261,14 +267,19 @@ async function lockProject(m: EntityManager, id: string): Promise<{ stage: Stage
     `SELECT stage, status FROM projects WHERE id = $1 FOR UPDATE`,
     [id],
   );
-  if (!current) throw new DomainException('NOT_FOUND', 'No such project.', 404);
+  if (!current) throw notFound('project');
   return current;
 }
 
 function checkParticipants(participantIds: string[], memberIds: readonly string[]): void {
   const outsiders = participantIds.filter((id) => !memberIds.includes(id));
   if (outsiders.length > 0) {
-    throw new DomainException('INVALID_PARTICIPANTS', 'Every participant must be a member organisation of the partnership.');
+    throw new DomainException(
+      'INVALID_PARTICIPANTS',
+      'Every participant must be a member organisation of the partnership.',
+      400,
+      'NOT_A_MEMBER',
+    );
   }
 }
 

@@ -12,7 +12,7 @@ import type {
 import { type Actor, canAnswerQuestions, canEditAnswer } from '@samspill/domain';
 import { DataSource } from 'typeorm';
 import { forbidden } from '../common/actor';
-import { DomainException } from '../common/domain-exception';
+import { DomainException, notFound } from '../common/domain-exception';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import { ProjectsService } from '../projects/projects.service';
 
@@ -72,17 +72,32 @@ export class AnswersService {
     let fromId = actor.organizationId;
     if (actor.role === 'admin') {
       if (!dto.fromOrganizationId) {
-        throw new DomainException('INVALID_ANSWER_TARGET', 'fromOrganizationId is required: say which member organisation answers.');
+        throw new DomainException(
+          'INVALID_ANSWER_TARGET',
+          'fromOrganizationId is required: say which member organisation answers.',
+          400,
+          'ANSWERING_ORGANIZATION_MISSING',
+        );
       }
       fromId = dto.fromOrganizationId;
     } else if (dto.fromOrganizationId && dto.fromOrganizationId !== actor.organizationId) {
       throw new ForbiddenException({ code: 'FORBIDDEN', message: 'You can only answer for your own organisation.' });
     }
     if (!fromId || !partnership.memberIds.includes(fromId)) {
-      throw new DomainException('INVALID_ANSWER_TARGET', 'fromOrganizationId must be a member of the partnership.');
+      throw new DomainException(
+        'INVALID_ANSWER_TARGET',
+        'fromOrganizationId must be a member of the partnership.',
+        400,
+        'ANSWERING_ORGANIZATION_NOT_A_MEMBER',
+      );
     }
     if (dto.toOrganizationId === fromId || !partnership.memberIds.includes(dto.toOrganizationId)) {
-      throw new DomainException('INVALID_ANSWER_TARGET', 'toOrganizationId must be another member organisation of the partnership.');
+      throw new DomainException(
+        'INVALID_ANSWER_TARGET',
+        'toOrganizationId must be another member organisation of the partnership.',
+        400,
+        'NOT_ANOTHER_MEMBER',
+      );
     }
     await this.access.checkFocusArea(partnershipId, dto.focusAreaId ?? null);
     const [row] = await this.dataSource.query<{ id: string }[]>(
@@ -148,7 +163,7 @@ export class AnswersService {
 
   private async visible(actor: Actor, id: string): Promise<AnswerRow> {
     const answer = await this.find(id);
-    await this.access.visiblePartnership(actor, answer.partnership_id, 'No such answer.');
+    await this.access.visiblePartnership(actor, answer.partnership_id, 'answer');
     return answer;
   }
 
@@ -162,7 +177,7 @@ export class AnswersService {
 
   private async find(id: string): Promise<AnswerRow> {
     const [row] = await this.dataSource.query<AnswerRow[]>(`${ANSWER_SELECT} WHERE a.id = $1`, [id]);
-    if (!row) throw new DomainException('NOT_FOUND', 'No such answer.', 404);
+    if (!row) throw notFound('answer');
     return row;
   }
 

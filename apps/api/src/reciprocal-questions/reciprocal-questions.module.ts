@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { AnswersController } from './answers.controller';
 import { AnswersService } from './answers.service';
 
 @Module({
-  imports: [ProjectsModule],
+  imports: [PartnershipsModule, ProjectsModule],
   controllers: [AnswersController],
   providers: [AnswersService],
 })

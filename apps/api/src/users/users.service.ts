@@ -1,17 +1,17 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CreateUserDto, OrganizationKind, PageQuery, Role, UpdateUserDto } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { AccessTokenPayload } from '../auth/tokens';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
-import { DomainException } from '../common/domain-exception';
+import { DomainException, notFound } from '../common/domain-exception';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { UserEntity } from './user.entity';
 
 /** The signed-in person, if still active, the token version current and the session not revoked ($1 = id, $2 = version, $3 = session). */
-export const ACTIVE_USER_FOR_TOKEN_SQL = `SELECT u.id, u.email, u.name, u.role, u.token_version, o.id AS org_id, o.name AS org_name, o.kind AS org_kind
+const ACTIVE_USER_FOR_TOKEN_SQL = `SELECT u.id, u.email, u.name, u.role, u.token_version, o.id AS org_id, o.name AS org_name, o.kind AS org_kind
   FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
   WHERE u.id = $1 AND u.active AND u.token_version = $2
     AND EXISTS (SELECT 1 FROM auth_sessions s WHERE s.id = $3 AND s.user_id = u.id AND s.revoked_at IS NULL)`;
@@ -116,7 +116,7 @@ export class UsersService {
   async update(id: string, dto: UpdateUserDto): Promise<UserEntity> {
     await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new NotFoundException('No such user');
+      if (!user) throw notFound('user');
       if (dto.role && dto.role !== 'admin' && !user.organizationId) {
         throw new DomainException('ORGANIZATION_REQUIRED', 'Only an admin may be without an organisation');
       }
@@ -144,7 +144,7 @@ export class UsersService {
 
   async getById(id: string): Promise<UserEntity> {
     const user = await this.users.findOne({ where: { id }, relations: { organization: true } });
-    if (!user) throw new NotFoundException('No such user');
+    if (!user) throw notFound('user');
     return user;
   }
 }

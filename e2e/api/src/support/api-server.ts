@@ -160,6 +160,8 @@ export interface TestApi extends ApiProcess {
   databaseUrl: string;
   /** Reads the database directly, to check what was (or was not) stored. */
   sql<T extends QueryResultRow = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** The one row a query must return; the test fails, naming the query, when there is none. */
+  row<T extends QueryResultRow = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -169,10 +171,16 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const api = await spawnApi({ DATABASE_URL: databaseUrl, ...env });
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
+  const sql = async <T extends QueryResultRow>(text: string, params: unknown[] = []) => (await db.query<T>(text, params)).rows;
   return {
     ...api,
     databaseUrl,
-    sql: async <T extends QueryResultRow>(text: string, params: unknown[] = []) => (await db.query<T>(text, params)).rows,
+    sql,
+    async row<T extends QueryResultRow>(text: string, params: unknown[] = []) {
+      const [found] = await sql<T>(text, params);
+      if (!found) throw new Error(`no row for: ${text}`);
+      return found;
+    },
     async close() {
       await api.stop();
       await db.end();

@@ -47,7 +47,7 @@ export interface Session {
 export function refreshCookieOf(headers: Headers): { cookie: string; value: string; attributes: string } | null {
   const setCookie = headers.getSetCookie().find((c) => c.startsWith('samspill_refresh='));
   if (!setCookie) return null;
-  const [pair, ...attributes] = setCookie.split(';');
+  const [pair = '', ...attributes] = setCookie.split(';');
   return { cookie: pair.trim(), value: pair.split('=')[1] ?? '', attributes: attributes.join(';') };
 }
 

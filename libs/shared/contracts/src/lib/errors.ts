@@ -1,6 +1,7 @@
 /**
  * Machine-readable error codes. Every API error body is
- * `{ statusCode, code, message }`; the web app reacts to `code`.
+ * `{ statusCode, code, message }`, plus `reason` where one code has several
+ * causes; the web app reacts to `code` and `reason`.
  */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
@@ -30,14 +31,44 @@ export const ERROR_CODES = [
   'INVALID_ANSWER_TARGET',
   'NOT_A_DO_TOGETHER_ANSWER',
   'ANSWER_HAS_PROJECT',
-  'PROJECT_NOT_ACTIVE',
   'DATABASE_UNAVAILABLE',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface ErrorResponse {
-  statusCode: number;
-  code: ErrorCode | string;
-  message: string;
+/** Why a request was refused, for the codes that have more than one cause. */
+export const ERROR_REASONS = {
+  INVALID_STAGE_TRANSITION: ['SAME_STAGE', 'SKIPS_A_STAGE', 'PROJECT_NOT_ACTIVE'],
+  INVALID_STATUS_CHANGE: ['SAME_STATUS', 'ALREADY_CLOSED'],
+  INVALID_MEMBERS: ['TOO_FEW_MEMBERS', 'NOT_AN_ORGANIZATION', 'OWN_ORGANIZATION_REMOVED', 'MEMBER_HAS_PROJECTS'],
+  INVALID_PARTICIPANTS: ['NOT_A_MEMBER', 'OWN_ORGANIZATION_REMOVED', 'NOT_A_PARTICIPANT'],
+  INVALID_ANSWER_TARGET: ['ANSWERING_ORGANIZATION_MISSING', 'ANSWERING_ORGANIZATION_NOT_A_MEMBER', 'NOT_ANOTHER_MEMBER'],
+} as const satisfies Partial<Record<ErrorCode, readonly string[]>>;
+
+export type CodeWithReasons = keyof typeof ERROR_REASONS;
+/** The reasons one code may carry (never for a code with a single cause). */
+export type ErrorReasonOf<C extends ErrorCode> = C extends CodeWithReasons ? (typeof ERROR_REASONS)[C][number] : never;
+export type ErrorReason = ErrorReasonOf<CodeWithReasons>;
+
+export class ErrorResponse {
+  /**
+   * The HTTP status, repeated in the body.
+   * @example 400
+   */
+  statusCode!: number;
+  /**
+   * One of ERROR_CODES (or `HTTP_<status>` for a refusal by the HTTP layer itself).
+   * @example "INVALID_STAGE_TRANSITION"
+   */
+  code!: ErrorCode | string;
+  /**
+   * A sentence a person can act on; never a stack trace or SQL.
+   * @example "A project moves forward one stage at a time: learn, then test, then establish."
+   */
+  message!: string;
+  /**
+   * Why, where one code has several causes (see ERROR_REASONS).
+   * @example "SKIPS_A_STAGE"
+   */
+  reason?: ErrorReason;
 }

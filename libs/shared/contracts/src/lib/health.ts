@@ -1,4 +1,6 @@
-export interface HealthResponse {
-  status: 'ok' | 'error';
-  database: 'up' | 'down';
+export class HealthResponse {
+  /** @example "ok" */
+  status!: 'ok' | 'error';
+  /** @example "up" */
+  database!: 'up' | 'down';
 }

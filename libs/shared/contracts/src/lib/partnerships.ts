@@ -9,44 +9,70 @@ import { VISIBILITIES, type Visibility } from './values';
 export { VISIBILITIES } from './values';
 export type { Visibility } from './values';
 
-export interface FocusAreaResponse {
-  id: string;
-  name: string;
-  description: string;
+export class FocusAreaRef {
+  /** @example "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d" */
+  id!: string;
+  /** @example "Helse og omsorg" */
+  name!: string;
 }
 
-export interface PartnershipResponse {
-  id: string;
-  name: string;
-  description: string;
-  visibility: Visibility;
-  members: OrganizationSummary[];
-  focusAreas: FocusAreaResponse[];
+export class PartnershipRef {
+  /** @example "90dcd905-935f-4eff-976a-d90bf54ac421" */
+  id!: string;
+  /** @example "PILOTen Hadeland" */
+  name!: string;
+}
+
+export class FocusAreaResponse {
+  /** @example "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d" */
+  id!: string;
+  /** @example "Helse og omsorg" */
+  name!: string;
+  /** @example "Tjenester til eldre og pleietrengende." */
+  description!: string;
+}
+
+export class PartnershipResponse {
+  /** @example "90dcd905-935f-4eff-976a-d90bf54ac421" */
+  id!: string;
+  /** @example "PILOTen Hadeland" */
+  name!: string;
+  /** @example "Gran og Lunner lærer av hverandre på en systematisk måte." */
+  description!: string;
+  /** @example "members" */
+  visibility!: Visibility;
+  members!: OrganizationSummary[];
+  focusAreas!: FocusAreaResponse[];
 }
 
 const MEMBER_IDS = { max: 100, notIds: 'memberIds must be organisation ids', repeated: 'memberIds must not repeat an organisation' };
 
 export class CreatePartnershipDto {
+  /** @example "PILOTen Hadeland" */
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name!: string;
 
+  /** @example "Gran og Lunner lærer av hverandre på en systematisk måte." */
   @Transform(trim)
   @IsString()
   @MaxLength(5000)
   description!: string;
 
+  /** @example ["0d61de3a-f1dc-4208-85d6-35414e3dc504", "a964aca5-fc92-4e7f-bb3f-3691ecf10dd0"] */
   @IdList({ ...MEMBER_IDS, min: 1, minMessage: 'memberIds must list the member organisations' })
   memberIds!: string[];
 
+  /** @example "members" */
   @Optional()
   @IsIn(VISIBILITIES, { message: `visibility must be one of: ${VISIBILITIES.join(', ')}` })
   visibility?: Visibility;
 }
 
 export class UpdatePartnershipDto {
+  /** @example "PILOTen Hadeland" */
   @Optional()
   @Transform(trim)
   @IsString()
@@ -64,18 +90,21 @@ export class UpdatePartnershipDto {
   @IdList({ ...MEMBER_IDS, min: 2, minMessage: 'a partnership needs at least two members' })
   memberIds?: string[];
 
+  /** @example "platform" */
   @Optional()
   @IsIn(VISIBILITIES, { message: `visibility must be one of: ${VISIBILITIES.join(', ')}` })
   visibility?: Visibility;
 }
 
 export class CreateFocusAreaDto {
+  /** @example "Oppvekst" */
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name!: string;
 
+  /** @example "Barnehage og skole." */
   @Optional()
   @Transform(trim)
   @IsString()
@@ -84,6 +113,7 @@ export class CreateFocusAreaDto {
 }
 
 export class UpdateFocusAreaDto {
+  /** @example "Oppvekst og utdanning" */
   @Optional()
   @Transform(trim)
   @IsString()

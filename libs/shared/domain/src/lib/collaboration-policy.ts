@@ -1,4 +1,4 @@
-import type { ProjectStatus, Role, Stage, Visibility } from '@samspill/contracts';
+import type { ErrorReasonOf, ProjectStatus, Role, Stage, Visibility } from '@samspill/contracts';
 import { STAGES } from '@samspill/contracts/values';
 
 /**
@@ -77,7 +77,8 @@ export function canDecideStage(actor: Actor, project: ProjectScope, toStage: Sta
   return toStage !== 'establish' || isAdmin(actor) || actor.role === 'leader';
 }
 
-export type StageMoveProblem = 'SAME_STAGE' | 'SKIPS_A_STAGE' | 'PROJECT_NOT_ACTIVE';
+/** The contract's reasons for INVALID_STAGE_TRANSITION: the client reads the same words. */
+export type StageMoveProblem = ErrorReasonOf<'INVALID_STAGE_TRANSITION'>;
 
 /** A stage's place in the one order there is: `STAGES`. */
 const order = (stage: Stage): number => STAGES.indexOf(stage);
@@ -101,7 +102,7 @@ export function earlierStages(stage: Stage): Stage[] {
   return STAGES.slice(0, order(stage));
 }
 
-export type StatusChangeProblem = 'SAME_STATUS' | 'ALREADY_CLOSED';
+export type StatusChangeProblem = ErrorReasonOf<'INVALID_STATUS_CHANGE'>;
 
 /** Active projects may be stopped or completed; a stopped one may be resumed. A completed project stays completed. */
 export function statusChangeProblem(from: ProjectStatus, to: ProjectStatus): StatusChangeProblem | null {

@@ -318,7 +318,6 @@ export const en: Messages = {
       INVALID_ANSWER_TARGET: 'The answer must be about another member of the partnership.',
       NOT_A_DO_TOGETHER_ANSWER: 'Only an answer to the question about what you could do together can become a joint project.',
       ANSWER_HAS_PROJECT: 'This answer has already become a project.',
-      PROJECT_NOT_ACTIVE: 'The project is stopped or completed and cannot be changed.',
       DATABASE_UNAVAILABLE: 'Samspill is unavailable right now. Please try again shortly.',
       INTERNAL_ERROR: 'Something went wrong on our side. Please try again shortly.',
     },

@@ -324,7 +324,6 @@ export const nb = {
       INVALID_ANSWER_TARGET: 'Svaret må gjelde et annet medlem av samarbeidet.',
       NOT_A_DO_TOGETHER_ANSWER: 'Bare svar på spørsmålet om hva dere kan gjøre sammen, kan bli et felles prosjekt.',
       ANSWER_HAS_PROJECT: 'Dette svaret har allerede blitt et prosjekt.',
-      PROJECT_NOT_ACTIVE: 'Prosjektet er stoppet eller fullført og kan ikke endres.',
       DATABASE_UNAVAILABLE: 'Samspill er utilgjengelig akkurat nå. Prøv igjen om litt.',
       INTERNAL_ERROR: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     } satisfies Record<ErrorCode, string>,

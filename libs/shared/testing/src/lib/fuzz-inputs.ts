@@ -22,6 +22,7 @@ export interface Schema {
   minItems?: number;
   maxItems?: number;
   nullable?: boolean;
+  example?: unknown;
   allOf?: Schema[];
   oneOf?: Schema[];
   anyOf?: Schema[];
@@ -136,6 +137,20 @@ export function encode(text: string): string {
   return out;
 }
 
+/**
+ * The kind of thing a field or a path segment names, as the keys of the ids
+ * given to Inputs: partnershipId, /partnerships/{id} → partnership;
+ * memberIds, participantIds, toOrganizationId → organization;
+ * /focus-areas/{id} → focusArea; /log-entries/{id} → logEntry.
+ */
+export function kindOf(name: string): string {
+  const camel = name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+  const bare = camel.replace(/Ids?$/, '').replace(/^(from|to)(?=[A-Z])/, '');
+  if (bare === 'member' || bare === 'participant') return 'organization';
+  const singular = bare.replace(/ies$/, 'y').replace(/s$/, '');
+  return singular.charAt(0).toLowerCase() + singular.slice(1);
+}
+
 const uuids = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
 
 const nested = (depth: number, leaf: unknown, asArray: boolean): unknown => {
@@ -155,11 +170,21 @@ const anyHostile: Arbitrary<unknown> = fc.oneof(
 );
 
 export class Inputs {
+  private readonly allIds: string[];
+
   constructor(
     private readonly schemas: Record<string, Schema>,
-    /** Ids of things that exist, so that some requests get past the 404. */
-    private readonly ids: string[],
-  ) {}
+    /** Ids of things that exist, by kind (see kindOf), so that some requests get past the 404. */
+    private readonly idsByKind: Record<string, string[]>,
+  ) {
+    this.allIds = Object.values(idsByKind).flat();
+  }
+
+  /** Ids of the kind a field or path segment names, or of anything when there are none of that kind. */
+  private ids(name: string | undefined): string[] {
+    const ids = name === undefined ? undefined : this.idsByKind[kindOf(name)];
+    return ids && ids.length > 0 ? ids : this.allIds;
+  }
 
   private resolve(schema: Schema): Schema {
     let s = schema;
@@ -177,14 +202,20 @@ export class Inputs {
     return undefined;
   }
 
-  /** A value the schema allows. */
-  valid(raw: Schema, depth = 0): Arbitrary<unknown> {
+  /** A value the schema allows: now and then its documented example, which passes rules a schema cannot say (a real date). */
+  valid(raw: Schema, depth = 0, name?: string): Arbitrary<unknown> {
     const schema = this.resolve(raw);
+    const generated = this.generated(schema, depth, name);
+    const isId = schema.format === 'uuid' || /Ids?$/.test(name ?? '');
+    return schema.example !== undefined && !isId ? fc.oneof(fc.constant(schema.example), generated) : generated;
+  }
+
+  private generated(schema: Schema, depth: number, name?: string): Arbitrary<unknown> {
     switch (this.typeOf(schema)) {
       case 'enum':
         return fc.constantFrom(...(schema.enum as unknown[]));
       case 'string':
-        return this.validString(schema);
+        return this.validString(schema, name);
       case 'integer':
         return fc.integer({ min: schema.minimum ?? -1_000, max: schema.maximum ?? 1_000 });
       case 'number':
@@ -192,16 +223,18 @@ export class Inputs {
       case 'boolean':
         return fc.boolean();
       case 'array':
+        // A list of ids: distinct, of the kind its name says, at least one.
+        if (/Ids$/.test(name ?? '')) return fc.uniqueArray(fc.constantFrom(...this.ids(name)), { minLength: 1, maxLength: 3 });
         return depth > 4
           ? fc.constant([])
-          : fc.array(this.valid(schema.items ?? {}, depth + 1), {
+          : fc.array(this.valid(schema.items ?? {}, depth + 1, name), {
               minLength: schema.minItems ?? 0,
               maxLength: Math.max(schema.minItems ?? 0, Math.min(schema.maxItems ?? 4, 4)),
             });
       case 'object': {
         if (depth > 4) return fc.constant({});
         const properties = schema.properties ?? {};
-        const shape = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, this.valid(v, depth + 1)]));
+        const shape = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, this.valid(v, depth + 1, k)]));
         return fc.record(shape, { requiredKeys: (schema.required ?? []).filter((k) => k in properties) });
       }
       default:
@@ -209,8 +242,10 @@ export class Inputs {
     }
   }
 
-  private validString(schema: Schema): Arbitrary<string> {
-    if (schema.format === 'uuid') return fc.oneof(fc.constantFrom(...this.ids), fc.uuid());
+  private validString(schema: Schema, name?: string): Arbitrary<string> {
+    if (schema.format === 'uuid' || /Ids?$/.test(name ?? '')) {
+      return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...this.ids(name)) }, { weight: 1, arbitrary: fc.uuid() });
+    }
     if (schema.format === 'date')
       return fc
         .date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true })
@@ -272,10 +307,11 @@ export class Inputs {
     return fc.oneof({ weight: 2, arbitrary: this.valid(schema) }, { weight: 5, arbitrary: broken }, { weight: 1, arbitrary: anyHostile });
   }
 
-  /** A path parameter: an id of something real, a random id, or something that is no id at all. */
-  pathValue(): Arbitrary<string> {
+  /** A path parameter after `segment` (/projects/{id}): an id of such a thing, of another, a random one, or no id at all. */
+  pathValue(segment?: string): Arbitrary<string> {
     return fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(...this.ids) },
+      { weight: 4, arbitrary: fc.constantFrom(...this.ids(segment)) },
+      { weight: 1, arbitrary: fc.constantFrom(...this.allIds) },
       { weight: 1, arbitrary: fc.uuid() },
       { weight: 2, arbitrary: oddString.map((s) => (s === '' ? '%20' : encode(s).slice(0, 3_000))) },
       { weight: 1, arbitrary: fc.constantFrom('%FF', '%E0%A4%A', '%ED%A0%80', '..', '%2e%2e%2f', 'a'.repeat(150), '%00', '0', '-1') },

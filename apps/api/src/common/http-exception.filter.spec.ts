@@ -1,0 +1,65 @@
+import { Logger, type ArgumentsHost } from '@nestjs/common';
+import type { ErrorResponse } from '@samspill/contracts';
+import { DomainException, notFound } from './domain-exception';
+import { HttpExceptionFilter } from './http-exception.filter';
+
+/** The body and status the filter sends for an exception. */
+function answerTo(exception: unknown): { status: number; body: ErrorResponse } {
+  const sent = { status: 0, body: undefined as unknown };
+  const reply = {
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    header() {
+      return this;
+    },
+    send(body: unknown) {
+      sent.body = body;
+      return this;
+    },
+  };
+  const host = {
+    switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'req-1', method: 'GET', url: '/api/projects' }) }),
+  } as unknown as ArgumentsHost;
+  new HttpExceptionFilter().catch(exception, host);
+  return { status: sent.status, body: sent.body as ErrorResponse };
+}
+
+describe('HttpExceptionFilter', () => {
+  beforeEach(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
+  it('sends a domain refusal with its reason', () => {
+    const exception = new DomainException('INVALID_STAGE_TRANSITION', 'One stage at a time.', 400, 'SKIPS_A_STAGE');
+    expect(answerTo(exception)).toEqual({
+      status: 400,
+      body: { statusCode: 400, code: 'INVALID_STAGE_TRANSITION', message: 'One stage at a time.', reason: 'SKIPS_A_STAGE' },
+    });
+  });
+
+  it('leaves reason out where the code has one cause', () => {
+    expect(answerTo(notFound('project'))).toEqual({
+      status: 404,
+      body: { statusCode: 404, code: 'NOT_FOUND', message: 'No such project.' },
+    });
+  });
+
+  it('answers DATABASE_UNAVAILABLE (503) when the database cannot be reached, without naming it', () => {
+    const { status, body } = answerTo(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE' });
+    expect(body.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|5432/);
+  });
+
+  it('answers INTERNAL_ERROR (500) for anything unexpected, and keeps the details to the log', () => {
+    const { status, body } = answerTo(new TypeError("Cannot read properties of undefined (reading 'secret_column')"));
+    expect(status).toBe(500);
+    expect(body).toEqual({
+      statusCode: 500,
+      code: 'INTERNAL_ERROR',
+      message: 'Something went wrong on our side. Please try again.',
+    });
+    expect(Logger.prototype.error).toHaveBeenCalled();
+  });
+});

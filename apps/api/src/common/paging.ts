@@ -1,6 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DomainException } from './domain-exception';
 
 /** The page size of a list when ?limit= is not given (organisations and partnerships excepted). */
@@ -63,6 +64,38 @@ export function pageOf<R, T>(rows: R[], limit: number, cursorOf: (row: R) => str
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return new Page(shown.map(toItem), limit, rows.length > limit && last ? encodeCursor(cursorOf(last)) : null);
+}
+
+/**
+ * A page of an entity query in (name, id) order, for the lists ordered by
+ * name (users, organisations); `caseInsensitive` orders by lower(name).
+ */
+export async function pageByName<T extends ObjectLiteral & { id: string; name: string }>(
+  query: SelectQueryBuilder<T>,
+  page: { limit?: number; cursor?: string },
+  defaultLimit: number,
+  { caseInsensitive = false } = {},
+): Promise<Page<T>> {
+  const limit = page.limit ?? defaultLimit;
+  const after = decodeCursor(page.cursor, ['text', 'uuid']);
+  const alias = query.alias;
+  const name = caseInsensitive ? `lower(${alias}.name)` : `${alias}.name`;
+  query
+    .orderBy(name, 'ASC')
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .take(limit + 1);
+  if (after) {
+    query.andWhere(`(${name}, ${alias}.id) > (${caseInsensitive ? 'lower(:name)' : ':name'}, CAST(:id AS uuid))`, {
+      name: after[0],
+      id: after[1],
+    });
+  }
+  return pageOf(
+    await query.getMany(),
+    limit,
+    (row) => [row.name, row.id],
+    (row) => row,
+  );
 }
 
 /** Sends a Page as the plain array the contract promises, and the next page's address as `Link: <…>; rel="next"`. */

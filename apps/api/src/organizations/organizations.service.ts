@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type CreateOrganizationDto, DIRECTORY_PAGE_SIZE_MAX, type DirectoryPageQuery } from '@samspill/contracts';
 import { Repository } from 'typeorm';
 import { DomainException } from '../common/domain-exception';
-import { decodeCursor, type Page, pageOf } from '../common/paging';
+import { type Page, pageByName } from '../common/paging';
 import { OrganizationEntity } from './organization.entity';
 
 @Injectable()
@@ -11,21 +11,8 @@ export class OrganizationsService {
   constructor(@InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>) {}
 
   /** By name, a page at a time. */
-  async list(page: DirectoryPageQuery): Promise<Page<OrganizationEntity>> {
-    const limit = page.limit ?? DIRECTORY_PAGE_SIZE_MAX;
-    const after = decodeCursor(page.cursor, ['text', 'uuid']);
-    const query = this.organizations
-      .createQueryBuilder('o')
-      .orderBy('lower(o.name)', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .limit(limit + 1);
-    if (after) query.where('(lower(o.name), o.id) > (lower(:name), CAST(:id AS uuid))', { name: after[0], id: after[1] });
-    return pageOf(
-      await query.getMany(),
-      limit,
-      (o) => [o.name, o.id],
-      (o) => o,
-    );
+  list(page: DirectoryPageQuery): Promise<Page<OrganizationEntity>> {
+    return pageByName(this.organizations.createQueryBuilder('o'), page, DIRECTORY_PAGE_SIZE_MAX, { caseInsensitive: true });
   }
 
   async create(dto: CreateOrganizationDto): Promise<OrganizationEntity> {

@@ -6,7 +6,7 @@ import type { AccessTokenPayload } from '../auth/tokens';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { DomainException, notFound } from '../common/domain-exception';
-import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
+import { DEFAULT_PAGE_SIZE, type Page, pageByName } from '../common/paging';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { UserEntity } from './user.entity';
 
@@ -70,21 +70,11 @@ export class UsersService {
   }
 
   /** By name, a page at a time. */
-  async list(page: PageQuery): Promise<Page<UserEntity>> {
-    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor(page.cursor, ['text', 'uuid']);
-    const query = this.users
-      .createQueryBuilder('user')
-      .leftJoinAndSelect('user.organization', 'organization')
-      .orderBy('user.name', 'ASC')
-      .addOrderBy('user.id', 'ASC')
-      .take(limit + 1);
-    if (after) query.where('(user.name, user.id) > (:name, CAST(:id AS uuid))', { name: after[0], id: after[1] });
-    return pageOf(
-      await query.getMany(),
-      limit,
-      (u) => [u.name, u.id],
-      (u) => u,
+  list(page: PageQuery): Promise<Page<UserEntity>> {
+    return pageByName(
+      this.users.createQueryBuilder('user').leftJoinAndSelect('user.organization', 'organization'),
+      page,
+      DEFAULT_PAGE_SIZE,
     );
   }
 

@@ -1,17 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CreateIndicatorDto,
   CreateMeasurementDto,
   type IndicatorChart,
-  type IndicatorResponse,
+  IndicatorResponse,
   type MeasurementResponse,
+  PageQuery,
   UpdateMeasurementDto,
 } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
-import { ApiRefusals } from '../common/openapi';
+import { ApiPage, ApiRefusals } from '../common/openapi';
+import type { Page } from '../common/paging';
 import { IndicatorChartService } from './indicator-chart.service';
 import { IndicatorsService } from './indicators.service';
 import { MeasurementsService } from './measurements.service';
@@ -27,9 +29,14 @@ export class IndicatorsController {
   ) {}
 
   /** The indicators of a project, with measurements and each organisation's progress. */
+  @ApiPage(IndicatorResponse)
   @Get('projects/:id/indicators')
-  list(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<IndicatorResponse[]> {
-    return this.indicators.list(actorOf(user), id);
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() page: PageQuery,
+  ): Promise<Page<IndicatorResponse>> {
+    return this.indicators.list(actorOf(user), id, page);
   }
 
   /** A new indicator: unit, baseline, target and direction, and participants' own baselines and targets. */

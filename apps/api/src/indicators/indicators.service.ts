@@ -7,11 +7,13 @@ import type {
   IndicatorResponse,
   IndicatorTargetDto,
   MeasurementResponse,
+  PageQuery,
 } from '@samspill/contracts';
 import { type Actor, canWorkOnProject, indicatorProgress, organizationProgress } from '@samspill/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden, PROJECT_WORKERS, recordedFor } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
 import { type LoadedProjectScope, PartnershipAccess } from '../partnerships/partnership-access';
 
 interface IndicatorRow {
@@ -23,6 +25,8 @@ interface IndicatorRow {
   target: number;
   direction: Direction;
   created_at: Date;
+  /** created_at in full precision, for the page cursor. */
+  created_key: string;
   measurements: MeasurementJson[];
   organizations: {
     id: string;
@@ -32,6 +36,9 @@ interface IndicatorRow {
     latest: { value: number; measuredOn: string } | null;
   }[];
 }
+
+/** An indicator answers with at most its latest this many measurements (a year of daily ones fits). */
+export const MEASUREMENTS_SHOWN = 500;
 
 type MeasurementJson = Omit<MeasurementResponse, 'createdAt'> & { createdAt: string };
 
@@ -51,8 +58,11 @@ export const INDICATOR_ORGANIZATIONS = (indicator: string, project: string) => `
   UNION SELECT organization_id FROM indicator_targets WHERE indicator_id = ${indicator}`;
 
 const INDICATOR_SELECT = `SELECT i.id, i.project_id, i.name, i.unit, i.baseline, i.target, i.direction, i.created_at,
+    i.created_at::text AS created_key,
     coalesce((SELECT json_agg(${MEASUREMENT_JSON} ORDER BY m.measured_on, m.created_at, m.id)
-      FROM measurements m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.indicator_id = i.id), '[]') AS measurements,
+      FROM (SELECT * FROM measurements WHERE indicator_id = i.id
+            ORDER BY measured_on DESC, created_at DESC, id DESC LIMIT ${MEASUREMENTS_SHOWN}) m
+      LEFT JOIN organizations o ON o.id = m.organization_id), '[]') AS measurements,
     (SELECT coalesce(json_agg(json_build_object(
         'id', o.id, 'name', o.name, 'baseline', t.baseline, 'target', t.target, 'latest', l.latest) ORDER BY o.name, o.id), '[]')
       FROM organizations o
@@ -71,12 +81,17 @@ export class IndicatorsService {
     private readonly access: PartnershipAccess,
   ) {}
 
-  async list(actor: Actor, projectId: string): Promise<IndicatorResponse[]> {
+  /** Oldest first, a page at a time. */
+  async list(actor: Actor, projectId: string, page: PageQuery): Promise<Page<IndicatorResponse>> {
     await this.access.visibleProject(actor, projectId);
-    const rows = await this.dataSource.query<IndicatorRow[]>(`${INDICATOR_SELECT} WHERE i.project_id = $1 ORDER BY i.created_at`, [
-      projectId,
-    ]);
-    return rows.map(toIndicatorResponse);
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(page.cursor, ['timestamp', 'uuid']);
+    const rows = await this.dataSource.query<IndicatorRow[]>(
+      `${INDICATOR_SELECT} WHERE i.project_id = $1 ${after ? 'AND (i.created_at, i.id) > ($3::timestamptz, $4::uuid)' : ''}
+       ORDER BY i.created_at, i.id LIMIT $2`,
+      [projectId, limit + 1, ...(after ?? [])],
+    );
+    return pageOf(rows, limit, (r) => [r.created_key, r.id], toIndicatorResponse);
   }
 
   /** `at` back-dates the indicator; only the demo seed passes it. */

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 import type { OrganizationRef } from './organizations';
+import { isCalendarDate } from './validators';
 import { trim } from './transforms';
 import { type AnnotationKind, type Direction, EARLIEST_DATE, NOTE_MAX_LENGTH, type SignalRule } from './values';
 
@@ -10,15 +11,6 @@ export type { AnnotationKind, SignalRule } from './values';
 /** The latest day anywhere in the Nordics (Finland is furthest east): no one measures after it. */
 export function latestDay(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** True for exactly YYYY-MM-DD naming a day that exists. */
-export function isRealDay(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(2000, month - 1, day));
-  date.setUTCFullYear(year);
-  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**
@@ -32,7 +24,7 @@ export function IsPastDay(field: string, options: { orNone?: boolean } = {}): Pr
       validator: {
         validate: (value: unknown) =>
           (options.orNone === true && (value === undefined || value === null)) ||
-          (isRealDay(value) && value >= EARLIEST_DATE && value <= latestDay()),
+          (isCalendarDate(value) && value >= EARLIEST_DATE && value <= latestDay()),
       },
     },
     { message: `${field} must be a date like 2026-11-26, from ${EARLIEST_DATE} up to today` },

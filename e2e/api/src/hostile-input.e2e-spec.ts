@@ -176,10 +176,16 @@ describe('dates', () => {
       ['PATCH', `/api/log-entries/${entryId}`, { occurredOn: date }, 'occurredOn'],
       ['POST', `/api/indicators/${indicatorId}/measurements`, { value: 9, measuredOn: date }, 'measuredOn'],
     ] as const;
+    // A measurement is a fact, so its date also has a range (IsPastDay); the sentence says so.
+    const range: Record<string, string> = { measuredOn: ', from 1990-01-01 up to today' };
     for (const [method, path, body, field] of writes) {
       const result = await c.call<ErrorResponse>('granStaff', method, path, body);
       expect(result.status).toBe(400);
-      expect(result.body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: `${field} must be a date like 2026-11-26` });
+      expect(result.body).toEqual({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: `${field} must be a date like 2026-11-26${range[field] ?? ''}`,
+      });
     }
     expect({ log: await c.count('log_entries'), measurements: await c.count('measurements') }).toEqual(before);
     expect(await c.count('log_entry_revisions', 'entry_id = $1', [entryId])).toBe(0);
@@ -195,10 +201,11 @@ describe('dates', () => {
     expect(result.body.occurredOn).toBe('2024-02-29');
     const measured = await c.call<{ measuredOn: string }>('granStaff', 'POST', `/api/indicators/${indicatorId}/measurements`, {
       value: 9,
-      measuredOn: '0001-01-01',
+      // A measurement's day lies between 1990-01-01 and today; 2000 is the century leap year.
+      measuredOn: '2000-02-29',
     });
     expect(measured.status).toBe(201);
-    expect(measured.body.measuredOn).toBe('0001-01-01');
+    expect(measured.body.measuredOn).toBe('2000-02-29');
   });
 });
 

@@ -30,7 +30,8 @@ export default defineConfig({
   // Two workers share one server; each test signs in on its own page.
   workers: 2,
   reporter: 'list',
-  timeout: 30_000,
+  // A whole flow (sign in, several pages, several saves) on a shared machine under load; each step still has 10 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,

@@ -9,18 +9,15 @@
  * bench/RESULTS.md.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { DEMO_PASSWORD as PASSWORD } from '@samspill/demo';
-import { API_MAIN, BENCH_JWT_SECRET, benchDatabase, ROOT, requireBuiltApi } from './support';
+import { captureStatements, findSubject, login, type Statement, startApi, WORKERS } from './api';
+import { benchDatabase, ROOT, requireBuiltApi } from './support';
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? '20');
 const CONNECTIONS = 50;
-/** API processes per server, as in production on this machine (one per core). */
-const WORKERS = process.env['BENCH_API_WORKERS'] ?? String(cpus().length);
 
 interface Stats {
   rps: number;
@@ -42,14 +39,6 @@ interface Endpoint {
 
 type Mode = 'cached' | 'uncached';
 const MODE_ENV: Record<Mode, Record<string, string>> = { cached: {}, uncached: { DASHBOARD_CACHE: 'false' } };
-
-/** One statement as the traced API sent it, with when it started and ended (ms, that process's clock). */
-interface Statement {
-  text: string;
-  values: unknown[];
-  start: number;
-  end: number;
-}
 
 /** Statements that overlapped in the API (a Promise.all there) run together here too; the rest one after another. */
 function inSteps(statements: Statement[]): Statement[][] {
@@ -123,58 +112,6 @@ async function measureDirect(pool: Pool, run: (pool: Pool) => Promise<unknown>):
   return summarise(latencies, DURATION, errors);
 }
 
-/** Starts the built API; with `traceFile`, one process that records its SQL there (sql-trace.cjs). */
-function startApi(databaseUrl: string, port: number, extraEnv: Record<string, string>, traceFile?: string): Promise<() => Promise<void>> {
-  return new Promise((resolveStart, reject) => {
-    const trace = traceFile ? { API_WORKERS: '1', SQL_TRACE_FILE: traceFile } : {};
-    const child = spawn(process.execPath, [...(traceFile ? ['-r', join(ROOT, 'bench', 'sql-trace.cjs')] : []), API_MAIN], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        JWT_SECRET: BENCH_JWT_SECRET,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        WEB_ROOT: '',
-        API_WORKERS: WORKERS,
-        ...extraEnv,
-        ...trace,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    child.on('error', reject);
-    const stop = () =>
-      new Promise<void>((r) => {
-        child.once('exit', () => r());
-        child.kill('SIGTERM');
-      });
-    const deadline = Date.now() + 30_000;
-    const poll = async () => {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return resolveStart(stop);
-      } catch {
-        // not yet
-      }
-      if (Date.now() > deadline) return reject(new Error('the API did not start'));
-      setTimeout(poll, 200);
-    };
-    void poll();
-  });
-}
-
-async function login(base: string, email: string): Promise<{ token: string; id: string; organizationId: string | null }> {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
-  const body = (await response.json()) as { accessToken: string; user: { id: string; organization: { id: string } | null } };
-  return { token: body.accessToken, id: body.user.id, organizationId: body.user.organization?.id ?? null };
-}
-
 async function main(): Promise<void> {
   requireBuiltApi();
   const db = await benchDatabase();
@@ -186,21 +123,11 @@ async function main(): Promise<void> {
       { projects: number },
     ];
     if (projects < 1000) throw new Error(`The bench database has ${projects} projects. Run npm run bench:seed first.`);
-    // A partnership of typical size, one of its members' staff, and one of its projects.
-    const [subject] = (
-      await pool.query<{ partnership_id: string; n: number; email: string; project_id: string }>(
-        `WITH sizes AS (SELECT partnership_id, count(*) AS n FROM projects GROUP BY 1),
-              median AS (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY n) AS m FROM sizes)
-         SELECT s.partnership_id, s.n::int, u.email, (SELECT id FROM projects WHERE partnership_id = s.partnership_id LIMIT 1) AS project_id
-         FROM sizes s, median, partnership_members pm JOIN users u ON u.organization_id = pm.organization_id AND u.email LIKE 'bench-%'
-         WHERE s.n = median.m AND pm.partnership_id = s.partnership_id LIMIT 1`,
-      )
-    ).rows;
-    if (!subject) throw new Error('no subject partnership found');
+    const subject = await findSubject(pool);
     const port = 3900 + Math.floor(Math.random() * 90);
     const bases: Record<Mode, string> = { cached: `http://127.0.0.1:${port}`, uncached: `http://127.0.0.1:${port + 1}` };
-    const stopApi = await startApi(db.url, port, MODE_ENV.cached);
-    const stopUncached = await startApi(db.url, port + 1, MODE_ENV.uncached);
+    const stopApi = await startApi(db.url, port, { env: MODE_ENV.cached });
+    const stopUncached = await startApi(db.url, port + 1, { env: MODE_ENV.uncached });
     try {
       const member = await login(bases.cached, subject.email);
       const admin = await login(bases.cached, 'admin@samspill.no');
@@ -249,11 +176,15 @@ async function main(): Promise<void> {
           target: { percentile: 'p95', ms: 200 },
         },
       ];
-      const captured = await captureStatements(db.url, port + 2, endpoints);
+      const captured = await captureStatements(
+        db.url,
+        port + 2,
+        endpoints.map((e) => ({ key: e.name, env: MODE_ENV[e.base], path: e.path, token: e.token })),
+      );
 
       const rows: Row[] = [];
       for (const e of endpoints) {
-        const steps = inSteps(captured.get(e) ?? []);
+        const steps = inSteps(captured.get(e.name) ?? []);
         process.stderr.write(`\n${e.name}: API for ${DURATION} s…`);
         const api = await measureApi(`${bases[e.base]}${e.path}`, e.token);
         process.stderr.write(` direct (${steps.flat().length} statements in ${steps.length} steps) for ${DURATION} s…`);
@@ -280,44 +211,6 @@ interface Row {
   api: Stats;
   direct: Stats;
   steps: Statement[][];
-}
-
-/**
- * The statements the API sends for each endpoint, recorded by a traced API process of the same
- * mode: every request goes out twice, and the second (steady state: caches warm) is the one kept.
- */
-async function captureStatements(databaseUrl: string, port: number, endpoints: Endpoint[]): Promise<Map<Endpoint, Statement[]>> {
-  const folder = mkdtempSync(join(tmpdir(), 'samspill-bench-sql-'));
-  const captured = new Map<Endpoint, Statement[]>();
-  try {
-    for (const mode of ['cached', 'uncached'] as const) {
-      const traceFile = join(folder, `${mode}.jsonl`);
-      writeFileSync(traceFile, '');
-      const stop = await startApi(databaseUrl, port, MODE_ENV[mode], traceFile);
-      try {
-        for (const e of endpoints.filter((x) => x.base === mode)) {
-          const get = async () => {
-            const response = await fetch(`http://127.0.0.1:${port}${e.path}`, { headers: { authorization: `Bearer ${e.token}` } });
-            if (!response.ok) throw new Error(`${e.name}: ${response.status}`);
-            await response.arrayBuffer();
-          };
-          await get();
-          const before = readFileSync(traceFile, 'utf8').length;
-          await get();
-          const lines = readFileSync(traceFile, 'utf8').slice(before).split('\n').filter(Boolean);
-          captured.set(
-            e,
-            lines.map((line) => JSON.parse(line) as Statement),
-          );
-        }
-      } finally {
-        await stop();
-      }
-    }
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-  return captured;
 }
 
 function render(rows: Row[], partnershipSize: number, projects: number): string {

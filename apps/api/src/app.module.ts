@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
+import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
@@ -47,6 +48,7 @@ export class AppModule {
             countQueries: config.exposeQueryCount,
           }),
         ),
+        DatabaseModule.forRoot(config),
         AuthModule.forRoot(config),
         UsersModule,
         OrganizationsModule,

@@ -8,6 +8,7 @@ import { CurrentUser } from '../common/decorators';
 import { localeFromAcceptLanguage } from '../common/labels';
 import { DashboardsService } from './dashboards.service';
 import { renderPartnershipReport } from './partnership-report';
+import { ReadsMayLag } from '../database/read-routing';
 
 /** Dashboards are sent pre-serialised: a cached one is not turned into JSON again on every request. */
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -19,6 +20,7 @@ export class DashboardsController {
   constructor(private readonly dashboards: DashboardsService) {}
 
   /** Figures across every partnership you may see. */
+  @ReadsMayLag()
   @Get('overview')
   @ApiOkResponse({ type: Overview })
   async overview(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
@@ -27,6 +29,7 @@ export class DashboardsController {
   }
 
   /** The figures of one partnership: stages, organisations, time in stage, indicators, matches, closed projects. */
+  @ReadsMayLag()
   @Get('partnerships/:id')
   @ApiOkResponse({ type: PartnershipDashboard })
   async partnership(
@@ -39,6 +42,7 @@ export class DashboardsController {
   }
 
   /** The partnership's figures and projects as a PDF for a council meeting, in bokmål or (Accept-Language: en) English. */
+  @ReadsMayLag()
   @Get('partnerships/:id/report.pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AnswerCounts,
   type Direction,
@@ -13,8 +12,8 @@ import {
 } from '@samspill/contracts';
 import { type Actor, indicatorProgress } from '@samspill/domain';
 import { matchCountsSql, visiblePartnershipSql } from '@samspill/api/sql-rules';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { Database } from '../database/database';
 import { onlyRow } from '../database/only-row';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import type { ReportProject } from './partnership-report';
@@ -124,7 +123,7 @@ export class DashboardsService {
   private readonly overviews: VersionedCache<Overview>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly access: PartnershipAccess,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -165,7 +164,7 @@ export class DashboardsService {
   ): Promise<{ dashboard: PartnershipDashboard; projects: ReportProject[]; firstProjectAt: Date | null }> {
     const dashboard = await this.partnership(actor, id);
     const [projects, [first]] = await Promise.all([
-      this.dataSource.query<{ title: string; stage: Stage; participants: string; rationale: string | null; decided_at: Date | null }[]>(
+      this.db.reader().query<{ title: string; stage: Stage; participants: string; rationale: string | null; decided_at: Date | null }[]>(
         `SELECT pr.title, pr.stage,
            (SELECT string_agg(o.name, ', ' ORDER BY o.name) FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id
              WHERE pp.project_id = pr.id) AS participants,
@@ -177,7 +176,7 @@ export class DashboardsService {
          ORDER BY pr.stage, pr.title LIMIT 500`,
         [id],
       ),
-      this.dataSource.query<{ first: Date | null }[]>(`SELECT min(created_at) AS first FROM projects WHERE partnership_id = $1`, [id]),
+      this.db.reader().query<{ first: Date | null }[]>(`SELECT min(created_at) AS first FROM projects WHERE partnership_id = $1`, [id]),
     ]);
     return {
       dashboard,
@@ -198,13 +197,13 @@ export class DashboardsService {
   }
 
   private async overviewEntry(actor: Actor): Promise<Computed<Overview>> {
-    const { version } = onlyRow(await this.dataSource.query<{ version: string }[]>(OVERVIEW_VERSION_SQL));
+    const { version } = onlyRow(await this.db.reader().query<{ version: string }[]>(OVERVIEW_VERSION_SQL));
     const key = actor.role === 'admin' ? 'admin' : `org:${actor.organizationId}`;
     return this.overviews.get(key, version, () => this.computeOverview(actor));
   }
 
   private async computePartnership(id: string): Promise<PartnershipDashboard> {
-    const q = <T>(sql: string) => this.dataSource.query<T[]>(sql, [id]);
+    const q = <T>(sql: string) => this.db.reader().query<T[]>(sql, [id]);
     const [[head], focus, orgs, months, medians, indicators, [matches], closed] = await Promise.all([
       q<{ name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }>(
         PARTNERSHIP_DASHBOARD_SQL.HEAD,
@@ -275,14 +274,18 @@ export class DashboardsService {
     const visible = visiblePartnershipSql(actor, 'p', '$1');
     const sql = overviewSql(visible);
     const [partnerships, organizations, recent] = await Promise.all([
-      this.dataSource.query<
-        { id: string; name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }[]
-      >(sql.PARTNERSHIPS, params),
-      this.dataSource.query<{ id: string; name: string; projects: number }[]>(sql.ORGANIZATIONS, params),
-      this.dataSource.query<{ project_id: string; project_title: string; from_stage: Stage; to_stage: Stage; decided_at: Date }[]>(
-        sql.RECENT_TRANSITIONS,
-        params,
-      ),
+      this.db
+        .reader()
+        .query<
+          { id: string; name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }[]
+        >(sql.PARTNERSHIPS, params),
+      this.db.reader().query<{ id: string; name: string; projects: number }[]>(sql.ORGANIZATIONS, params),
+      this.db
+        .reader()
+        .query<{ project_id: string; project_title: string; from_stage: Stage; to_stage: Stage; decided_at: Date }[]>(
+          sql.RECENT_TRANSITIONS,
+          params,
+        ),
     ]);
     const stageCounts = zeroStages();
     const statusCounts = { active: 0, stopped: 0, completed: 0 };
@@ -330,7 +333,8 @@ class VersionedCache<T> {
 
   get(key: string, version: string, compute: () => Promise<T>): Promise<Computed<T>> {
     const hit = this.entries.get(key);
-    if (hit && hit.version === version && Date.now() - hit.at < this.maxAgeMs) return hit.value;
+    // A version read from a replica may be behind one already computed from the primary: the newer figures serve both.
+    if (hit && atLeast(hit.version, version) && Date.now() - hit.at < this.maxAgeMs) return hit.value;
     const value = compute().then((v) => ({ value: v, json: JSON.stringify(v) }));
     // Concurrent requests for the same version share one computation; a failure is not kept.
     value.catch(() => this.entries.delete(key));
@@ -339,4 +343,12 @@ class VersionedCache<T> {
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     return value;
   }
+}
+
+/** Whether data version `a` is the same as or newer than `b` (versions are counters, or counters joined by "/"). */
+function atLeast(a: string, b: string): boolean {
+  if (a === b) return true;
+  const as = a.split('/');
+  const bs = b.split('/');
+  return as.length === bs.length && as.every((part, i) => BigInt(part) >= BigInt(bs[i] as string));
 }

@@ -13,6 +13,8 @@ export interface DatabaseSettings {
   connectTimeoutMs: number;
   poolSize: number;
   countQueries?: boolean;
+  /** Shown in pg_stat_activity; replicas' pools say they are readers. */
+  applicationName?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       connectionTimeoutMillis: settings.connectTimeoutMs,
       statement_timeout: 15_000,
       idle_in_transaction_session_timeout: 30_000,
-      application_name: 'samspill-api',
+      application_name: settings.applicationName ?? 'samspill-api',
     },
   };
 }

@@ -6,6 +6,7 @@ import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
 import { ApiRefusals } from '../common/openapi';
 import { LogService } from './log.service';
+import { ReadsMayLag } from '../database/read-routing';
 
 @ApiTags('improvement log')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class LogController {
   constructor(private readonly log: LogService) {}
 
   /** The improvement log of a project, newest first. */
+  @ReadsMayLag()
   @Get('projects/:id/log')
   list(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<LogEntryResponse[]> {
     return this.log.list(actorOf(user), id);

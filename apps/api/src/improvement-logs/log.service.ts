@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { notFound } from '../common/domain-exception';
 import { PartnershipAccess } from '../partnerships/partnership-access';
+import { Database } from '../database/database';
 
 interface LogRow {
   id: string;
@@ -33,16 +34,16 @@ const LOG_SELECT = `SELECT e.id, e.project_id, e.kind, e.text, to_char(e.occurre
 export class LogService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly access: PartnershipAccess,
   ) {}
 
   /** Newest first. */
   async list(actor: Actor, projectId: string): Promise<LogEntryResponse[]> {
     await this.access.visibleProject(actor, projectId);
-    const rows = await this.dataSource.query<LogRow[]>(
-      `${LOG_SELECT} WHERE e.project_id = $1 ORDER BY e.occurred_on DESC, e.created_at DESC, e.id`,
-      [projectId],
-    );
+    const rows = await this.db
+      .reader()
+      .query<LogRow[]>(`${LOG_SELECT} WHERE e.project_id = $1 ORDER BY e.occurred_on DESC, e.created_at DESC, e.id`, [projectId]);
     return rows.map(toLogEntryResponse);
   }
 

@@ -6,6 +6,7 @@ import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
 import { ApiRefusals } from '../common/openapi';
 import { IndicatorsService } from './indicators.service';
+import { ReadsMayLag } from '../database/read-routing';
 
 @ApiTags('indicators')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
   /** The indicators of a project, with measurements and progress. */
+  @ReadsMayLag()
   @Get('projects/:id/indicators')
   list(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<IndicatorResponse[]> {
     return this.indicators.list(actorOf(user), id);

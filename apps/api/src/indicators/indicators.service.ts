@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
 import { PartnershipAccess } from '../partnerships/partnership-access';
+import { Database } from '../database/database';
 
 interface IndicatorRow {
   id: string;
@@ -31,14 +32,15 @@ const INDICATOR_SELECT = `SELECT i.id, i.project_id, i.name, i.unit, i.baseline,
 export class IndicatorsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly access: PartnershipAccess,
   ) {}
 
   async list(actor: Actor, projectId: string): Promise<IndicatorResponse[]> {
     await this.access.visibleProject(actor, projectId);
-    const rows = await this.dataSource.query<IndicatorRow[]>(`${INDICATOR_SELECT} WHERE i.project_id = $1 ORDER BY i.created_at`, [
-      projectId,
-    ]);
+    const rows = await this.db
+      .reader()
+      .query<IndicatorRow[]>(`${INDICATOR_SELECT} WHERE i.project_id = $1 ORDER BY i.created_at`, [projectId]);
     return rows.map(toIndicatorResponse);
   }
 

@@ -13,6 +13,7 @@ import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
 import { ApiRefusals } from '../common/openapi';
 import { PartnershipsService } from './partnerships.service';
+import { ReadsMayLag } from '../database/read-routing';
 
 @ApiTags('partnerships')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class PartnershipsController {
   constructor(private readonly partnerships: PartnershipsService) {}
 
   /** The partnerships you may see, with members and focus areas. */
+  @ReadsMayLag()
   @Get('partnerships')
   list(@CurrentUser() user: AuthenticatedUser): Promise<PartnershipResponse[]> {
     return this.partnerships.list(actorOf(user));
@@ -34,6 +36,7 @@ export class PartnershipsController {
   }
 
   /** One partnership. */
+  @ReadsMayLag()
   @Get('partnerships/:id')
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<PartnershipResponse> {
     return this.partnerships.get(actorOf(user), id);

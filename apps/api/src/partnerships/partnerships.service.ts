@@ -17,6 +17,7 @@ import { forbidden } from '../common/actor';
 import { onlyRow } from '../database/only-row';
 import { DomainException, notFound } from '../common/domain-exception';
 import { PartnershipAccess } from './partnership-access';
+import { Database } from '../database/database';
 
 interface PartnershipRow {
   id: string;
@@ -33,6 +34,7 @@ const MANAGERS = 'leaders of a member organisation';
 export class PartnershipsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly access: PartnershipAccess,
   ) {}
 
@@ -44,7 +46,7 @@ export class PartnershipsService {
       params.push(onlyIds);
       where += ` AND p.id = ANY($2::uuid[])`;
     }
-    const rows = await this.dataSource.query<PartnershipRow[]>(
+    const rows = await this.db.reader().query<PartnershipRow[]>(
       `SELECT p.id, p.name, p.description, p.visibility,
          coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
                    FROM partnership_members m JOIN organizations o ON o.id = m.organization_id

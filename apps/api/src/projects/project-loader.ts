@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProjectResponse, ProjectStatus, Stage, Visibility } from '@samspill/contracts';
 import { type Actor, canSeePartnership } from '@samspill/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { Database } from '../database/database';
 
 interface ProjectRow {
   id: string;
@@ -68,7 +69,10 @@ function projectPageSql(from: string, paramCount: number): string {
  */
 @Injectable()
 export class ProjectLoader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+  ) {}
 
   async load(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<ProjectResponse[]> {
     if (ids.length === 0) return [];
@@ -79,7 +83,7 @@ export class ProjectLoader {
 
   /** The project if the actor may see its partnership; null otherwise. */
   async loadVisible(actor: Actor, id: string): Promise<ProjectResponse | null> {
-    const [row] = await this.dataSource.query<(ProjectRow & { visibility: Visibility; member_ids: string[] })[]>(PROJECT_PAGE_SQL, [id]);
+    const [row] = await this.db.reader().query<(ProjectRow & { visibility: Visibility; member_ids: string[] })[]>(PROJECT_PAGE_SQL, [id]);
     if (!row || !canSeePartnership(actor, { visibility: row.visibility, memberIds: row.member_ids })) return null;
     return toProjectResponse(row);
   }
@@ -91,11 +95,9 @@ export class ProjectLoader {
     limit: number,
     offset: number,
   ): Promise<{ items: ProjectResponse[]; total: number | null }> {
-    const rows = await this.dataSource.query<(ProjectRow & { total: number })[]>(projectPageSql(from, params.length), [
-      ...params,
-      limit,
-      offset,
-    ]);
+    const rows = await this.db
+      .reader()
+      .query<(ProjectRow & { total: number })[]>(projectPageSql(from, params.length), [...params, limit, offset]);
     return { items: rows.map(toProjectResponse), total: rows[0]?.total ?? null };
   }
 

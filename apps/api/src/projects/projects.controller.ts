@@ -16,6 +16,7 @@ import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
 import { ApiRefusals } from '../common/openapi';
 import { ProjectsService } from './projects.service';
+import { ReadsMayLag } from '../database/read-routing';
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
   /** The projects you may see, filtered, a page at a time, with the total. */
+  @ReadsMayLag()
   @Get()
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ProjectListQuery): Promise<ProjectListResponse> {
     return this.projects.list(actorOf(user), query);
@@ -37,6 +39,7 @@ export class ProjectsController {
   }
 
   /** One project. */
+  @ReadsMayLag()
   @Get(':id')
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<ProjectResponse> {
     return this.projects.get(actorOf(user), id);
@@ -65,6 +68,7 @@ export class ProjectsController {
   }
 
   /** The decisions on the project, oldest first: stage moves and status changes. */
+  @ReadsMayLag()
   @Get(':id/transitions')
   transitions(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<TransitionResponse[]> {
     return this.projects.transitions(actorOf(user), id);

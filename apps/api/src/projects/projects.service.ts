@@ -23,6 +23,7 @@ import { DomainException, notFound } from '../common/domain-exception';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import { recordDecision } from './decisions/record-decision';
 import { ProjectLoader } from './project-loader';
+import { Database } from '../database/database';
 
 const STAGE_PROBLEMS = {
   SAME_STAGE: 'The project is already in that stage.',
@@ -66,6 +67,7 @@ export interface NewProject {
 export class ProjectsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly access: PartnershipAccess,
     private readonly loader: ProjectLoader,
   ) {}
@@ -75,7 +77,7 @@ export class ProjectsService {
     const { from, params } = projectFilter(actor, query);
     const page = await this.loader.loadPage(from, params, query.limit ?? 50, query.offset ?? 0);
     if (page.total !== null) return { items: page.items, total: page.total };
-    const [count] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params);
+    const [count] = await this.db.reader().query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params);
     return { items: [], total: count?.total ?? 0 };
   }
 
@@ -197,7 +199,7 @@ export class ProjectsService {
 
   async transitions(actor: Actor, id: string): Promise<TransitionResponse[]> {
     await this.access.visibleProject(actor, id);
-    const rows = await this.dataSource.query<TransitionRow[]>(
+    const rows = await this.db.reader().query<TransitionRow[]>(
       `SELECT ${TRANSITION_COLUMNS} FROM stage_transitions t JOIN users u ON u.id = t.decided_by
        WHERE t.project_id = $1 ORDER BY t.decided_at, t.id`,
       [id],

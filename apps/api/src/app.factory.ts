@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -10,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { registerConditionalGet, staticCacheControl } from './common/http-caching';
 import { openApiDocument } from './common/openapi';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
@@ -42,9 +44,13 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       reply.header('x-sql-statements', String(queryCount.getStore()?.statements ?? -1));
     });
   }
+  // Before compression: ETags and 304s are worked out on the plain body.
+  registerConditionalGet(fastify);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 
+  // JSON and the web app's files, brotli or gzip as the client accepts (brotli at a quality that stays cheap per request).
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -82,7 +88,13 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 function serveWebApp(app: NestFastifyApplication, webRoot: string | null): void {
   if (!webRoot || !existsSync(join(webRoot, 'index.html'))) return;
   const fastify = app.getHttpAdapter().getInstance();
-  void fastify.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, serve: true });
+  void fastify.register(fastifyStatic, {
+    root: webRoot,
+    wildcard: false,
+    index: false,
+    serve: true,
+    setHeaders: (reply, path) => void reply.header('cache-control', staticCacheControl(path)),
+  });
   fastify.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   fastify.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {

@@ -24,8 +24,9 @@ export class DashboardsController {
   @Get('overview')
   @ApiOkResponse({ type: Overview })
   async overview(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    reply.type(JSON_TYPE);
-    return this.dashboards.overviewJson(actorOf(user));
+    const { json, etag } = await this.dashboards.overviewJson(actorOf(user));
+    reply.type(JSON_TYPE).header('etag', etag);
+    return json;
   }
 
   /** The figures of one partnership: stages, organisations, time in stage, indicators, matches, closed projects. */
@@ -37,8 +38,9 @@ export class DashboardsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    reply.type(JSON_TYPE);
-    return this.dashboards.partnershipJson(actorOf(user), id);
+    const { json, etag } = await this.dashboards.partnershipJson(actorOf(user), id);
+    reply.type(JSON_TYPE).header('etag', etag);
+    return json;
   }
 
   /** The partnership's figures and projects as a PDF for a council meeting, in bokmål or (Accept-Language: en) English. */

@@ -13,6 +13,7 @@ import {
 import { type Actor, indicatorProgress } from '@samspill/domain';
 import { matchCountsSql, visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { etagOf } from '../common/http-caching';
 import { Database } from '../database/database';
 import { onlyRow } from '../database/only-row';
 import { PartnershipAccess } from '../partnerships/partnership-access';
@@ -141,17 +142,17 @@ export class DashboardsService {
     return (await this.partnershipEntry(actor, id)).value;
   }
 
-  /** The same, already serialised: a cached dashboard is not turned into JSON again. */
-  async partnershipJson(actor: Actor, id: string): Promise<string> {
-    return (await this.partnershipEntry(actor, id)).json;
+  /** The same, already serialised with its ETag: a cached dashboard is not turned into JSON, or hashed, again. */
+  async partnershipJson(actor: Actor, id: string): Promise<Serialised> {
+    return this.partnershipEntry(actor, id);
   }
 
   async overview(actor: Actor): Promise<Overview> {
     return (await this.overviewEntry(actor)).value;
   }
 
-  async overviewJson(actor: Actor): Promise<string> {
-    return (await this.overviewEntry(actor)).json;
+  async overviewJson(actor: Actor): Promise<Serialised> {
+    return this.overviewEntry(actor);
   }
 
   /**
@@ -317,9 +318,13 @@ export class DashboardsService {
   }
 }
 
-interface Computed<T> {
-  value: T;
+export interface Serialised {
   json: string;
+  etag: string;
+}
+
+interface Computed<T> extends Serialised {
+  value: T;
 }
 
 /** Computed figures per key, valid while the database's version for them is unchanged and for at most a minute. */
@@ -335,7 +340,10 @@ class VersionedCache<T> {
     const hit = this.entries.get(key);
     // A version read from a replica may be behind one already computed from the primary: the newer figures serve both.
     if (hit && atLeast(hit.version, version) && Date.now() - hit.at < this.maxAgeMs) return hit.value;
-    const value = compute().then((v) => ({ value: v, json: JSON.stringify(v) }));
+    const value = compute().then((v) => {
+      const json = JSON.stringify(v);
+      return { value: v, json, etag: etagOf(json) };
+    });
     // Concurrent requests for the same version share one computation; a failure is not kept.
     value.catch(() => this.entries.delete(key));
     this.entries.delete(key);

@@ -33,7 +33,7 @@ export class ProjectsExport {
 
   async *csv(actor: Actor, query: ProjectListQuery, locale: 'nb' | 'en'): AsyncGenerator<string> {
     const labels = labelsFor(locale);
-    const { from, params } = projectFilter(actor, { ...query, limit: undefined, offset: undefined });
+    const { from, params } = projectFilter(actor, { ...query, limit: undefined, offset: undefined, cursor: undefined });
     // The header goes out with the first page, so a failing first query is still answered as an error.
     let prefix = `\uFEFF${csvLine(labels.csv)}`;
     let after: { cursor: string; id: string } | null = null;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   ChangeStatusDto,
@@ -11,6 +11,7 @@ import {
   type TransitionResponse,
   UpdateProjectDto,
 } from '@samspill/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
@@ -27,8 +28,21 @@ export class ProjectsController {
   /** The projects you may see, filtered, a page at a time, with the total. */
   @ReadsMayLag()
   @Get()
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ProjectListQuery): Promise<ProjectListResponse> {
-    return this.projects.list(actorOf(user), query);
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ProjectListQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProjectListResponse> {
+    const page = await this.projects.list(actorOf(user), query);
+    if (page.nextCursor) {
+      // The same filters from where this page ended; an offset is spent once the cursor says where to go on.
+      const next = new URL(request.url, 'http://x');
+      next.searchParams.delete('offset');
+      next.searchParams.set('cursor', page.nextCursor);
+      reply.header('link', `<${next.pathname}${next.search}>; rel="next"`);
+    }
+    return page;
   }
 
   /** A new joint project in learn; the creator's organisation always takes part. */

@@ -72,13 +72,17 @@ export class ProjectsService {
     private readonly loader: ProjectLoader,
   ) {}
 
-  /** One statement for the page and its total (a second only when the page is past the end). */
+  /** One statement for the page and its (capped) total, in index order; a cursor continues where the page before ended. */
   async list(actor: Actor, query: ProjectListQuery): Promise<ProjectListResponse> {
     const { from, params } = projectFilter(actor, query);
-    const page = await this.loader.loadPage(from, params, query.limit ?? 50, query.offset ?? 0);
-    if (page.total !== null) return { items: page.items, total: page.total };
-    const [count] = await this.db.reader().query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params);
-    return { items: [], total: count?.total ?? 0 };
+    const after = query.cursor === undefined ? null : decodeListCursor(query.cursor);
+    const page = await this.loader.loadPage(from, params, query.limit ?? 50, query.offset ?? 0, after);
+    return {
+      items: page.items,
+      total: page.total,
+      totalIsExact: page.totalIsExact,
+      nextCursor: page.next ? encodeListCursor(page.next) : null,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<ProjectResponse> {
@@ -284,6 +288,27 @@ function stale(): ConflictException {
     code: 'STALE_VERSION',
     message: 'Someone else changed this project after you opened it. Reload it to see their changes, then try again.',
   });
+}
+
+const CURSOR_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The last row's order key (PostgreSQL's full-precision text of updated_at, and the id) as an opaque cursor. */
+function encodeListCursor(key: [string, string]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeListCursor(cursor: string): [string, string] {
+  let key: unknown = null;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    // refused below
+  }
+  if (Array.isArray(key) && key.length === 2 && CURSOR_TIMESTAMP.test(String(key[0])) && CURSOR_ID.test(String(key[1]))) {
+    return [String(key[0]), String(key[1])];
+  }
+  throw new DomainException('VALIDATION_FAILED', 'cursor must be the one from the page before');
 }
 
 function escapeLike(text: string): string {

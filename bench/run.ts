@@ -9,15 +9,57 @@
  * bench/RESULTS.md.
  */
 import autocannon from 'autocannon';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { type EmbeddedPostgres, startEmbeddedReplica } from '@samspill/api/embedded-postgres';
+import { type Level, preparePeople, runLevel, THINK_MS, WRITE_SHARE } from './mixed';
 import { captureStatements, findSubject, login, type Statement, startApi, WORKERS } from './api';
-import { benchDatabase, ROOT, requireBuiltApi } from './support';
+import { BENCH_DATABASE, benchDatabase, ROOT, requireBuiltApi } from './support';
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? '20');
 const CONNECTIONS = 50;
+const MIXED_LEVELS = (process.env['BENCH_PEOPLE'] ?? '100,200,400,800,1600,3200').split(',').map(Number);
+const MIXED_SECONDS = Number(process.env['BENCH_MIXED_DURATION'] ?? '20');
+
+interface ReplicaReads {
+  statements: number;
+  one: Stats;
+  two: Stats;
+}
+
+/**
+ * Read throughput of one database server against two (the primary and a
+ * streaming replica of it, both on this machine): the project page's and the
+ * list's statements, replayed directly, all on the primary, then half on each.
+ */
+async function measureReplicaReads(
+  primary: EmbeddedPostgres,
+  pool: Pool,
+  captured: Map<string, Statement[]>,
+  rows: Row[],
+): Promise<ReplicaReads> {
+  const reads = rows.filter((r) => r.e.name.startsWith('GET /api/projects')).flatMap((r) => inSteps(captured.get(r.e.name) ?? []));
+  const dataDir = join(ROOT, '.data', 'bench-replica');
+  process.stderr.write('\nA streaming replica of the bench database (copying its data folder)…');
+  const replica = await startEmbeddedReplica(primary, { dataDir });
+  const replicaPool = new Pool({ connectionString: replica.urlFor(BENCH_DATABASE), max: CONNECTIONS });
+  replicaPool.on('error', () => undefined);
+  try {
+    const run = replay(reads);
+    process.stderr.write(` reads on one server for ${DURATION} s…`);
+    const one = await measureDirect(pool, run);
+    process.stderr.write(` on two for ${DURATION} s…\n`);
+    const [a, b] = await Promise.all([measureDirect(pool, run, CONNECTIONS / 2), measureDirect(replicaPool, run, CONNECTIONS / 2)]);
+    const two = { ...a, rps: a.rps + b.rps, requests: a.requests + b.requests, errors: a.errors + b.errors, p95: Math.max(a.p95, b.p95) };
+    return { statements: reads.flat().length, one, two };
+  } finally {
+    await replicaPool.end();
+    await replica.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
 
 interface Stats {
   rps: number;
@@ -26,6 +68,8 @@ interface Stats {
   p99: number;
   errors: number;
   requests: number;
+  /** Mean bytes per response on the wire (headers included; compressed as a browser would ask). */
+  bytes?: number;
 }
 
 interface Endpoint {
@@ -79,25 +123,32 @@ function summarise(latencies: number[], seconds: number, errors: number): Stats 
 async function measureApi(url: string, token: string): Promise<Stats> {
   const latencies: number[] = [];
   let errors = 0;
+  let bytes = 0;
   const result = await new Promise<autocannon.Result>((resolveRun, reject) => {
     const instance = autocannon(
-      { url, connections: CONNECTIONS, duration: DURATION, headers: { authorization: `Bearer ${token}` } },
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'br, gzip' },
+      },
       (error, finished) => (error ? reject(error) : resolveRun(finished)),
     );
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    instance.on('response', (_client, statusCode, resBytes, responseTime) => {
       if (statusCode !== 200) errors++;
+      bytes += resBytes;
       latencies.push(responseTime);
     });
   });
-  return summarise(latencies, DURATION, errors + result.errors + result.timeouts);
+  return { ...summarise(latencies, DURATION, errors + result.errors + result.timeouts), bytes: bytes / Math.max(1, latencies.length) };
 }
 
-async function measureDirect(pool: Pool, run: (pool: Pool) => Promise<unknown>): Promise<Stats> {
+async function measureDirect(pool: Pool, run: (pool: Pool) => Promise<unknown>, connections = CONNECTIONS): Promise<Stats> {
   const latencies: number[] = [];
   let errors = 0;
   const end = Date.now() + DURATION * 1000;
   await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
+    Array.from({ length: connections }, async () => {
       while (Date.now() < end) {
         const started = process.hrtime.bigint();
         try {
@@ -169,6 +220,13 @@ async function main(): Promise<void> {
           target: { percentile: 'p95', ms: 200 },
         },
         {
+          name: 'GET /api/projects (admin: all 100,000, first page)',
+          base: 'cached',
+          path: '/api/projects',
+          token: admin.token,
+          target: { percentile: 'p99', ms: 50 },
+        },
+        {
           name: 'GET /api/dashboard/overview (admin, cache off: recomputed every request)',
           base: 'uncached',
           path: '/api/dashboard/overview',
@@ -191,10 +249,23 @@ async function main(): Promise<void> {
         const direct = await measureDirect(pool, replay(steps));
         rows.push({ e, api, direct, steps });
       }
-      process.stderr.write('\n\n');
-      const report = render(rows, subject.n, projects);
+      process.stderr.write('\n\nMixed workload of simulated people…\n');
+      const people = await preparePeople(pool, bases.cached, 40);
+      const levels: Level[] = [];
+      for (const count of MIXED_LEVELS) {
+        const level = await runLevel(bases.cached, people, count, MIXED_SECONDS);
+        process.stderr.write(`  ${count} people: ${level.rps.toFixed(0)} req/s, p95 ${level.p95.toFixed(1)} ms, ${level.errors} errors\n`);
+        levels.push(level);
+        if (level.p95 > 200 || level.errors > 0) break;
+      }
+      const replica =
+        db.embedded && process.env['BENCH_REPLICA'] !== 'off' ? await measureReplicaReads(db.embedded, pool, captured, rows) : null;
+      const report = render(rows, subject.n, projects, levels, replica);
       console.log(report);
-      writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), report);
+      // Earlier runs stay: each run adds its own section.
+      const file = join(ROOT, 'bench', 'RESULTS.md');
+      const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      writeFileSync(file, `${report}\n${before ? `\n---\n\n${before}` : ''}`);
       console.log('Written to bench/RESULTS.md');
     } finally {
       await stopApi();
@@ -213,29 +284,60 @@ interface Row {
   steps: Statement[][];
 }
 
-function render(rows: Row[], partnershipSize: number, projects: number): string {
+function render(rows: Row[], partnershipSize: number, projects: number, levels: Level[], replica: ReplicaReads | null): string {
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
   const lines = [
-    '# Samspill benchmark',
+    `# Samspill benchmark, ${new Date().toISOString().slice(0, 10)}`,
     '',
     `- date: ${new Date().toISOString()}`,
     `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
     `- data: ${projects.toLocaleString('en')} projects (npm run bench:seed); subject partnership of median size (${partnershipSize} projects)`,
-    `- load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint; API (${WORKERS} processes, API_WORKERS) and PostgreSQL on the same machine`,
+    `- load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint, \`accept-encoding: br, gzip\` as a browser sends; API (${WORKERS} processes, API_WORKERS) and PostgreSQL on the same machine`,
     '- direct: the SQL statements a traced API process sent for the same request (bench/sql-trace.cjs), replayed through `pg` at the same concurrency, statements that overlapped there together — the floor',
     '',
-    '| endpoint | API req/s | API p50 | API p95 | API p99 | errors | SQL statements (steps) | direct req/s | direct p50 | direct p95 | direct p99 | p50 ratio | latency target | latency met | ratio ≤ 2 met |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
+    '| endpoint | API req/s | API p50 | API p95 | API p99 | errors | bytes on the wire | SQL statements (steps) | direct req/s | direct p50 | direct p95 | direct p99 | p50 ratio | latency target | latency met | ratio ≤ 1.5 met |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
   ];
   for (const { e, api, direct, steps } of rows) {
     const value = api[e.target.percentile];
     const ratio = api.p50 / direct.p50;
     const latencyMet = value <= e.target.ms && api.errors === 0;
     lines.push(
-      `| ${e.name} | ${f(api.rps)} | ${f(api.p50)} | ${f(api.p95)} | ${f(api.p99)} | ${api.errors} | ${steps.flat().length} (${steps.length}) | ${f(direct.rps)} | ${f(direct.p50)} | ${f(direct.p95)} | ${f(direct.p99)} | ${ratio.toFixed(2)} | ${e.target.percentile} ≤ ${e.target.ms} ms | ${latencyMet ? 'yes' : `no: ${f(value)} ms, ${(value / e.target.ms).toFixed(1)}× the target`} | ${ratio <= 2 ? 'yes' : `no: ${ratio.toFixed(2)}×`} |`,
+      `| ${e.name} | ${f(api.rps)} | ${f(api.p50)} | ${f(api.p95)} | ${f(api.p99)} | ${api.errors} | ${Math.round(api.bytes ?? 0).toLocaleString('en')} | ${steps.flat().length} (${steps.length}) | ${f(direct.rps)} | ${f(direct.p50)} | ${f(direct.p95)} | ${f(direct.p99)} | ${ratio.toFixed(2)} | ${e.target.percentile} ≤ ${e.target.ms} ms | ${latencyMet ? 'yes' : `no: ${f(value)} ms, ${(value / e.target.ms).toFixed(1)}× the target`} | ${ratio <= 1.5 ? 'yes' : `no: ${ratio.toFixed(2)}×`} |`,
     );
   }
   lines.push('', 'Latencies in milliseconds.', '');
+  lines.push(
+    '## Mixed workload (simulated people)',
+    '',
+    `Each person reads their partnership's board, a project and its log, and the partnership's dashboard, writes a log entry in ${WRITE_SHARE * 100} % of rounds, and thinks ${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s between steps; ${MIXED_SECONDS} s per level, ${WORKERS} API processes.`,
+    '',
+    '| people | requests | req/s | p50 | p95 | p99 | errors | log entries written | p95 ≤ 200 ms, no errors |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...levels.map(
+      (l) =>
+        `| ${l.people} | ${l.requests} | ${f(l.rps)} | ${f(l.p50)} | ${f(l.p95)} | ${f(l.p99)} | ${l.errors} | ${l.writes} | ${l.p95 <= 200 && l.errors === 0 ? 'yes' : 'no'} |`,
+    ),
+    '',
+    `Served with p95 ≤ 200 ms and no errors: ${Math.max(0, ...levels.filter((l) => l.p95 <= 200 && l.errors === 0).map((l) => l.people))} people at once.`,
+    '',
+  );
+  if (replica) {
+    const ratio = replica.two.rps / replica.one.rps;
+    lines.push(
+      '## Reads on one database server and on two (primary + streaming replica)',
+      '',
+      `The project list's and project page's ${replica.statements} statements replayed directly, ${CONNECTIONS} connections: all on the primary, then half on the primary and half on a streaming replica of it, both on this machine.`,
+      '',
+      '| servers | reads/s | p50 | p95 | errors |',
+      '| ---: | ---: | ---: | ---: | ---: |',
+      `| 1 | ${f(replica.one.rps)} | ${f(replica.one.p50)} | ${f(replica.one.p95)} | ${replica.one.errors} |`,
+      `| 2 | ${f(replica.two.rps)} | ${f(replica.two.p50)} | ${f(replica.two.p95)} | ${replica.two.errors} |`,
+      '',
+      `Two servers serve ${ratio.toFixed(2)}× the reads of one (target ≥ 1.6×: ${ratio >= 1.6 ? 'met' : 'not met'}).`,
+      '',
+    );
+  }
   return lines.join('\n');
 }
 

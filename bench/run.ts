@@ -10,7 +10,7 @@
  */
 import autocannon from 'autocannon';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { type EmbeddedPostgres, startEmbeddedReplica } from '@samspill/api/embedded-postgres';
@@ -20,6 +20,9 @@ import { BENCH_DATABASE, benchDatabase, ROOT, requireBuiltApi } from './support'
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? '20');
 const CONNECTIONS = 50;
+const loadAtStart = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ');
 const MIXED_LEVELS = (process.env['BENCH_PEOPLE'] ?? '100,200,400,800,1600,3200').split(',').map(Number);
 const MIXED_SECONDS = Number(process.env['BENCH_MIXED_DURATION'] ?? '20');
 
@@ -290,7 +293,9 @@ function render(rows: Row[], partnershipSize: number, projects: number, levels: 
     `# Samspill benchmark, ${new Date().toISOString().slice(0, 10)}`,
     '',
     `- date: ${new Date().toISOString()}`,
-    `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average at the start ${loadAtStart}, at the end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (other work shares this machine)`,
     `- data: ${projects.toLocaleString('en')} projects (npm run bench:seed); subject partnership of median size (${partnershipSize} projects)`,
     `- load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint, \`accept-encoding: br, gzip\` as a browser sends; API (${WORKERS} processes, API_WORKERS) and PostgreSQL on the same machine`,
     '- direct: the SQL statements a traced API process sent for the same request (bench/sql-trace.cjs), replayed through `pg` at the same concurrency, statements that overlapped there together — the floor',

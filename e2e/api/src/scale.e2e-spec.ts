@@ -1,4 +1,11 @@
-import type { ErrorResponse, ProjectListResponse, ProjectResponse } from '@samspill/contracts';
+import type {
+  ErrorResponse,
+  Overview,
+  OverviewOrganization,
+  OverviewPartnership,
+  ProjectListResponse,
+  ProjectResponse,
+} from '@samspill/contracts';
 import { DEMO_ACCOUNTS } from '@samspill/testing';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -80,6 +87,54 @@ describe('GET /api/projects pages by cursor', () => {
       token: admin.token,
     });
     expect(few.body).toMatchObject({ total: 1, totalIsExact: true });
+  });
+});
+
+describe('the overview pages its rows', () => {
+  async function walk<T>(first: string): Promise<T[]> {
+    const rows: T[] = [];
+    for (let path: string | null = first; path;) {
+      const page: Awaited<ReturnType<typeof request<T[]>>> = await request<T[]>(api.baseUrl, 'GET', path, { token: admin.token });
+      expect(page.status).toBe(200);
+      expect(Array.isArray(page.body)).toBe(true);
+      rows.push(...page.body);
+      path = nextOf(page.headers.get('link'));
+    }
+    return rows;
+  }
+
+  it('sends the first 100 rows of each list with the totals, and the rest a page at a time', async () => {
+    await api.sql(
+      `INSERT INTO partnerships (name, description) SELECT 'Mengdesamarbeid ' || lpad(g::text, 3, '0'), '' FROM generate_series(1, 150) g`,
+    );
+    const { n } = await api.row<{ n: number }>('SELECT count(*)::int AS n FROM partnerships');
+    const overview = await request<Overview>(api.baseUrl, 'GET', '/api/dashboard/overview', { token: admin.token });
+    expect(overview.body.partnerships).toHaveLength(100);
+    expect(overview.body.partnershipCount).toBe(n);
+    expect(overview.body.organizationCount).toBe(overview.body.organizations.length);
+
+    const partnerships = await walk<OverviewPartnership>('/api/dashboard/overview/partnerships?limit=40');
+    expect(partnerships).toHaveLength(n);
+    expect(new Set(partnerships.map((p) => p.id)).size).toBe(n);
+    expect(partnerships.slice(0, 100)).toEqual(overview.body.partnerships);
+    const names = partnerships.map((p) => p.name.toLowerCase());
+    expect(names).toEqual([...names].sort());
+
+    const organizations = await walk<OverviewOrganization>('/api/dashboard/overview/organizations?limit=1');
+    expect(organizations).toEqual(overview.body.organizations);
+    const projects = organizations.map((o) => o.projects);
+    expect(projects).toEqual([...projects].sort((a, b) => b - a));
+  });
+
+  it('answers ?limit= with that many rows, and refuses a foreign cursor', async () => {
+    const small = await request<Overview>(api.baseUrl, 'GET', '/api/dashboard/overview?limit=2', { token: admin.token });
+    expect(small.body.partnerships).toHaveLength(2);
+    expect(small.body.partnershipCount).toBeGreaterThan(2);
+    const bad = await request<ErrorResponse>(api.baseUrl, 'GET', '/api/dashboard/overview/partnerships?cursor=WyJ4Il0', {
+      token: admin.token,
+    });
+    expect(bad.status).toBe(400);
+    expect((await request(api.baseUrl, 'GET', '/api/dashboard/overview?limit=501', { token: admin.token })).status).toBe(400);
   });
 });
 

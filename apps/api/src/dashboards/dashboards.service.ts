@@ -3,6 +3,9 @@ import {
   type AnswerCounts,
   type Direction,
   type Overview,
+  type OverviewOrganization,
+  type OverviewPartnership,
+  OVERVIEW_ROWS_DEFAULT,
   type PartnershipDashboard,
   type ProjectStatus,
   type Question,
@@ -14,6 +17,7 @@ import { type Actor, indicatorProgress } from '@samspill/domain';
 import { matchCountsSql, visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { etagOf } from '../common/http-caching';
+import { compareKeys, decodeCursor, pageAfter, type SortKey } from '../common/next-link';
 import { Database } from '../database/database';
 import { onlyRow } from '../database/only-row';
 import { PartnershipAccess } from '../partnerships/partnership-access';
@@ -130,7 +134,8 @@ export class DashboardsService {
   ) {
     const maxAgeMs = config.dashboardCache ? 60_000 : 0;
     this.dashboards = new VersionedCache(maxAgeMs);
-    this.overviews = new VersionedCache(maxAgeMs);
+    // Every row is kept; what goes out by default is the first page of each list.
+    this.overviews = new VersionedCache(maxAgeMs, (o) => JSON.stringify(firstRows(o, OVERVIEW_ROWS_DEFAULT)));
   }
 
   /**
@@ -147,12 +152,28 @@ export class DashboardsService {
     return this.partnershipEntry(actor, id);
   }
 
-  async overview(actor: Actor): Promise<Overview> {
-    return (await this.overviewEntry(actor)).value;
+  /** The overview with the first `limit` rows of each list (the default page comes serialised from the cache). */
+  async overviewJson(actor: Actor, limit = OVERVIEW_ROWS_DEFAULT): Promise<Serialised> {
+    const entry = await this.overviewEntry(actor);
+    if (limit === OVERVIEW_ROWS_DEFAULT) return entry;
+    const json = JSON.stringify(firstRows(entry.value, limit));
+    return { json, etag: etagOf(json) };
   }
 
-  async overviewJson(actor: Actor): Promise<Serialised> {
-    return this.overviewEntry(actor);
+  /** The overview's partnership rows by name, a page at a time. */
+  async overviewPartnerships(actor: Actor, limit: number, cursor?: string): Promise<{ rows: OverviewPartnership[]; next: string | null }> {
+    const { value } = await this.overviewEntry(actor);
+    return pageAfter(value.partnerships, partnershipKey, limit, cursor ? decodeCursor(cursor, ['string', 'string']) : null);
+  }
+
+  /** The overview's organisation rows, most projects first, a page at a time. */
+  async overviewOrganizations(
+    actor: Actor,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ rows: OverviewOrganization[]; next: string | null }> {
+    const { value } = await this.overviewEntry(actor);
+    return pageAfter(value.organizations, organizationKey, limit, cursor ? decodeCursor(cursor, ['number', 'string', 'string']) : null);
   }
 
   /**
@@ -298,15 +319,18 @@ export class DashboardsService {
       statusCounts.stopped += p.stopped;
       statusCounts.completed += p.completed;
     }
+    // Sorted here, by the same keys the page cursors use.
+    const partnershipRows = partnerships
+      .map((p) => ({ id: p.id, name: p.name, stageCounts: { learn: p.learn, test: p.test, establish: p.establish } }))
+      .sort(byKey(partnershipKey));
+    const organizationRows = organizations.map((o) => ({ id: o.id, name: o.name, projects: o.projects })).sort(byKey(organizationKey));
     return {
       stageCounts,
       statusCounts,
-      partnerships: partnerships.map((p) => ({
-        id: p.id,
-        name: p.name,
-        stageCounts: { learn: p.learn, test: p.test, establish: p.establish },
-      })),
-      organizations,
+      partnerships: partnershipRows,
+      partnershipCount: partnershipRows.length,
+      organizations: organizationRows,
+      organizationCount: organizationRows.length,
       recentTransitions: recent.map((r) => ({
         projectId: r.project_id,
         projectTitle: r.project_title,
@@ -333,6 +357,7 @@ class VersionedCache<T> {
 
   constructor(
     private readonly maxAgeMs = 60_000,
+    private readonly serialise: (value: T) => string = (value) => JSON.stringify(value),
     private readonly maxEntries = 1_000,
   ) {}
 
@@ -341,7 +366,7 @@ class VersionedCache<T> {
     // A version read from a replica may be behind one already computed from the primary: the newer figures serve both.
     if (hit && atLeast(hit.version, version) && Date.now() - hit.at < this.maxAgeMs) return hit.value;
     const value = compute().then((v) => {
-      const json = JSON.stringify(v);
+      const json = this.serialise(v);
       return { value: v, json, etag: etagOf(json) };
     });
     // Concurrent requests for the same version share one computation; a failure is not kept.
@@ -359,4 +384,16 @@ function atLeast(a: string, b: string): boolean {
   const as = a.split('/');
   const bs = b.split('/');
   return as.length === bs.length && as.every((part, i) => BigInt(part) >= BigInt(bs[i] as string));
+}
+
+const partnershipKey = (p: OverviewPartnership): SortKey => [p.name.toLowerCase(), p.id];
+const organizationKey = (o: OverviewOrganization): SortKey => [-o.projects, o.name, o.id];
+
+function byKey<T>(keyOf: (row: T) => SortKey): (a: T, b: T) => number {
+  return (a, b) => compareKeys(keyOf(a), keyOf(b));
+}
+
+/** The overview with only the first `limit` rows of each list; the totals stay whole. */
+function firstRows(overview: Overview, limit: number): Overview {
+  return { ...overview, partnerships: overview.partnerships.slice(0, limit), organizations: overview.organizations.slice(0, limit) };
 }

@@ -15,6 +15,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
+import { linkNext } from '../common/next-link';
 import { ApiRefusals } from '../common/openapi';
 import { ProjectsService } from './projects.service';
 import { ReadsMayLag } from '../database/read-routing';
@@ -35,13 +36,7 @@ export class ProjectsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ProjectListResponse> {
     const page = await this.projects.list(actorOf(user), query);
-    if (page.nextCursor) {
-      // The same filters from where this page ended; an offset is spent once the cursor says where to go on.
-      const next = new URL(request.url, 'http://x');
-      next.searchParams.delete('offset');
-      next.searchParams.set('cursor', page.nextCursor);
-      reply.header('link', `<${next.pathname}${next.search}>; rel="next"`);
-    }
+    linkNext(request, reply, page.nextCursor);
     return page;
   }
 

@@ -1,7 +1,7 @@
 import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Overview, PartnershipDashboard, PartnershipResponse } from '@samspill/contracts';
-import type { Observable } from 'rxjs';
+import { EMPTY, expand, type Observable, reduce } from 'rxjs';
 import { I18n } from '../core/i18n/i18n';
 
 /** The dashboard endpoints: each view needs exactly one of these requests. */
@@ -16,6 +16,18 @@ export class DashboardApi {
 
   overview(): Observable<Overview> {
     return this.http.get<Overview>('/api/dashboard/overview');
+  }
+
+  /** Every row of one of the overview's lists, page after page (each page names the next in its Link header). */
+  overviewRows<T>(list: 'partnerships' | 'organizations'): Observable<T[]> {
+    const page = (url: string) => this.http.get<T[]>(url, { observe: 'response' });
+    return page(`/api/dashboard/overview/${list}?limit=500`).pipe(
+      expand((response) => {
+        const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1];
+        return next ? page(next) : EMPTY;
+      }),
+      reduce((rows: T[], response) => [...rows, ...(response.body ?? [])], []),
+    );
   }
 
   partnerships(): Observable<PartnershipResponse[]> {

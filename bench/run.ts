@@ -23,7 +23,7 @@ const CONNECTIONS = 50;
 const loadAtStart = loadavg()
   .map((l) => l.toFixed(1))
   .join(' / ');
-const MIXED_LEVELS = (process.env['BENCH_PEOPLE'] ?? '100,200,400,800,1600,3200').split(',').map(Number);
+const MIXED_LEVELS = (process.env['BENCH_PEOPLE'] ?? '25,50,100,200,400,800,1600,3200').split(',').map(Number);
 const MIXED_SECONDS = Number(process.env['BENCH_MIXED_DURATION'] ?? '20');
 
 interface ReplicaReads {

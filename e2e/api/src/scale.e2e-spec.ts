@@ -3,6 +3,7 @@ import type {
   Overview,
   OverviewOrganization,
   OverviewPartnership,
+  PartnershipResponse,
   ProjectListResponse,
   ProjectResponse,
 } from '@samspill/contracts';
@@ -135,6 +136,34 @@ describe('the overview pages its rows', () => {
     });
     expect(bad.status).toBe(400);
     expect((await request(api.baseUrl, 'GET', '/api/dashboard/overview?limit=501', { token: admin.token })).status).toBe(400);
+  });
+});
+
+describe('GET /api/partnerships pages by name', () => {
+  it('answers 100 by default and the rest through the Link header, each once, in name order', async () => {
+    await api.sql(`INSERT INTO partnerships (name, description) SELECT 'Sidesamarbeid ' || g, '' FROM generate_series(1, 120) g`);
+    const { n } = await api.row<{ n: number }>('SELECT count(*)::int AS n FROM partnerships');
+    const first = await request<PartnershipResponse[]>(api.baseUrl, 'GET', '/api/partnerships', { token: admin.token });
+    expect(first.body).toHaveLength(100);
+    expect(nextOf(first.headers.get('link'))).toMatch(/^\/api\/partnerships\?cursor=/);
+
+    const ids: string[] = [];
+    for (let path: string | null = '/api/partnerships?limit=45'; path;) {
+      const page: Awaited<ReturnType<typeof request<PartnershipResponse[]>>> = await request<PartnershipResponse[]>(
+        api.baseUrl,
+        'GET',
+        path,
+        {
+          token: admin.token,
+        },
+      );
+      expect(page.status).toBe(200);
+      ids.push(...page.body.map((p) => p.id));
+      path = nextOf(page.headers.get('link'));
+    }
+    const ordered = await api.sql<{ id: string }>('SELECT id FROM partnerships ORDER BY lower(name), id');
+    expect(ids).toEqual(ordered.map((r) => r.id));
+    expect(ids).toHaveLength(n);
   });
 });
 

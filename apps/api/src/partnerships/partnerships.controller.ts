@@ -1,16 +1,19 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CreateFocusAreaDto,
   CreatePartnershipDto,
   type FocusAreaResponse,
+  PartnershipListQuery,
   type PartnershipResponse,
   UpdateFocusAreaDto,
   UpdatePartnershipDto,
 } from '@samspill/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
+import { linkNext } from '../common/next-link';
 import { ApiRefusals } from '../common/openapi';
 import { PartnershipsService } from './partnerships.service';
 import { ReadsMayLag } from '../database/read-routing';
@@ -21,11 +24,18 @@ import { ReadsMayLag } from '../database/read-routing';
 export class PartnershipsController {
   constructor(private readonly partnerships: PartnershipsService) {}
 
-  /** The partnerships you may see, with members and focus areas. */
+  /** The partnerships you may see, with members and focus areas, by name: 100 at a time unless ?limit= says otherwise (Link: rel="next"). */
   @ReadsMayLag()
   @Get('partnerships')
-  list(@CurrentUser() user: AuthenticatedUser): Promise<PartnershipResponse[]> {
-    return this.partnerships.list(actorOf(user));
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PartnershipListQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PartnershipResponse[]> {
+    const page = await this.partnerships.list(actorOf(user), query);
+    linkNext(request, reply, page.next);
+    return page.items;
   }
 
   /** A new partnership; a leader's own organisation is always a member. */

@@ -1,19 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  CreateFocusAreaDto,
-  CreatePartnershipDto,
-  FocusAreaResponse,
-  OrganizationKind,
-  PartnershipResponse,
-  UpdateFocusAreaDto,
-  UpdatePartnershipDto,
-  Visibility,
+import {
+  type CreateFocusAreaDto,
+  type CreatePartnershipDto,
+  type FocusAreaResponse,
+  type OrganizationKind,
+  type PartnershipResponse,
+  type UpdateFocusAreaDto,
+  type UpdatePartnershipDto,
+  type Visibility,
+  PARTNERSHIP_PAGE_DEFAULT,
+  type PartnershipListQuery,
 } from '@samspill/contracts';
 import { type Actor, canCreatePartnership, canManagePartnership } from '@samspill/domain';
 import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden } from '../common/actor';
+import { decodeCursor, encodeCursor } from '../common/next-link';
 import { onlyRow } from '../database/only-row';
 import { DomainException, notFound } from '../common/domain-exception';
 import { PartnershipAccess } from './partnership-access';
@@ -22,6 +25,8 @@ import { Database } from '../database/database';
 interface PartnershipRow {
   id: string;
   name: string;
+  /** lower(name) as PostgreSQL computes it: the cursor must compare the way the index does. */
+  sort_name: string;
   description: string;
   visibility: Visibility;
   members: { id: string; name: string; kind: OrganizationKind }[];
@@ -38,41 +43,29 @@ export class PartnershipsService {
     private readonly access: PartnershipAccess,
   ) {}
 
-  /** One query, whatever the number of partnerships: members and focus areas come as JSON. */
-  async list(actor: Actor, onlyIds?: string[]): Promise<PartnershipResponse[]> {
-    const params: unknown[] = [actor.organizationId];
+  /** One query per page, whatever the number of partnerships: members and focus areas come as JSON. By name, in index order. */
+  async list(actor: Actor, page: PartnershipListQuery): Promise<{ items: PartnershipResponse[]; next: string | null }> {
+    const limit = page.limit ?? PARTNERSHIP_PAGE_DEFAULT;
+    const params: unknown[] = [actor.organizationId, limit + 1];
     let where = visiblePartnershipSql(actor, 'p', '$1');
-    if (onlyIds) {
-      params.push(onlyIds);
-      where += ` AND p.id = ANY($2::uuid[])`;
+    if (page.cursor) {
+      params.push(...decodeCursor(page.cursor, ['string', 'string']));
+      where += ` AND (lower(p.name), p.id) > ($3, $4::uuid)`;
     }
-    const rows = await this.db.reader().query<PartnershipRow[]>(
-      `SELECT p.id, p.name, p.description, p.visibility,
-         coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
-                   FROM partnership_members m JOIN organizations o ON o.id = m.organization_id
-                   WHERE m.partnership_id = p.id), '[]') AS members,
-         coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'description', f.description) ORDER BY f.created_at, f.name)
-                   FROM focus_areas f WHERE f.partnership_id = p.id), '[]') AS focus_areas
-       FROM partnerships p
-       WHERE ${where}
-       ORDER BY lower(p.name)`,
-      params,
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      description: r.description,
-      visibility: r.visibility,
-      members: r.members,
-      focusAreas: r.focus_areas,
-    }));
+    const rows = await this.query(this.db.reader(), `WHERE ${where} ORDER BY lower(p.name), p.id LIMIT $2`, params);
+    const shown = rows.slice(0, limit);
+    const last = shown.at(-1);
+    return {
+      items: shown.map(toPartnershipResponse),
+      next: rows.length > limit && last ? encodeCursor([last.sort_name, last.id]) : null,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<PartnershipResponse> {
     await this.access.visiblePartnership(actor, id);
-    const [partnership] = await this.list({ role: 'admin', organizationId: null }, [id]);
+    const [partnership] = await this.query(this.db.reader(), 'WHERE p.id = $1', [id]);
     if (!partnership) throw notFound('partnership');
-    return partnership;
+    return toPartnershipResponse(partnership);
   }
 
   async create(actor: Actor, createdBy: string, dto: CreatePartnershipDto): Promise<PartnershipResponse> {
@@ -174,6 +167,20 @@ export class PartnershipsService {
     return row as FocusAreaResponse;
   }
 
+  private query(source: DataSource, whereAndOrder: string, params: unknown[]): Promise<PartnershipRow[]> {
+    return source.query<PartnershipRow[]>(
+      `SELECT p.id, p.name, lower(p.name) AS sort_name, p.description, p.visibility,
+         coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
+                   FROM partnership_members m JOIN organizations o ON o.id = m.organization_id
+                   WHERE m.partnership_id = p.id), '[]') AS members,
+         coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'description', f.description) ORDER BY f.created_at, f.name)
+                   FROM focus_areas f WHERE f.partnership_id = p.id), '[]') AS focus_areas
+       FROM partnerships p
+       ${whereAndOrder}`,
+      params,
+    );
+  }
+
   private async checkMembers(manager: EntityManager, memberIds: string[]): Promise<void> {
     if (memberIds.length < 2) {
       throw new DomainException('INVALID_MEMBERS', 'A partnership needs at least two member organisations.', 400, 'TOO_FEW_MEMBERS');
@@ -185,4 +192,8 @@ export class PartnershipsService {
       throw new DomainException('INVALID_MEMBERS', 'memberIds contains an id that is not an organisation.', 400, 'NOT_AN_ORGANIZATION');
     }
   }
+}
+
+function toPartnershipResponse(r: PartnershipRow): PartnershipResponse {
+  return { id: r.id, name: r.name, description: r.description, visibility: r.visibility, members: r.members, focusAreas: r.focus_areas };
 }

@@ -1,7 +1,8 @@
 import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Overview, PartnershipDashboard, PartnershipResponse } from '@samspill/contracts';
-import { EMPTY, expand, type Observable, reduce } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { allPages } from '../core/http/all-pages';
 import { I18n } from '../core/i18n/i18n';
 
 /** The dashboard endpoints: each view needs exactly one of these requests. */
@@ -18,20 +19,13 @@ export class DashboardApi {
     return this.http.get<Overview>('/api/dashboard/overview');
   }
 
-  /** Every row of one of the overview's lists, page after page (each page names the next in its Link header). */
+  /** Every row of one of the overview's lists, page after page. */
   overviewRows<T>(list: 'partnerships' | 'organizations'): Observable<T[]> {
-    const page = (url: string) => this.http.get<T[]>(url, { observe: 'response' });
-    return page(`/api/dashboard/overview/${list}?limit=500`).pipe(
-      expand((response) => {
-        const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1];
-        return next ? page(next) : EMPTY;
-      }),
-      reduce((rows: T[], response) => [...rows, ...(response.body ?? [])], []),
-    );
+    return allPages<T>(this.http, `/api/dashboard/overview/${list}?limit=500`);
   }
 
   partnerships(): Observable<PartnershipResponse[]> {
-    return this.http.get<PartnershipResponse[]>('/api/partnerships');
+    return allPages<PartnershipResponse>(this.http, '/api/partnerships?limit=500');
   }
 
   /** The project list for Excel; column names and stage names follow the reader's language. */

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { FocusAreaResponse, PartnershipResponse, Visibility } from '@samspill/contracts';
 import type { Observable } from 'rxjs';
+import { allPages } from '../core/http/all-pages';
 
 /** The body of POST /api/partnerships (CreatePartnershipDto without its validators). */
 export interface NewPartnership {
@@ -23,7 +24,8 @@ export class PartnershipsApi {
   private readonly http = inject(HttpClient);
 
   list(): Observable<PartnershipResponse[]> {
-    return this.http.get<PartnershipResponse[]>('/api/partnerships');
+    // Pickers and the list page show them all; the API sends them a page at a time.
+    return allPages<PartnershipResponse>(this.http, '/api/partnerships?limit=500');
   }
 
   get(id: string): Observable<PartnershipResponse> {

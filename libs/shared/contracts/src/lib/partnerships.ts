@@ -1,4 +1,4 @@
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,8 +8,12 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsInt,
   IsUUID,
+  Matches,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import { trim } from './transforms';
 import type { OrganizationSummary } from './organizations';
@@ -142,4 +146,19 @@ export class UpdateFocusAreaDto {
   @IsString()
   @MaxLength(2000)
   description?: string;
+}
+
+/** The default page of the partnership list: today's clients, which read one page, keep working. */
+export const PARTNERSHIP_PAGE_DEFAULT = 100;
+
+/** `?limit=&cursor=` of the partnership list: an array by name, the next page in `Link: <…>; rel="next"`. */
+export class PartnershipListQuery {
+  /** @example 100 */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  /** From the `Link: rel="next"` header of the page before. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(600)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be the one from the page before' })
+  cursor?: string;
 }

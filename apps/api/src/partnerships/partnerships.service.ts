@@ -12,7 +12,7 @@ import {
   PARTNERSHIP_PAGE_DEFAULT,
   type PartnershipListQuery,
 } from '@samspill/contracts';
-import { type Actor, canCreatePartnership, canManagePartnership } from '@samspill/domain';
+import { type Actor, canCreatePartnership, canManagePartnership, canSeePartnership } from '@samspill/domain';
 import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden } from '../common/actor';
@@ -61,10 +61,15 @@ export class PartnershipsService {
     };
   }
 
+  /** One statement: the row carries what the visibility rule needs (its members), so no separate check goes first. */
   async get(actor: Actor, id: string): Promise<PartnershipResponse> {
-    await this.access.visiblePartnership(actor, id);
     const [partnership] = await this.query(this.db.reader(), 'WHERE p.id = $1', [id]);
-    if (!partnership) throw notFound('partnership');
+    if (
+      !partnership ||
+      !canSeePartnership(actor, { visibility: partnership.visibility, memberIds: partnership.members.map((m) => m.id) })
+    ) {
+      throw notFound('partnership');
+    }
     return toPartnershipResponse(partnership);
   }
 

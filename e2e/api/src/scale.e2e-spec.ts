@@ -165,6 +165,19 @@ describe('GET /api/partnerships pages by name', () => {
     expect(ids).toEqual(ordered.map((r) => r.id));
     expect(ids).toHaveLength(n);
   });
+
+  it('refuses a cursor it did not give out', async () => {
+    for (const key of [
+      ['a', 'not-an-id'],
+      ['a\u0000', '00000000-0000-4000-8000-000000000000'],
+      [1, 2],
+    ]) {
+      const cursor = Buffer.from(JSON.stringify(key)).toString('base64url');
+      const result = await request<ErrorResponse>(api.baseUrl, 'GET', `/api/partnerships?cursor=${cursor}`, { token: admin.token });
+      expect(result.status).toBe(400);
+      expect(result.body.code).toBe('VALIDATION_FAILED');
+    }
+  });
 });
 
 describe('conditional GET', () => {

@@ -25,7 +25,11 @@ export function decodeCursor(cursor: string, shape: ('string' | 'number')[]): So
   } catch {
     // refused below
   }
-  if (Array.isArray(key) && key.length === shape.length && key.every((v, i) => typeof v === shape[i] && String(v).length <= 400)) {
+  if (
+    Array.isArray(key) &&
+    key.length === shape.length &&
+    key.every((v, i) => typeof v === shape[i] && String(v).length <= 400 && !String(v).includes('\u0000'))
+  ) {
     return key as SortKey;
   }
   throw new DomainException('VALIDATION_FAILED', 'cursor must be the one from the page before');

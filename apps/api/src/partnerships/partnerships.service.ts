@@ -34,6 +34,7 @@ interface PartnershipRow {
 }
 
 const MANAGERS = 'leaders of a member organisation';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 @Injectable()
 export class PartnershipsService {
@@ -49,7 +50,9 @@ export class PartnershipsService {
     const params: unknown[] = [actor.organizationId, limit + 1];
     let where = visiblePartnershipSql(actor, 'p', '$1');
     if (page.cursor) {
-      params.push(...decodeCursor(page.cursor, ['string', 'string']));
+      const [name, id] = decodeCursor(page.cursor, ['string', 'string']);
+      if (!UUID.test(String(id))) throw new DomainException('VALIDATION_FAILED', 'cursor must be the one from the page before');
+      params.push(name, id);
       where += ` AND (lower(p.name), p.id) > ($3, $4::uuid)`;
     }
     const rows = await this.query(this.db.reader(), `WHERE ${where} ORDER BY lower(p.name), p.id LIMIT $2`, params);

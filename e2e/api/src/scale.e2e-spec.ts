@@ -27,6 +27,20 @@ afterAll(async () => {
 
 const nextOf = (link: string | null) => /^<([^>]+)>; rel="next"$/.exec(link ?? '')?.[1] ?? null;
 
+describe('PgBouncer', () => {
+  it('stands between the API and PostgreSQL in the API tests (unless TEST_PGBOUNCER=off)', async () => {
+    await request(api.baseUrl, 'GET', '/api/projects', { token: admin.token });
+    const names = (
+      await api.sql<{ name: string }>(
+        `SELECT application_name AS name FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'samspill-api%'`,
+      )
+    ).map((r) => r.name);
+    expect(names.length).toBeGreaterThan(0);
+    // PgBouncer adds the client's address to the name it passes on.
+    if (process.env['TEST_PGBOUNCER'] !== 'off') expect(names.every((n) => / - 127\.0\.0\.1:\d+$/.test(n))).toBe(true);
+  });
+});
+
 describe('GET /api/projects pages by cursor', () => {
   it('walks every project once, in the order of the offset pages, following nextCursor and the Link header', async () => {
     const all = await request<ProjectListResponse>(api.baseUrl, 'GET', '/api/projects?limit=200', { token: admin.token });

@@ -45,6 +45,8 @@ export async function startPgBouncer(binary: string, serverUrl: string, dir: str
       'unix_socket_dir =',
       'auth_type = any',
       'pool_mode = transaction',
+      // Server connections show where their client came from: the tests can tell pooled connections from direct ones.
+      'application_name_add_host = 1',
       'max_client_conn = 2000',
       'default_pool_size = 20',
       'ignore_startup_parameters = extra_float_digits,statement_timeout,idle_in_transaction_session_timeout,options',

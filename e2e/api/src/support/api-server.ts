@@ -135,7 +135,8 @@ export async function spawnApi(env: Record<string, string>, options: SpawnOption
     port,
     child,
     output: () => output,
-    async waitUntilHealthy(timeoutMs = 30_000) {
+    // Generous: on a shared machine under load a start can take tens of seconds.
+    async waitUntilHealthy(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         if (child.exitCode !== null) throw new Error(`The API exited with ${child.exitCode}:\n${output}`);

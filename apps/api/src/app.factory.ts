@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { registerConditionalGet, staticCacheControl } from './common/http-caching';
 import { openApiDocument } from './common/openapi';
-import { responseSchemas, useResponseSchemas } from './common/response-schemas';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
 import { queryCount } from './database/query-counter';
@@ -78,10 +77,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     app.enableCors({ origin: config.corsOrigins, credentials: true });
   }
 
-  // The document is also served as JSON at /api/docs-json, for client generators. Made once, before the routes
-  // are registered: the answers it describes fully are serialised by Fastify's compiled serializers.
+  // The document is also served as JSON at /api/docs-json, for client generators. Made once, at start.
   const document = openApiDocument(app);
-  useResponseSchemas(fastify, responseSchemas(document));
   SwaggerModule.setup('api/docs', app, () => document);
 
   serveWebApp(app, config.webRoot);

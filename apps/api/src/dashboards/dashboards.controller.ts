@@ -14,7 +14,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
 import { localeFromAcceptLanguage } from '../common/labels';
-import { linkNext } from '../common/next-link';
+import { linkNext } from '../common/paging';
 import { DashboardsService } from './dashboards.service';
 import { renderPartnershipReport } from './partnership-report';
 import { ReadsMayLag } from '../database/read-routing';

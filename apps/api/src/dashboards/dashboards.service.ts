@@ -17,7 +17,7 @@ import { type Actor, indicatorProgress } from '@samspill/domain';
 import { matchCountsSql, visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { etagOf } from '../common/http-caching';
-import { compareKeys, decodeCursor, pageAfter, type SortKey } from '../common/next-link';
+import { compareKeys, decodeSortKey, pageAfter, type SortKey } from '../common/paging';
 import { Database } from '../database/database';
 import { onlyRow } from '../database/only-row';
 import { PartnershipAccess } from '../partnerships/partnership-access';
@@ -163,7 +163,7 @@ export class DashboardsService {
   /** The overview's partnership rows by name, a page at a time. */
   async overviewPartnerships(actor: Actor, limit: number, cursor?: string): Promise<{ rows: OverviewPartnership[]; next: string | null }> {
     const { value } = await this.overviewEntry(actor);
-    return pageAfter(value.partnerships, partnershipKey, limit, cursor ? decodeCursor(cursor, ['string', 'string']) : null);
+    return pageAfter(value.partnerships, partnershipKey, limit, cursor ? decodeSortKey(cursor, ['string', 'string']) : null);
   }
 
   /** The overview's organisation rows, most projects first, a page at a time. */
@@ -173,7 +173,7 @@ export class DashboardsService {
     cursor?: string,
   ): Promise<{ rows: OverviewOrganization[]; next: string | null }> {
     const { value } = await this.overviewEntry(actor);
-    return pageAfter(value.organizations, organizationKey, limit, cursor ? decodeCursor(cursor, ['number', 'string', 'string']) : null);
+    return pageAfter(value.organizations, organizationKey, limit, cursor ? decodeSortKey(cursor, ['number', 'string', 'string']) : null);
   }
 
   /**

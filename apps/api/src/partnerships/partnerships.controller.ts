@@ -1,20 +1,19 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CreateFocusAreaDto,
   CreatePartnershipDto,
+  DirectoryPageQuery,
   type FocusAreaResponse,
-  PartnershipListQuery,
-  type PartnershipResponse,
+  PartnershipResponse,
   UpdateFocusAreaDto,
   UpdatePartnershipDto,
 } from '@samspill/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
-import { CurrentUser } from '../common/decorators';
-import { linkNext } from '../common/next-link';
-import { ApiRefusals } from '../common/openapi';
+import { BODY_LIMITS, BodyLimit, CurrentUser } from '../common/decorators';
+import { ApiPage, ApiRefusals } from '../common/openapi';
+import type { Page } from '../common/paging';
 import { PartnershipsService } from './partnerships.service';
 import { ReadsMayLag } from '../database/read-routing';
 
@@ -26,20 +25,15 @@ export class PartnershipsController {
 
   /** The partnerships you may see, with members and focus areas, by name: 100 at a time unless ?limit= says otherwise (Link: rel="next"). */
   @ReadsMayLag()
+  @ApiPage(PartnershipResponse)
   @Get('partnerships')
-  async list(
-    @CurrentUser() user: AuthenticatedUser,
-    @Query() query: PartnershipListQuery,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PartnershipResponse[]> {
-    const page = await this.partnerships.list(actorOf(user), query);
-    linkNext(request, reply, page.next);
-    return page.items;
+  list(@CurrentUser() user: AuthenticatedUser, @Query() page: DirectoryPageQuery): Promise<Page<PartnershipResponse>> {
+    return this.partnerships.list(actorOf(user), page);
   }
 
   /** A new partnership; a leader's own organisation is always a member. */
   @ApiRefusals(403)
+  @BodyLimit(BODY_LIMITS.rationale)
   @Post('partnerships')
   create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreatePartnershipDto): Promise<PartnershipResponse> {
     return this.partnerships.create(actorOf(user), user.id, dto);
@@ -54,6 +48,7 @@ export class PartnershipsController {
 
   /** Name, description, visibility or members; by leaders of a member organisation. */
   @ApiRefusals(403)
+  @BodyLimit(BODY_LIMITS.rationale)
   @Patch('partnerships/:id')
   update(
     @CurrentUser() user: AuthenticatedUser,

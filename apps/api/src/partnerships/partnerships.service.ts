@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type CreateFocusAreaDto,
   type CreatePartnershipDto,
+  type DirectoryPageQuery,
   type FocusAreaResponse,
   type OrganizationKind,
   type PartnershipResponse,
@@ -10,15 +11,14 @@ import {
   type UpdatePartnershipDto,
   type Visibility,
   PARTNERSHIP_PAGE_DEFAULT,
-  type PartnershipListQuery,
 } from '@samspill/contracts';
 import { type Actor, canCreatePartnership, canManagePartnership, canSeePartnership } from '@samspill/domain';
 import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden } from '../common/actor';
-import { decodeCursor, encodeCursor } from '../common/next-link';
 import { onlyRow } from '../database/only-row';
 import { DomainException, notFound } from '../common/domain-exception';
+import { decodeCursor, type Page, pageOf } from '../common/paging';
 import { PartnershipAccess } from './partnership-access';
 import { Database } from '../database/database';
 
@@ -34,7 +34,6 @@ interface PartnershipRow {
 }
 
 const MANAGERS = 'leaders of a member organisation';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 @Injectable()
 export class PartnershipsService {
@@ -45,23 +44,17 @@ export class PartnershipsService {
   ) {}
 
   /** One query per page, whatever the number of partnerships: members and focus areas come as JSON. By name, in index order. */
-  async list(actor: Actor, page: PartnershipListQuery): Promise<{ items: PartnershipResponse[]; next: string | null }> {
+  async list(actor: Actor, page: DirectoryPageQuery): Promise<Page<PartnershipResponse>> {
     const limit = page.limit ?? PARTNERSHIP_PAGE_DEFAULT;
+    const after = decodeCursor(page.cursor, ['text', 'uuid']);
     const params: unknown[] = [actor.organizationId, limit + 1];
     let where = visiblePartnershipSql(actor, 'p', '$1');
-    if (page.cursor) {
-      const [name, id] = decodeCursor(page.cursor, ['string', 'string']);
-      if (!UUID.test(String(id))) throw new DomainException('VALIDATION_FAILED', 'cursor must be the one from the page before');
-      params.push(name, id);
+    if (after) {
+      params.push(...after);
       where += ` AND (lower(p.name), p.id) > ($3, $4::uuid)`;
     }
     const rows = await this.query(this.db.reader(), `WHERE ${where} ORDER BY lower(p.name), p.id LIMIT $2`, params);
-    const shown = rows.slice(0, limit);
-    const last = shown.at(-1);
-    return {
-      items: shown.map(toPartnershipResponse),
-      next: rows.length > limit && last ? encodeCursor([last.sort_name, last.id]) : null,
-    };
+    return pageOf(rows, limit, (r) => [r.sort_name, r.id], toPartnershipResponse);
   }
 
   /** One statement: the row carries what the visibility rule needs (its members), so no separate check goes first. */

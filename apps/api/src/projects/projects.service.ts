@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   ChangeStatusDto,
   CreateProjectDto,
+  PageQuery,
   CreateTransitionDto,
   DecisionKind,
   ErrorReasonOf,
@@ -20,6 +21,7 @@ import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, type Page, pageOf } from '../common/paging';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import { recordDecision } from './decisions/record-decision';
 import { ProjectLoader } from './project-loader';
@@ -75,13 +77,13 @@ export class ProjectsService {
   /** One statement for the page and its (capped) total, in index order; a cursor continues where the page before ended. */
   async list(actor: Actor, query: ProjectListQuery): Promise<ProjectListResponse> {
     const { from, params } = projectFilter(actor, query);
-    const after = query.cursor === undefined ? null : decodeListCursor(query.cursor);
+    const after = (decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | undefined) ?? null;
     const page = await this.loader.loadPage(from, params, query.limit ?? 50, query.offset ?? 0, after);
     return {
       items: page.items,
       total: page.total,
       totalIsExact: page.totalIsExact,
-      nextCursor: page.next ? encodeListCursor(page.next) : null,
+      nextCursor: page.next ? encodeCursor(page.next) : null,
     };
   }
 
@@ -201,14 +203,18 @@ export class ProjectsService {
     });
   }
 
-  async transitions(actor: Actor, id: string): Promise<TransitionResponse[]> {
+  /** Oldest first, a page at a time. */
+  async transitions(actor: Actor, id: string, page: PageQuery): Promise<Page<TransitionResponse>> {
     await this.access.visibleProject(actor, id);
-    const rows = await this.db.reader().query<TransitionRow[]>(
-      `SELECT ${TRANSITION_COLUMNS} FROM stage_transitions t JOIN users u ON u.id = t.decided_by
-       WHERE t.project_id = $1 ORDER BY t.decided_at, t.id`,
-      [id],
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(page.cursor, ['timestamp', 'uuid']);
+    const rows = await this.db.reader().query<(TransitionRow & { decided_key: string })[]>(
+      `SELECT ${TRANSITION_COLUMNS}, t.decided_at::text AS decided_key FROM stage_transitions t JOIN users u ON u.id = t.decided_by
+       WHERE t.project_id = $1 ${after ? 'AND (t.decided_at, t.id) > ($3::timestamptz, $4::uuid)' : ''}
+       ORDER BY t.decided_at, t.id LIMIT $2`,
+      [id, limit + 1, ...(after ?? [])],
     );
-    return rows.map(toTransitionResponse);
+    return pageOf(rows, limit, (r) => [r.decided_key, r.id], toTransitionResponse);
   }
 
   /** `at` back-dates the decision; only the demo seed passes it. */
@@ -288,27 +294,6 @@ function stale(): ConflictException {
     code: 'STALE_VERSION',
     message: 'Someone else changed this project after you opened it. Reload it to see their changes, then try again.',
   });
-}
-
-const CURSOR_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The last row's order key (PostgreSQL's full-precision text of updated_at, and the id) as an opaque cursor. */
-function encodeListCursor(key: [string, string]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeListCursor(cursor: string): [string, string] {
-  let key: unknown = null;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    // refused below
-  }
-  if (Array.isArray(key) && key.length === 2 && CURSOR_TIMESTAMP.test(String(key[0])) && CURSOR_ID.test(String(key[1]))) {
-    return [String(key[0]), String(key[1])];
-  }
-  throw new DomainException('VALIDATION_FAILED', 'cursor must be the one from the page before');
 }
 
 function escapeLike(text: string): string {

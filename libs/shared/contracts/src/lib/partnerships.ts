@@ -1,21 +1,7 @@
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsInt,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { trim } from './transforms';
+import { IdList, Optional } from './validators';
 import type { OrganizationSummary } from './organizations';
 
 import { VISIBILITIES, type Visibility } from './values';
@@ -59,6 +45,8 @@ export class PartnershipResponse {
   focusAreas!: FocusAreaResponse[];
 }
 
+const MEMBER_IDS = { max: 100, notIds: 'memberIds must be organisation ids', repeated: 'memberIds must not repeat an organisation' };
+
 export class CreatePartnershipDto {
   /** @example "PILOTen Hadeland" */
   @Transform(trim)
@@ -74,44 +62,36 @@ export class CreatePartnershipDto {
   description!: string;
 
   /** @example ["0d61de3a-f1dc-4208-85d6-35414e3dc504", "a964aca5-fc92-4e7f-bb3f-3691ecf10dd0"] */
-  @IsArray()
-  @ArrayMinSize(1, { message: 'memberIds must list the member organisations' })
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'memberIds must not repeat an organisation' })
-  @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
+  @IdList({ ...MEMBER_IDS, min: 1, minMessage: 'memberIds must list the member organisations' })
   memberIds!: string[];
 
   /** @example "members" */
-  @IsOptional()
+  @Optional()
   @IsIn(VISIBILITIES, { message: `visibility must be one of: ${VISIBILITIES.join(', ')}` })
   visibility?: Visibility;
 }
 
 export class UpdatePartnershipDto {
   /** @example "PILOTen Hadeland" */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(5000)
   description?: string;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(2, { message: 'a partnership needs at least two members' })
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'memberIds must not repeat an organisation' })
-  @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
+  @Optional()
+  @IdList({ ...MEMBER_IDS, min: 2, minMessage: 'a partnership needs at least two members' })
   memberIds?: string[];
 
   /** @example "platform" */
-  @IsOptional()
+  @Optional()
   @IsIn(VISIBILITIES, { message: `visibility must be one of: ${VISIBILITIES.join(', ')}` })
   visibility?: Visibility;
 }
@@ -125,7 +105,7 @@ export class CreateFocusAreaDto {
   name!: string;
 
   /** @example "Barnehage og skole." */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(2000)
@@ -134,14 +114,14 @@ export class CreateFocusAreaDto {
 
 export class UpdateFocusAreaDto {
   /** @example "Oppvekst og utdanning" */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(2000)
@@ -150,15 +130,3 @@ export class UpdateFocusAreaDto {
 
 /** The default page of the partnership list: today's clients, which read one page, keep working. */
 export const PARTNERSHIP_PAGE_DEFAULT = 100;
-
-/** `?limit=&cursor=` of the partnership list: an array by name, the next page in `Link: <…>; rel="next"`. */
-export class PartnershipListQuery {
-  /** @example 100 */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  /** From the `Link: rel="next"` header of the page before. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(600)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be the one from the page before' })
-  cursor?: string;
-}

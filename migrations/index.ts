@@ -6,6 +6,7 @@ import { DecisionKinds1764489600000 } from './1764489600000-decision-kinds';
 import { RateLimits1764662400000 } from './1764662400000-rate-limits';
 import { AuthSessions1764748800000 } from './1764748800000-auth-sessions';
 import { MeasuringGains1796092660656 } from './1796092660656-measuring-gains';
+import { ListOrderIndexes1796093164491 } from './1796093164491-list-order-indexes';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   RateLimits1764662400000,
   AuthSessions1764748800000,
   MeasuringGains1796092660656,
+  ListOrderIndexes1796093164491,
 ];

@@ -2,6 +2,8 @@ module.exports = {
   displayName: 'web',
   preset: '../../jest.preset.js',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  // Component tests render and settle a whole page; on a loaded shared machine that can pass jest's default 5 s.
+  testTimeout: 20_000,
   coverageDirectory: '../../coverage/apps/web',
   transform: {
     '^.+\\.(ts|mjs|js|html)$': [

@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -10,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { registerConditionalGet, staticCacheControl } from './common/http-caching';
 import { BODY_LIMITS } from './common/decorators';
 import { clientErrorHandler, excerpt, frameworkErrors, registerRequestParsing } from './common/http-layer';
 import { openApiDocument } from './common/openapi';
@@ -52,9 +54,13 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       reply.header('x-sql-statements', String(queryCount.getStore()?.statements ?? -1));
     });
   }
+  // Before compression: ETags and 304s are worked out on the plain body.
+  registerConditionalGet(fastify);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 
+  // JSON and the web app's files, brotli or gzip as the client accepts (brotli at a quality that stays cheap per request).
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -81,8 +87,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     app.enableCors({ origin: config.corsOrigins, credentials: true });
   }
 
-  // The document is also served as JSON at /api/docs-json, for client generators.
-  SwaggerModule.setup('api/docs', app, () => openApiDocument(app));
+  // The document is also served as JSON at /api/docs-json, for client generators. Made once, at start.
+  const document = openApiDocument(app);
+  SwaggerModule.setup('api/docs', app, () => document);
 
   serveWebApp(app, config.webRoot);
   return app;
@@ -114,7 +121,13 @@ function warnOnceAboutForwardedFor(app: NestFastifyApplication): void {
 function serveWebApp(app: NestFastifyApplication, webRoot: string | null): void {
   if (!webRoot || !existsSync(join(webRoot, 'index.html'))) return;
   const fastify = app.getHttpAdapter().getInstance();
-  void fastify.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, serve: true });
+  void fastify.register(fastifyStatic, {
+    root: webRoot,
+    wildcard: false,
+    index: false,
+    serve: true,
+    setHeaders: (reply, path) => void reply.header('cache-control', staticCacheControl(path)),
+  });
   fastify.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   fastify.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {

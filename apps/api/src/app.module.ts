@@ -7,6 +7,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { PagingInterceptor } from './common/paging';
 import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
+import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
@@ -52,6 +53,7 @@ export class AppModule {
             countQueries: config.exposeQueryCount,
           }),
         ),
+        DatabaseModule.forRoot(config),
         AuthModule.forRoot(config),
         UsersModule,
         OrganizationsModule,

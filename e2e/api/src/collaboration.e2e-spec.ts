@@ -626,7 +626,7 @@ describe('projects', () => {
       const percent = await c.call<ProjectListResponse>('admin', 'GET', `/api/projects?q=${encodeURIComponent('100% opp')}`);
       expect(percent.body.items.map((p) => p.id)).toEqual([ids.b]);
       const wildcard = await c.call<ProjectListResponse>('admin', 'GET', `/api/projects?q=${encodeURIComponent('Filtermerk_')}`);
-      expect(wildcard.body).toEqual({ items: [], total: 0 });
+      expect(wildcard.body).toEqual({ items: [], total: 0, totalIsExact: true, nextCursor: null });
     });
 
     it.each([

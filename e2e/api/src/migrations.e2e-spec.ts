@@ -2,6 +2,15 @@ import { MIGRATIONS } from '@samspill/migrations';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, dropTestDatabase } from './support/api-server';
 
+/** Undoes the newest migrations until `name` is undone too: the ones after it come off first. */
+async function undoThrough(db: DataSource, name: string): Promise<void> {
+  for (;;) {
+    const [last] = await db.query<{ name: string }[]>(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
+    await db.undoLastMigration({ transaction: 'each' });
+    if (!last || last.name === name) return;
+  }
+}
+
 /** Migrations are reversible: down() restores the old shape and its data, up() brings the new one back. */
 describe('DecisionKinds1764489600000', () => {
   let databaseUrl: string;
@@ -118,5 +127,33 @@ describe('MeasuringGains1796092660656', () => {
          FROM projects pr JOIN project_participants pp ON pp.project_id = pr.id LIMIT 1`,
       ),
     ).rejects.toThrow(/benefits_check/);
+  });
+});
+
+describe('ListOrderIndexes1796093164491', () => {
+  let databaseUrl: string;
+  let db: DataSource;
+  const indexes = async () =>
+    (await db.query<{ name: string }[]>(`SELECT indexname AS name FROM pg_indexes WHERE indexname LIKE '%order_idx' ORDER BY 1`)).map(
+      (r) => r.name,
+    );
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase();
+    db = new DataSource({ type: 'postgres', url: databaseUrl, migrations: MIGRATIONS, migrationsTableName: 'migrations' });
+    await db.initialize();
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+  });
+
+  it('drops the list-order indexes going down and makes them again going up', async () => {
+    const made = ['partnerships_name_order_idx', 'projects_order_idx', 'projects_partnership_order_idx'];
+    expect(await indexes()).toEqual(made);
+    await undoThrough(db, 'ListOrderIndexes1796093164491');
+    expect(await indexes()).toEqual([]);
+    await db.runMigrations({ transaction: 'each' });
+    expect(await indexes()).toEqual(made);
   });
 });

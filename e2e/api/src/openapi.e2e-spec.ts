@@ -225,6 +225,8 @@ describe('the API answers as the document says', () => {
       ['get', `/api/partnerships/${partnershipId}/questions`, 200],
       ['get', `/api/dashboard/partnerships/${partnershipId}`, 200],
       ['get', '/api/dashboard/overview', 200],
+      ['get', '/api/dashboard/overview/partnerships', 200],
+      ['get', '/api/dashboard/overview/organizations', 200],
       ['get', `/api/projects/00000000-0000-4000-8000-000000000000`, 404],
       ['post', `/api/projects/${project.id}/transitions`, 400],
     ];

@@ -1,4 +1,12 @@
-import type { AnswerResponse, IndicatorResponse, PartnershipResponse, ProjectListResponse, ProjectResponse } from '@samspill/contracts';
+import type {
+  AnswerResponse,
+  IndicatorResponse,
+  OverviewOrganization,
+  OverviewPartnership,
+  PartnershipResponse,
+  ProjectListResponse,
+  ProjectResponse,
+} from '@samspill/contracts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@samspill/testing';
 import { startTestApi, type TestApi } from './support/api-server';
 import { type HttpResult, login, request } from './support/http';
@@ -203,6 +211,27 @@ const CASES: Case[] = [
   { name: 'GET /projects/:id/transitions', expected: read, run: (a) => call(a, 'GET', `/api/projects/${sharedProjectId}/transitions`) },
   { name: 'GET /projects/:id/log', expected: read, run: (a) => call(a, 'GET', `/api/projects/${sharedProjectId}/log`) },
   { name: 'GET /projects/:id/indicators', expected: read, run: (a) => call(a, 'GET', `/api/projects/${sharedProjectId}/indicators`) },
+  // --- the overview's paged rows (issue 14): what a person may see, nothing more ---
+  {
+    name: 'GET /dashboard/overview/partnerships',
+    expected: ok(200),
+    run: (a) => call(a, 'GET', '/api/dashboard/overview/partnerships'),
+    verify: async (a, r) => {
+      const names = (r.body as OverviewPartnership[]).map((p) => p.name);
+      if (a.relation === 'outsider') expect(names).not.toContain('PILOTen Hadeland');
+      else expect(names).toContain('PILOTen Hadeland');
+    },
+  },
+  {
+    name: 'GET /dashboard/overview/organizations',
+    expected: ok(200),
+    run: (a) => call(a, 'GET', '/api/dashboard/overview/organizations'),
+    verify: async (a, r) => {
+      const names = (r.body as OverviewOrganization[]).map((o) => o.name);
+      if (a.relation === 'outsider') expect(names).not.toContain('Gran kommune');
+      else expect(names).toContain('Gran kommune');
+    },
+  },
   {
     name: 'POST /partnerships',
     expected: (a) => (a.role === 'admin' || a.role === 'leader' ? 201 : 403),

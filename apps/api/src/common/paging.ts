@@ -32,7 +32,7 @@ const PART_PATTERNS: Record<Exclude<CursorPart, 'text'>, RegExp> = {
 };
 
 /** Sort-key values of the last row shown, as an opaque URL-safe cursor. */
-export function encodeCursor(values: string[]): string {
+export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
@@ -105,13 +105,82 @@ export class PagingInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((result: unknown) => {
         if (!(result instanceof Page)) return result;
-        if (result.next) {
-          const http = context.switchToHttp();
-          const path = http.getRequest<FastifyRequest>().url.split('?')[0];
-          void http.getResponse<FastifyReply>().header('link', `<${path}?limit=${result.limit}&cursor=${result.next}>; rel="next"`);
-        }
+        const http = context.switchToHttp();
+        linkNext(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), result.next, result.limit);
         return result.items;
       }),
     );
   }
+}
+
+/**
+ * Announces the next page as `Link: <…>; rel="next"`: the request's own address
+ * (its filters kept) with `cursor` set and the page size spelled out; an offset
+ * is spent once a cursor says where to go on.
+ */
+export function linkNext(request: FastifyRequest, reply: FastifyReply, cursor: string | null, limit?: number): void {
+  if (!cursor) return;
+  const next = new URL(request.url, 'http://samspill.invalid');
+  next.searchParams.delete('offset');
+  if (limit !== undefined) next.searchParams.set('limit', String(limit));
+  next.searchParams.set('cursor', cursor);
+  void reply.header('link', `<${next.pathname}${next.search}>; rel="next"`);
+}
+
+/** A place in the order of a list held in memory (the cached overview's rows). */
+export type SortKey = (string | number)[];
+
+/** The place a cursor names, checked against the key's shape (a 400 for any other). */
+export function decodeSortKey(cursor: string, shape: ('string' | 'number')[]): SortKey {
+  let key: unknown = null;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    // refused below
+  }
+  if (
+    Array.isArray(key) &&
+    key.length === shape.length &&
+    key.every((v, i) => typeof v === shape[i] && String(v).length <= 400 && !String(v).includes('\u0000'))
+  ) {
+    return key as SortKey;
+  }
+  throw new DomainException('VALIDATION_FAILED', 'cursor must be the one from the Link header of the page before');
+}
+
+export function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as string | number;
+    const y = b[i] as string | number;
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  return 0;
+}
+
+/**
+ * A page of a list held in memory in the order of `keyOf` (ascending keys):
+ * the rows after the cursor's place, and the next cursor when more follow.
+ */
+export function pageAfter<T>(
+  rows: readonly T[],
+  keyOf: (row: T) => SortKey,
+  limit: number,
+  after: SortKey | null,
+): { rows: T[]; next: string | null } {
+  let start = 0;
+  if (after) {
+    // Rows are sorted by key: binary search for the first one past the cursor.
+    let low = 0;
+    let high = rows.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (compareKeys(keyOf(rows[mid] as T), after) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    start = low;
+  }
+  const page = rows.slice(start, start + limit);
+  const last = page.at(-1);
+  return { rows: page, next: start + limit < rows.length && last !== undefined ? encodeCursor(keyOf(last)) : null };
 }

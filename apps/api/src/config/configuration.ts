@@ -6,6 +6,8 @@ export interface AppConfig {
   host: string;
   /** Set: use that PostgreSQL. Unset: start the embedded one under dataDir. */
   databaseUrl: string | null;
+  /** Streaming replicas of DATABASE_URL for reads that may lag (DATABASE_REPLICA_URLS, comma-separated). */
+  databaseReplicaUrls: string[];
   dataDir: string;
   /** Undefined until resolved: in embedded mode a secret is generated once and kept in dataDir. */
   jwtSecret: string | null;
@@ -82,6 +84,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
+  const databaseReplicaUrls = (env['DATABASE_REPLICA_URLS'] ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const [i, replicaUrl] of databaseReplicaUrls.entries()) {
+    let valid = false;
+    try {
+      valid = ['postgres:', 'postgresql:'].includes(new URL(replicaUrl).protocol);
+    } catch {
+      // reported below
+    }
+    if (!valid) problems.push(`DATABASE_REPLICA_URLS entry ${i + 1} is not a postgres:// URL`);
+  }
+  if (databaseReplicaUrls.length > 0 && !databaseUrl) {
+    problems.push('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas follow a primary you run yourself');
+  }
+
   const jwtSecret = env['JWT_SECRET'] || null;
   if (jwtSecret !== null && jwtSecret.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters long');
@@ -118,6 +137,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: int('PORT', 3000, 0, 65535),
     host: env['HOST'] || '0.0.0.0',
     databaseUrl,
+    databaseReplicaUrls,
     dataDir: resolve(env['DATA_DIR'] || '.data'),
     jwtSecret,
     accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 900),

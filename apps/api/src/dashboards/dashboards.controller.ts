@@ -1,13 +1,23 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Overview, PartnershipDashboard } from '@samspill/contracts';
-import type { FastifyReply } from 'fastify';
+import {
+  Overview,
+  type OverviewOrganization,
+  type OverviewPartnership,
+  OverviewQuery,
+  OVERVIEW_ROWS_DEFAULT,
+  OverviewRowsQuery,
+  PartnershipDashboard,
+} from '@samspill/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
 import { localeFromAcceptLanguage } from '../common/labels';
+import { linkNext } from '../common/paging';
 import { DashboardsService } from './dashboards.service';
 import { renderPartnershipReport } from './partnership-report';
+import { ReadsMayLag } from '../database/read-routing';
 
 /** Dashboards are sent pre-serialised: a cached one is not turned into JSON again on every request. */
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -18,15 +28,50 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export class DashboardsController {
   constructor(private readonly dashboards: DashboardsService) {}
 
-  /** Figures across every partnership you may see. */
+  /** Figures across every partnership you may see, with the first rows of its partnership and organisation lists. */
+  @ReadsMayLag()
   @Get('overview')
   @ApiOkResponse({ type: Overview })
-  async overview(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    reply.type(JSON_TYPE);
-    return this.dashboards.overviewJson(actorOf(user));
+  async overview(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: OverviewQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const { json, etag } = await this.dashboards.overviewJson(actorOf(user), query.limit);
+    reply.type(JSON_TYPE).header('etag', etag);
+    return json;
+  }
+
+  /** The overview's partnership rows by name, a page at a time (Link: rel="next"). */
+  @ReadsMayLag()
+  @Get('overview/partnerships')
+  async overviewPartnerships(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: OverviewRowsQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OverviewPartnership[]> {
+    const page = await this.dashboards.overviewPartnerships(actorOf(user), query.limit ?? OVERVIEW_ROWS_DEFAULT, query.cursor);
+    linkNext(request, reply, page.next);
+    return page.rows;
+  }
+
+  /** The overview's organisation rows, most projects first, a page at a time (Link: rel="next"). */
+  @ReadsMayLag()
+  @Get('overview/organizations')
+  async overviewOrganizations(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: OverviewRowsQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OverviewOrganization[]> {
+    const page = await this.dashboards.overviewOrganizations(actorOf(user), query.limit ?? OVERVIEW_ROWS_DEFAULT, query.cursor);
+    linkNext(request, reply, page.next);
+    return page.rows;
   }
 
   /** The figures of one partnership: stages, organisations, time in stage, indicators, matches, closed projects. */
+  @ReadsMayLag()
   @Get('partnerships/:id')
   @ApiOkResponse({ type: PartnershipDashboard })
   async partnership(
@@ -34,11 +79,13 @@ export class DashboardsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    reply.type(JSON_TYPE);
-    return this.dashboards.partnershipJson(actorOf(user), id);
+    const { json, etag } = await this.dashboards.partnershipJson(actorOf(user), id);
+    reply.type(JSON_TYPE).header('etag', etag);
+    return json;
   }
 
   /** The council report as a tagged PDF (PDF/UA): figures as charts and tables, run charts, benefits, follow-ups, projects by stage; bokmål or (Accept-Language: en) English. */
+  @ReadsMayLag()
   @Get('partnerships/:id/report.pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })

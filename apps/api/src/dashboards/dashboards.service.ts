@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AnswerCounts,
   BENEFIT_UNITS,
@@ -10,6 +9,9 @@ import {
   type FollowUpCounts,
   type FollowUpStatus,
   type Overview,
+  type OverviewOrganization,
+  type OverviewPartnership,
+  OVERVIEW_ROWS_DEFAULT,
   type PartnershipDashboard,
   type ProjectStatus,
   type Question,
@@ -19,8 +21,10 @@ import {
 } from '@samspill/contracts';
 import { type Actor, indicatorProgress, organizationProgress, runChart, today } from '@samspill/domain';
 import { followUpStatusSql, matchCountsSql, visiblePartnershipSql } from '@samspill/api/sql-rules';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { etagOf } from '../common/http-caching';
+import { compareKeys, decodeSortKey, pageAfter, type SortKey } from '../common/paging';
+import { Database } from '../database/database';
 import { onlyRow } from '../database/only-row';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import type { ReportData, ReportIndicator } from './partnership-report';
@@ -219,13 +223,14 @@ export class DashboardsService {
   private readonly overviews: VersionedCache<Overview>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly access: PartnershipAccess,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const maxAgeMs = config.dashboardCache ? 60_000 : 0;
     this.dashboards = new VersionedCache(maxAgeMs);
-    this.overviews = new VersionedCache(maxAgeMs);
+    // Every row is kept; what goes out by default is the first page of each list.
+    this.overviews = new VersionedCache(maxAgeMs, (o) => JSON.stringify(firstRows(o, OVERVIEW_ROWS_DEFAULT)));
   }
 
   /**
@@ -237,17 +242,33 @@ export class DashboardsService {
     return (await this.partnershipEntry(actor, id)).value;
   }
 
-  /** The same, already serialised: a cached dashboard is not turned into JSON again. */
-  async partnershipJson(actor: Actor, id: string): Promise<string> {
-    return (await this.partnershipEntry(actor, id)).json;
+  /** The same, already serialised with its ETag: a cached dashboard is not turned into JSON, or hashed, again. */
+  async partnershipJson(actor: Actor, id: string): Promise<Serialised> {
+    return this.partnershipEntry(actor, id);
   }
 
-  async overview(actor: Actor): Promise<Overview> {
-    return (await this.overviewEntry(actor)).value;
+  /** The overview with the first `limit` rows of each list (the default page comes serialised from the cache). */
+  async overviewJson(actor: Actor, limit = OVERVIEW_ROWS_DEFAULT): Promise<Serialised> {
+    const entry = await this.overviewEntry(actor);
+    if (limit === OVERVIEW_ROWS_DEFAULT) return entry;
+    const json = JSON.stringify(firstRows(entry.value, limit));
+    return { json, etag: etagOf(json) };
   }
 
-  async overviewJson(actor: Actor): Promise<string> {
-    return (await this.overviewEntry(actor)).json;
+  /** The overview's partnership rows by name, a page at a time. */
+  async overviewPartnerships(actor: Actor, limit: number, cursor?: string): Promise<{ rows: OverviewPartnership[]; next: string | null }> {
+    const { value } = await this.overviewEntry(actor);
+    return pageAfter(value.partnerships, partnershipKey, limit, cursor ? decodeSortKey(cursor, ['string', 'string']) : null);
+  }
+
+  /** The overview's organisation rows, most projects first, a page at a time. */
+  async overviewOrganizations(
+    actor: Actor,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ rows: OverviewOrganization[]; next: string | null }> {
+    const { value } = await this.overviewEntry(actor);
+    return pageAfter(value.organizations, organizationKey, limit, cursor ? decodeSortKey(cursor, ['number', 'string', 'string']) : null);
   }
 
   /**
@@ -258,7 +279,7 @@ export class DashboardsService {
   async reportData(actor: Actor, id: string): Promise<ReportData> {
     const dashboard = await this.partnership(actor, id);
     const [projects, [first], series, followUps] = await Promise.all([
-      this.dataSource.query<{ title: string; stage: Stage; participants: string; rationale: string | null; decided_at: Date | null }[]>(
+      this.db.reader().query<{ title: string; stage: Stage; participants: string; rationale: string | null; decided_at: Date | null }[]>(
         `SELECT pr.title, pr.stage,
            (SELECT string_agg(o.name, ', ' ORDER BY o.name) FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id
              WHERE pp.project_id = pr.id) AS participants,
@@ -270,9 +291,9 @@ export class DashboardsService {
          ORDER BY pr.stage, pr.title LIMIT 500`,
         [id],
       ),
-      this.dataSource.query<{ first: Date | null }[]>(`SELECT min(created_at) AS first FROM projects WHERE partnership_id = $1`, [id]),
-      this.dataSource.query<ReportSeriesRow[]>(REPORT_SERIES_SQL, [id]),
-      this.dataSource.query<{ project: string; organization: string; due_on: string; status: FollowUpStatus; note: string | null }[]>(
+      this.db.reader().query<{ first: Date | null }[]>(`SELECT min(created_at) AS first FROM projects WHERE partnership_id = $1`, [id]),
+      this.db.reader().query<ReportSeriesRow[]>(REPORT_SERIES_SQL, [id]),
+      this.db.reader().query<{ project: string; organization: string; due_on: string; status: FollowUpStatus; note: string | null }[]>(
         `SELECT pr.title AS project, o.name AS organization, to_char(f.due_on, 'YYYY-MM-DD') AS due_on,
                 ${followUpStatusSql('f', '$2')} AS status, f.note
          FROM follow_ups f JOIN projects pr ON pr.id = f.project_id JOIN organizations o ON o.id = f.organization_id
@@ -326,13 +347,13 @@ export class DashboardsService {
   }
 
   private async overviewEntry(actor: Actor): Promise<Computed<Overview>> {
-    const { version } = onlyRow(await this.dataSource.query<{ version: string }[]>(OVERVIEW_VERSION_SQL));
+    const { version } = onlyRow(await this.db.reader().query<{ version: string }[]>(OVERVIEW_VERSION_SQL));
     const key = actor.role === 'admin' ? 'admin' : `org:${actor.organizationId}`;
     return this.overviews.get(key, version, () => this.computeOverview(actor));
   }
 
   private async computePartnership(id: string): Promise<PartnershipDashboard> {
-    const q = <T>(sql: string) => this.dataSource.query<T[]>(sql, [id]);
+    const q = <T>(sql: string) => this.db.reader().query<T[]>(sql, [id]);
     const [[head], focus, orgs, months, medians, indicators, [matches], closed, benefits, [followUps], byOrganization] = await Promise.all([
       q<{ name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }>(
         PARTNERSHIP_DASHBOARD_SQL.HEAD,
@@ -353,7 +374,7 @@ export class DashboardsService {
         PARTNERSHIP_DASHBOARD_SQL.CLOSED_PROJECTS,
       ),
       q<{ organization_id: string | null; unit: BenefitUnit; identified: number; realised: number }>(PARTNERSHIP_DASHBOARD_SQL.BENEFITS),
-      this.dataSource.query<FollowUpCountRow[]>(PARTNERSHIP_DASHBOARD_SQL.FOLLOW_UPS, [id, today()]),
+      this.db.reader().query<FollowUpCountRow[]>(PARTNERSHIP_DASHBOARD_SQL.FOLLOW_UPS, [id, today()]),
       q<{
         indicator_id: string;
         organization_id: string;
@@ -428,16 +449,20 @@ export class DashboardsService {
     const visible = visiblePartnershipSql(actor, 'p', '$1');
     const sql = overviewSql(visible);
     const [partnerships, organizations, recent, benefits, [followUps]] = await Promise.all([
-      this.dataSource.query<
-        { id: string; name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }[]
-      >(sql.PARTNERSHIPS, params),
-      this.dataSource.query<{ id: string; name: string; projects: number }[]>(sql.ORGANIZATIONS, params),
-      this.dataSource.query<{ project_id: string; project_title: string; from_stage: Stage; to_stage: Stage; decided_at: Date }[]>(
-        sql.RECENT_TRANSITIONS,
-        params,
-      ),
-      this.dataSource.query<{ unit: BenefitUnit; identified: number; realised: number }[]>(sql.BENEFITS, params),
-      this.dataSource.query<FollowUpCountRow[]>(sql.FOLLOW_UPS, [...params, today()]),
+      this.db
+        .reader()
+        .query<
+          { id: string; name: string; learn: number; test: number; establish: number; active: number; stopped: number; completed: number }[]
+        >(sql.PARTNERSHIPS, params),
+      this.db.reader().query<{ id: string; name: string; projects: number }[]>(sql.ORGANIZATIONS, params),
+      this.db
+        .reader()
+        .query<{ project_id: string; project_title: string; from_stage: Stage; to_stage: Stage; decided_at: Date }[]>(
+          sql.RECENT_TRANSITIONS,
+          params,
+        ),
+      this.db.reader().query<{ unit: BenefitUnit; identified: number; realised: number }[]>(sql.BENEFITS, params),
+      this.db.reader().query<FollowUpCountRow[]>(sql.FOLLOW_UPS, [...params, today()]),
     ]);
     const stageCounts = zeroStages();
     const statusCounts = { active: 0, stopped: 0, completed: 0 };
@@ -449,15 +474,18 @@ export class DashboardsService {
       statusCounts.stopped += p.stopped;
       statusCounts.completed += p.completed;
     }
+    // Sorted here, by the same keys the page cursors use.
+    const partnershipRows = partnerships
+      .map((p) => ({ id: p.id, name: p.name, stageCounts: { learn: p.learn, test: p.test, establish: p.establish } }))
+      .sort(byKey(partnershipKey));
+    const organizationRows = organizations.map((o) => ({ id: o.id, name: o.name, projects: o.projects })).sort(byKey(organizationKey));
     return {
       stageCounts,
       statusCounts,
-      partnerships: partnerships.map((p) => ({
-        id: p.id,
-        name: p.name,
-        stageCounts: { learn: p.learn, test: p.test, establish: p.establish },
-      })),
-      organizations,
+      partnerships: partnershipRows,
+      partnershipCount: partnershipRows.length,
+      organizations: organizationRows,
+      organizationCount: organizationRows.length,
       recentTransitions: recent.map((r) => ({
         projectId: r.project_id,
         projectTitle: r.project_title,
@@ -471,9 +499,13 @@ export class DashboardsService {
   }
 }
 
-interface Computed<T> {
-  value: T;
+export interface Serialised {
   json: string;
+  etag: string;
+}
+
+interface Computed<T> extends Serialised {
+  value: T;
 }
 
 /** Computed figures per key, valid while the database's version for them is unchanged and for at most a minute. */
@@ -482,13 +514,18 @@ class VersionedCache<T> {
 
   constructor(
     private readonly maxAgeMs = 60_000,
+    private readonly serialise: (value: T) => string = (value) => JSON.stringify(value),
     private readonly maxEntries = 1_000,
   ) {}
 
   get(key: string, version: string, compute: () => Promise<T>): Promise<Computed<T>> {
     const hit = this.entries.get(key);
-    if (hit && hit.version === version && Date.now() - hit.at < this.maxAgeMs) return hit.value;
-    const value = compute().then((v) => ({ value: v, json: JSON.stringify(v) }));
+    // A version read from a replica may be behind one already computed from the primary: the newer figures serve both.
+    if (hit && atLeast(hit.version, version) && Date.now() - hit.at < this.maxAgeMs) return hit.value;
+    const value = compute().then((v) => {
+      const json = this.serialise(v);
+      return { value: v, json, etag: etagOf(json) };
+    });
     // Concurrent requests for the same version share one computation; a failure is not kept.
     value.catch(() => this.entries.delete(key));
     this.entries.delete(key);
@@ -496,4 +533,24 @@ class VersionedCache<T> {
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     return value;
   }
+}
+
+/** Whether data version `a` is the same as or newer than `b` (versions are counters, or counters joined by "/"). */
+function atLeast(a: string, b: string): boolean {
+  if (a === b) return true;
+  const as = a.split('/');
+  const bs = b.split('/');
+  return as.length === bs.length && as.every((part, i) => BigInt(part) >= BigInt(bs[i] as string));
+}
+
+const partnershipKey = (p: OverviewPartnership): SortKey => [p.name.toLowerCase(), p.id];
+const organizationKey = (o: OverviewOrganization): SortKey => [-o.projects, o.name, o.id];
+
+function byKey<T>(keyOf: (row: T) => SortKey): (a: T, b: T) => number {
+  return (a, b) => compareKeys(keyOf(a), keyOf(b));
+}
+
+/** The overview with only the first `limit` rows of each list; the totals stay whole. */
+function firstRows(overview: Overview, limit: number): Overview {
+  return { ...overview, partnerships: overview.partnerships.slice(0, limit), organizations: overview.organizations.slice(0, limit) };
 }

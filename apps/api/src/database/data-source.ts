@@ -15,6 +15,8 @@ export interface DatabaseSettings {
   /** Server-side limit per statement; 0 (migrations, seeding) for none. The client gives up a second later. */
   statementTimeoutMs?: number;
   countQueries?: boolean;
+  /** Shown in pg_stat_activity; replicas' pools say they are readers. */
+  applicationName?: string;
 }
 
 /** How much longer than the statement timeout the client waits before it decides the server is not answering. */
@@ -69,7 +71,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       // …or frozen: the server cannot cancel anything, so the client stops waiting a little after it would have.
       ...(settings.statementTimeoutMs ? { query_timeout: settings.statementTimeoutMs + CLIENT_GRACE_MS } : {}),
       idle_in_transaction_session_timeout: 30_000,
-      application_name: 'samspill-api',
+      application_name: settings.applicationName ?? 'samspill-api',
     },
   };
 }

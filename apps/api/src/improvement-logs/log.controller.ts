@@ -7,6 +7,7 @@ import { BODY_LIMITS, BodyLimit, CurrentUser } from '../common/decorators';
 import { ApiPage, ApiRefusals } from '../common/openapi';
 import type { Page } from '../common/paging';
 import { LogService } from './log.service';
+import { ReadsMayLag } from '../database/read-routing';
 
 @ApiTags('improvement log')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class LogController {
   constructor(private readonly log: LogService) {}
 
   /** The improvement log of a project, newest first. */
+  @ReadsMayLag()
   @ApiPage(LogEntryResponse)
   @Get('projects/:id/log')
   list(

@@ -7,6 +7,7 @@ import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { notFound } from '../common/domain-exception';
 import { decodeCursor, type Page, pageOf } from '../common/paging';
 import { PartnershipAccess } from '../partnerships/partnership-access';
+import { Database } from '../database/database';
 
 interface LogRow {
   id: string;
@@ -39,6 +40,7 @@ const LOG_PAGE_SIZE = 100;
 export class LogService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly access: PartnershipAccess,
   ) {}
 
@@ -47,7 +49,7 @@ export class LogService {
     await this.access.visibleProject(actor, projectId);
     const limit = page.limit ?? LOG_PAGE_SIZE;
     const after = decodeCursor(page.cursor, ['date', 'timestamp', 'uuid']);
-    const rows = await this.dataSource.query<LogRow[]>(
+    const rows = await this.db.reader().query<LogRow[]>(
       `${LOG_SELECT}
        WHERE e.project_id = $1 ${after ? `AND (e.occurred_on, e.created_at, e.id) < ($3::date, $4::timestamptz, $5::uuid)` : ''}
        ORDER BY e.occurred_on DESC, e.created_at DESC, e.id DESC LIMIT $2`,

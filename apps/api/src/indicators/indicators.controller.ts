@@ -17,6 +17,7 @@ import type { Page } from '../common/paging';
 import { IndicatorChartService } from './indicator-chart.service';
 import { IndicatorsService } from './indicators.service';
 import { MeasurementsService } from './measurements.service';
+import { ReadsMayLag } from '../database/read-routing';
 
 @ApiTags('indicators')
 @ApiBearerAuth()
@@ -29,6 +30,7 @@ export class IndicatorsController {
   ) {}
 
   /** The indicators of a project, with measurements and each organisation's progress. */
+  @ReadsMayLag()
   @ApiPage(IndicatorResponse)
   @Get('projects/:id/indicators')
   list(

@@ -15,6 +15,7 @@ import { forbidden, PROJECT_WORKERS, recordedFor } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
 import { type LoadedProjectScope, PartnershipAccess } from '../partnerships/partnership-access';
+import { Database } from '../database/database';
 
 interface IndicatorRow {
   id: string;
@@ -78,6 +79,7 @@ const INDICATOR_SELECT = `SELECT i.id, i.project_id, i.name, i.unit, i.baseline,
 export class IndicatorsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly access: PartnershipAccess,
   ) {}
 
@@ -86,7 +88,7 @@ export class IndicatorsService {
     await this.access.visibleProject(actor, projectId);
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(page.cursor, ['timestamp', 'uuid']);
-    const rows = await this.dataSource.query<IndicatorRow[]>(
+    const rows = await this.db.reader().query<IndicatorRow[]>(
       `${INDICATOR_SELECT} WHERE i.project_id = $1 ${after ? 'AND (i.created_at, i.id) > ($3::timestamptz, $4::uuid)' : ''}
        ORDER BY i.created_at, i.id LIMIT $2`,
       [projectId, limit + 1, ...(after ?? [])],

@@ -4,6 +4,7 @@ import type { ProjectStatus, Stage, Visibility } from '@samspill/contracts';
 import { type Actor, canSeePartnership, type PartnershipScope, type ProjectScope } from '@samspill/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainException, type Findable, notFound } from '../common/domain-exception';
+import { Database } from '../database/database';
 
 export interface LoadedPartnershipScope extends PartnershipScope {
   id: string;
@@ -40,14 +41,16 @@ const PROJECT_SCOPE_SQL = `SELECT pr.id, pr.partnership_id, pr.stage, pr.status,
  */
 @Injectable()
 export class PartnershipAccess {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+  ) {}
 
   /** `asked` names what the caller looked for (an answer of the partnership, say), so its 404 says that. */
   async visiblePartnership(actor: Actor, id: string, asked: Findable = 'partnership'): Promise<LoadedPartnershipScope> {
-    const [row] = await this.dataSource.query<{ id: string; visibility: Visibility; data_version: string; member_ids: string[] }[]>(
-      PARTNERSHIP_SCOPE_SQL,
-      [id],
-    );
+    const [row] = await this.db
+      .reader()
+      .query<{ id: string; visibility: Visibility; data_version: string; member_ids: string[] }[]>(PARTNERSHIP_SCOPE_SQL, [id]);
     const scope = row ? { id: row.id, visibility: row.visibility, memberIds: row.member_ids, dataVersion: row.data_version } : null;
     if (!scope || !canSeePartnership(actor, scope)) throw notFound(asked);
     return scope;
@@ -63,7 +66,7 @@ export class PartnershipAccess {
   }
 
   async visibleProject(actor: Actor, id: string, asked: Findable = 'project'): Promise<LoadedProjectScope> {
-    const [row] = await this.dataSource.query<
+    const [row] = await this.db.reader().query<
       {
         id: string;
         partnership_id: string;

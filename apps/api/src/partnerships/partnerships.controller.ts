@@ -15,6 +15,7 @@ import { BODY_LIMITS, BodyLimit, CurrentUser } from '../common/decorators';
 import { ApiPage, ApiRefusals } from '../common/openapi';
 import type { Page } from '../common/paging';
 import { PartnershipsService } from './partnerships.service';
+import { ReadsMayLag } from '../database/read-routing';
 
 @ApiTags('partnerships')
 @ApiBearerAuth()
@@ -22,7 +23,8 @@ import { PartnershipsService } from './partnerships.service';
 export class PartnershipsController {
   constructor(private readonly partnerships: PartnershipsService) {}
 
-  /** The partnerships you may see, with members and focus areas. */
+  /** The partnerships you may see, with members and focus areas, by name: 100 at a time unless ?limit= says otherwise (Link: rel="next"). */
+  @ReadsMayLag()
   @ApiPage(PartnershipResponse)
   @Get('partnerships')
   list(@CurrentUser() user: AuthenticatedUser, @Query() page: DirectoryPageQuery): Promise<Page<PartnershipResponse>> {
@@ -38,6 +40,7 @@ export class PartnershipsController {
   }
 
   /** One partnership. */
+  @ReadsMayLag()
   @Get('partnerships/:id')
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<PartnershipResponse> {
     return this.partnerships.get(actorOf(user), id);

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type CreateFocusAreaDto,
   type CreatePartnershipDto,
-  DIRECTORY_PAGE_SIZE_MAX,
   type DirectoryPageQuery,
   type FocusAreaResponse,
   type OrganizationKind,
@@ -11,8 +10,9 @@ import {
   type UpdateFocusAreaDto,
   type UpdatePartnershipDto,
   type Visibility,
+  PARTNERSHIP_PAGE_DEFAULT,
 } from '@samspill/contracts';
-import { type Actor, canCreatePartnership, canManagePartnership } from '@samspill/domain';
+import { type Actor, canCreatePartnership, canManagePartnership, canSeePartnership } from '@samspill/domain';
 import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden } from '../common/actor';
@@ -20,10 +20,13 @@ import { onlyRow } from '../database/only-row';
 import { DomainException, notFound } from '../common/domain-exception';
 import { decodeCursor, type Page, pageOf } from '../common/paging';
 import { PartnershipAccess } from './partnership-access';
+import { Database } from '../database/database';
 
 interface PartnershipRow {
   id: string;
   name: string;
+  /** lower(name) as PostgreSQL computes it: the cursor must compare the way the index does. */
+  sort_name: string;
   description: string;
   visibility: Visibility;
   members: { id: string; name: string; kind: OrganizationKind }[];
@@ -36,27 +39,33 @@ const MANAGERS = 'leaders of a member organisation';
 export class PartnershipsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly access: PartnershipAccess,
   ) {}
 
-  /** One query, whatever the number of partnerships: members and focus areas come as JSON. By name, a page at a time. */
+  /** One query per page, whatever the number of partnerships: members and focus areas come as JSON. By name, in index order. */
   async list(actor: Actor, page: DirectoryPageQuery): Promise<Page<PartnershipResponse>> {
-    const limit = page.limit ?? DIRECTORY_PAGE_SIZE_MAX;
+    const limit = page.limit ?? PARTNERSHIP_PAGE_DEFAULT;
     const after = decodeCursor(page.cursor, ['text', 'uuid']);
     const params: unknown[] = [actor.organizationId, limit + 1];
     let where = visiblePartnershipSql(actor, 'p', '$1');
     if (after) {
       params.push(...after);
-      where += ` AND (lower(p.name), p.id) > (lower($3), $4::uuid)`;
+      where += ` AND (lower(p.name), p.id) > ($3, $4::uuid)`;
     }
-    const rows = await this.query(`WHERE ${where} ORDER BY lower(p.name), p.id LIMIT $2`, params);
-    return pageOf(rows, limit, (r) => [r.name, r.id], toPartnershipResponse);
+    const rows = await this.query(this.db.reader(), `WHERE ${where} ORDER BY lower(p.name), p.id LIMIT $2`, params);
+    return pageOf(rows, limit, (r) => [r.sort_name, r.id], toPartnershipResponse);
   }
 
+  /** One statement: the row carries what the visibility rule needs (its members), so no separate check goes first. */
   async get(actor: Actor, id: string): Promise<PartnershipResponse> {
-    await this.access.visiblePartnership(actor, id);
-    const [partnership] = await this.query('WHERE p.id = $1', [id]);
-    if (!partnership) throw notFound('partnership');
+    const [partnership] = await this.query(this.db.reader(), 'WHERE p.id = $1', [id]);
+    if (
+      !partnership ||
+      !canSeePartnership(actor, { visibility: partnership.visibility, memberIds: partnership.members.map((m) => m.id) })
+    ) {
+      throw notFound('partnership');
+    }
     return toPartnershipResponse(partnership);
   }
 
@@ -159,9 +168,9 @@ export class PartnershipsService {
     return row as FocusAreaResponse;
   }
 
-  private query(whereAndOrder: string, params: unknown[]): Promise<PartnershipRow[]> {
-    return this.dataSource.query<PartnershipRow[]>(
-      `SELECT p.id, p.name, p.description, p.visibility,
+  private query(source: DataSource, whereAndOrder: string, params: unknown[]): Promise<PartnershipRow[]> {
+    return source.query<PartnershipRow[]>(
+      `SELECT p.id, p.name, lower(p.name) AS sort_name, p.description, p.visibility,
          coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
                    FROM partnership_members m JOIN organizations o ON o.id = m.organization_id
                    WHERE m.partnership_id = p.id), '[]') AS members,

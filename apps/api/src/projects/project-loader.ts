@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ProjectResponse, ProjectStatus, Stage, Visibility } from '@samspill/contracts';
+import { PROJECT_COUNT_LIMIT, type ProjectResponse, type ProjectStatus, type Stage, type Visibility } from '@samspill/contracts';
 import { type Actor, canSeePartnership } from '@samspill/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { Database } from '../database/database';
 
 interface ProjectRow {
   id: string;
@@ -45,21 +46,33 @@ const PROJECT_PAGE_SQL = `SELECT ${PROJECT_COLUMNS}, p.visibility,
        LEFT JOIN focus_areas f ON f.id = pr.focus_area_id
        WHERE pr.id = $1`;
 
+/** The list's columns without joins: users and focus areas are looked up for the page's rows only. */
+const LIST_COLUMNS = `pr.id, pr.partnership_id, pr.title, pr.description, pr.focus_area_id,
+              (SELECT f.name FROM focus_areas f WHERE f.id = pr.focus_area_id) AS focus_area_name,
+              pr.stage, pr.status, pr.source_answer_id, pr.created_by AS created_by_id,
+              (SELECT u.name FROM users u WHERE u.id = pr.created_by) AS created_by_name,
+              pr.created_at, pr.updated_at, pr.version,
+              coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name)
+                        FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id
+                        WHERE pp.project_id = pr.id), '[]') AS participants,
+              pr.updated_at::text AS updated_key`;
+
 /**
- * A page of a filtered list with its total, in one statement: the window
- * count runs over the ids only, the project columns only for the page.
- * `from` is a projectFilter() FROM … WHERE; limit and offset follow its params.
+ * A page of a filtered list and its total, in one statement. The page is
+ * read in the order of an index (newest change first) and stops at its
+ * limit; after a cursor it starts where the page before ended (keyset).
+ * The total counts at most PROJECT_COUNT_LIMIT + 1 rows, never the whole
+ * filtered set. `from` is a projectFilter() FROM … WHERE; limit, offset and
+ * the cursor's two values follow its params.
  */
-function projectPageSql(from: string, paramCount: number): string {
-  return `WITH page AS (
-         SELECT pr.id, pr.updated_at, count(*) OVER () AS total ${from}
-         ORDER BY pr.updated_at DESC, pr.id LIMIT $${paramCount + 1} OFFSET $${paramCount + 2}
-       )
-       SELECT ${PROJECT_COLUMNS}, page.total::int AS total
-       FROM page JOIN projects pr ON pr.id = page.id
-       JOIN users u ON u.id = pr.created_by
-       LEFT JOIN focus_areas f ON f.id = pr.focus_area_id
-       ORDER BY page.updated_at DESC, page.id`;
+function projectPageSql(from: string, paramCount: number, afterCursor: boolean): string {
+  const n = paramCount;
+  const after = afterCursor
+    ? ` AND (pr.updated_at < $${n + 3}::timestamptz OR (pr.updated_at = $${n + 3}::timestamptz AND pr.id > $${n + 4}::uuid))`
+    : '';
+  return `WITH total AS (SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${PROJECT_COUNT_LIMIT + 1}) counted),
+       page AS (SELECT ${LIST_COLUMNS} ${from}${after} ORDER BY pr.updated_at DESC, pr.id LIMIT $${n + 1} OFFSET $${n + 2})
+       SELECT total.n AS total, page.* FROM total LEFT JOIN page ON true ORDER BY page.updated_at DESC, page.id`;
 }
 
 /**
@@ -68,7 +81,10 @@ function projectPageSql(from: string, paramCount: number): string {
  */
 @Injectable()
 export class ProjectLoader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+  ) {}
 
   async load(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<ProjectResponse[]> {
     if (ids.length === 0) return [];
@@ -79,24 +95,30 @@ export class ProjectLoader {
 
   /** The project if the actor may see its partnership; null otherwise. */
   async loadVisible(actor: Actor, id: string): Promise<ProjectResponse | null> {
-    const [row] = await this.dataSource.query<(ProjectRow & { visibility: Visibility; member_ids: string[] })[]>(PROJECT_PAGE_SQL, [id]);
+    const [row] = await this.db.reader().query<(ProjectRow & { visibility: Visibility; member_ids: string[] })[]>(PROJECT_PAGE_SQL, [id]);
     if (!row || !canSeePartnership(actor, { visibility: row.visibility, memberIds: row.member_ids })) return null;
     return toProjectResponse(row);
   }
 
-  /** A page of projects and the total; `from`/`params` come from projectFilter(). */
-  async loadPage(
-    from: string,
-    params: unknown[],
-    limit: number,
-    offset: number,
-  ): Promise<{ items: ProjectResponse[]; total: number | null }> {
-    const rows = await this.dataSource.query<(ProjectRow & { total: number })[]>(projectPageSql(from, params.length), [
-      ...params,
-      limit,
-      offset,
-    ]);
-    return { items: rows.map(toProjectResponse), total: rows[0]?.total ?? null };
+  /** A page of projects and the total; `from`/`params` come from projectFilter(), `after` from the page before's cursor. */
+  async loadPage(from: string, params: unknown[], limit: number, offset: number, after: [string, string] | null): Promise<ProjectPage> {
+    const rows = await this.db
+      .reader()
+      .query<(ProjectRow & { total: number; updated_key: string })[]>(projectPageSql(from, params.length, after !== null), [
+        ...params,
+        limit + 1,
+        offset,
+        ...(after ?? []),
+      ]);
+    const total = rows[0]?.total ?? 0;
+    const found = rows.filter((r) => r.id !== null);
+    const last = found.length > limit ? found[limit - 1] : undefined;
+    return {
+      items: found.slice(0, limit).map(toProjectResponse),
+      total: Math.min(total, PROJECT_COUNT_LIMIT),
+      totalIsExact: total <= PROJECT_COUNT_LIMIT,
+      next: last ? ([last.updated_key, last.id] as [string, string]) : null,
+    };
   }
 
   async loadOne(id: string, manager?: EntityManager): Promise<ProjectResponse> {
@@ -104,6 +126,14 @@ export class ProjectLoader {
     if (!project) throw new Error(`project ${id} vanished`);
     return project;
   }
+}
+
+export interface ProjectPage {
+  items: ProjectResponse[];
+  total: number;
+  totalIsExact: boolean;
+  /** Where the next page starts (the last row's order key), null on the last page. */
+  next: [string, string] | null;
 }
 
 function toProjectResponse(r: ProjectRow): ProjectResponse {

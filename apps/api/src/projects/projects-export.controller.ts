@@ -8,6 +8,7 @@ import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
 import { localeFromAcceptLanguage } from '../common/labels';
 import { ProjectsExport } from './projects-export';
+import { ReadsMayLag } from '../database/read-routing';
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class ProjectsExportController {
   constructor(private readonly exports: ProjectsExport) {}
 
   /** The project list with the same filters, as CSV for Excel (UTF-8 with BOM, semicolons), all pages at once. */
+  @ReadsMayLag()
   @Get('projects.csv')
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProjectListQuery, ProjectStatus, Stage } from '@samspill/contracts';
 import type { Actor } from '@samspill/domain';
-import { DataSource } from 'typeorm';
 import { labelsFor } from '../common/labels';
 import { projectFilter } from './projects.service';
+import { Database } from '../database/database';
 
 interface ExportRow {
   id: string;
@@ -30,17 +29,17 @@ const PAGE = 2000;
  */
 @Injectable()
 export class ProjectsExport {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   async *csv(actor: Actor, query: ProjectListQuery, locale: 'nb' | 'en'): AsyncGenerator<string> {
     const labels = labelsFor(locale);
-    const { from, params } = projectFilter(actor, { ...query, limit: undefined, offset: undefined });
+    const { from, params } = projectFilter(actor, { ...query, limit: undefined, offset: undefined, cursor: undefined });
     // The header goes out with the first page, so a failing first query is still answered as an error.
     let prefix = `\uFEFF${csvLine(labels.csv)}`;
     let after: { cursor: string; id: string } | null = null;
     for (;;) {
       const keyset = after ? `AND (pr.updated_at, pr.id) < ($${params.length + 1}::timestamptz, $${params.length + 2}::uuid)` : '';
-      const rows: ExportRow[] = await this.dataSource.query<ExportRow[]>(
+      const rows: ExportRow[] = await this.db.reader().query<ExportRow[]>(
         `SELECT pr.id, pr.updated_at::text AS cursor, pr.title, p.name AS partnership, pr.stage, pr.status,
            (SELECT f.name FROM focus_areas f WHERE f.id = pr.focus_area_id) AS focus_area,
            (SELECT string_agg(o.name, ', ' ORDER BY o.name) FROM project_participants pp

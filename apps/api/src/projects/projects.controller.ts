@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   ChangeStatusDto,
@@ -12,12 +12,14 @@ import {
   TransitionResponse,
   UpdateProjectDto,
 } from '@samspill/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { BODY_LIMITS, BodyLimit, CurrentUser } from '../common/decorators';
 import { ApiPage, ApiRefusals } from '../common/openapi';
-import type { Page } from '../common/paging';
+import { linkNext, type Page } from '../common/paging';
 import { ProjectsService } from './projects.service';
+import { ReadsMayLag } from '../database/read-routing';
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -26,9 +28,17 @@ export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
   /** The projects you may see, filtered, a page at a time, with the total. */
+  @ReadsMayLag()
   @Get()
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ProjectListQuery): Promise<ProjectListResponse> {
-    return this.projects.list(actorOf(user), query);
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ProjectListQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProjectListResponse> {
+    const page = await this.projects.list(actorOf(user), query);
+    linkNext(request, reply, page.nextCursor);
+    return page;
   }
 
   /** A new joint project in learn; the creator's organisation always takes part. */
@@ -40,6 +50,7 @@ export class ProjectsController {
   }
 
   /** One project. */
+  @ReadsMayLag()
   @Get(':id')
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<ProjectResponse> {
     return this.projects.get(actorOf(user), id);
@@ -70,6 +81,7 @@ export class ProjectsController {
   }
 
   /** The decisions on the project, oldest first: stage moves and status changes. */
+  @ReadsMayLag()
   @ApiPage(TransitionResponse)
   @Get(':id/transitions')
   transitions(

@@ -21,10 +21,11 @@ import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
-import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, type Page, pageOf } from '../common/paging';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import { recordDecision } from './decisions/record-decision';
 import { ProjectLoader } from './project-loader';
+import { Database } from '../database/database';
 
 const STAGE_PROBLEMS = {
   SAME_STAGE: 'The project is already in that stage.',
@@ -68,17 +69,22 @@ export interface NewProject {
 export class ProjectsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly access: PartnershipAccess,
     private readonly loader: ProjectLoader,
   ) {}
 
-  /** One statement for the page and its total (a second only when the page is past the end). */
+  /** One statement for the page and its (capped) total, in index order; a cursor continues where the page before ended. */
   async list(actor: Actor, query: ProjectListQuery): Promise<ProjectListResponse> {
     const { from, params } = projectFilter(actor, query);
-    const page = await this.loader.loadPage(from, params, query.limit ?? 50, query.offset ?? 0);
-    if (page.total !== null) return { items: page.items, total: page.total };
-    const [count] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params);
-    return { items: [], total: count?.total ?? 0 };
+    const after = (decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | undefined) ?? null;
+    const page = await this.loader.loadPage(from, params, query.limit ?? 50, query.offset ?? 0, after);
+    return {
+      items: page.items,
+      total: page.total,
+      totalIsExact: page.totalIsExact,
+      nextCursor: page.next ? encodeCursor(page.next) : null,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<ProjectResponse> {
@@ -202,7 +208,7 @@ export class ProjectsService {
     await this.access.visibleProject(actor, id);
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(page.cursor, ['timestamp', 'uuid']);
-    const rows = await this.dataSource.query<(TransitionRow & { decided_key: string })[]>(
+    const rows = await this.db.reader().query<(TransitionRow & { decided_key: string })[]>(
       `SELECT ${TRANSITION_COLUMNS}, t.decided_at::text AS decided_key FROM stage_transitions t JOIN users u ON u.id = t.decided_by
        WHERE t.project_id = $1 ${after ? 'AND (t.decided_at, t.id) > ($3::timestamptz, $4::uuid)' : ''}
        ORDER BY t.decided_at, t.id LIMIT $2`,

@@ -13,6 +13,7 @@ import { actorOf } from '../common/actor';
 import { BODY_LIMITS, BodyLimit, CurrentUser } from '../common/decorators';
 import { ApiRefusals } from '../common/openapi';
 import { AnswersService } from './answers.service';
+import { ReadsMayLag } from '../database/read-routing';
 
 @ApiTags('reciprocal questions')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class AnswersController {
   constructor(private readonly answers: AnswersService) {}
 
   /** The three questions for every ordered pair of members, with their answers. */
+  @ReadsMayLag()
   @Get('partnerships/:id/questions')
   questions(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<QuestionsResponse> {
     return this.answers.questions(actorOf(user), id);

@@ -15,6 +15,7 @@ import { forbidden } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import { ProjectsService } from '../projects/projects.service';
+import { Database } from '../database/database';
 
 interface AnswerRow {
   id: string;
@@ -38,6 +39,7 @@ const ANSWER_SELECT = `SELECT a.id, a.partnership_id, a.from_organization_id, a.
 export class AnswersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly access: PartnershipAccess,
     private readonly projects: ProjectsService,
   ) {}
@@ -46,12 +48,12 @@ export class AnswersService {
   async questions(actor: Actor, partnershipId: string): Promise<QuestionsResponse> {
     await this.access.visiblePartnership(actor, partnershipId);
     const [members, answers] = await Promise.all([
-      this.dataSource.query<{ id: string; name: string }[]>(
+      this.db.reader().query<{ id: string; name: string }[]>(
         `SELECT o.id, o.name FROM partnership_members m JOIN organizations o ON o.id = m.organization_id
          WHERE m.partnership_id = $1 ORDER BY o.name`,
         [partnershipId],
       ),
-      this.dataSource.query<AnswerRow[]>(`${ANSWER_SELECT} WHERE a.partnership_id = $1 ORDER BY a.created_at, a.id`, [partnershipId]),
+      this.db.reader().query<AnswerRow[]>(`${ANSWER_SELECT} WHERE a.partnership_id = $1 ORDER BY a.created_at, a.id`, [partnershipId]),
     ]);
     const pairs = members.flatMap((from) =>
       members

@@ -1,6 +1,7 @@
 import { DEMO_ACCOUNTS, type DemoAccount } from '@samspill/demo';
 import type { Actor } from '@samspill/domain';
 import { DataSource } from 'typeorm';
+import { primaryOnly } from '../database/database';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { LogService } from '../improvement-logs/log.service';
 import { PartnershipAccess } from '../partnerships/partnership-access';
@@ -12,14 +13,15 @@ import { DEMO_PARTNERSHIPS, type DemoPartnership, type DemoProject } from './dem
 
 /** The services the API writes with, so the demo data obeys the same rules as a person would. */
 function services(dataSource: DataSource) {
-  const access = new PartnershipAccess(dataSource);
-  const projects = new ProjectsService(dataSource, access, new ProjectLoader(dataSource));
+  const db = primaryOnly(dataSource);
+  const access = new PartnershipAccess(dataSource, db);
+  const projects = new ProjectsService(dataSource, db, access, new ProjectLoader(dataSource, db));
   return {
-    partnerships: new PartnershipsService(dataSource, access),
-    answers: new AnswersService(dataSource, access, projects),
+    partnerships: new PartnershipsService(dataSource, db, access),
+    answers: new AnswersService(dataSource, db, access, projects),
     projects,
-    log: new LogService(dataSource, access),
-    indicators: new IndicatorsService(dataSource, access),
+    log: new LogService(dataSource, db, access),
+    indicators: new IndicatorsService(dataSource, db, access),
   };
 }
 type Services = ReturnType<typeof services>;

@@ -5,6 +5,7 @@ import { BenefitsService } from '../benefits/benefits.service';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import { DEMO_GAINS } from './demo-gains';
+import { primaryOnly } from '../database/database';
 
 const at = (day: string, hour = 11) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
 
@@ -14,7 +15,7 @@ const at = (day: string, hour = 11) => new Date(`${day}T${String(hour).padStart(
  * a project that has benefits keeps them, an answered follow-up stays answered.
  */
 export async function seedGains(dataSource: DataSource): Promise<{ benefits: number; answers: number }> {
-  const access = new PartnershipAccess(dataSource);
+  const access = new PartnershipAccess(dataSource, primaryOnly(dataSource));
   const benefitsService = new BenefitsService(dataSource, access);
   const followUps = new FollowUpsService(dataSource, access);
   const users = await dataSource.query<{ id: string; email: string; role: Actor['role']; organization_id: string | null }[]>(

@@ -90,9 +90,30 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the built API as its own process on the given database. */
-export async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
+/**
+ * The URL an API process uses for a test database: through the run's
+ * PgBouncer (global-setup) when there is one and the database is on the
+ * run's server; otherwise as given.
+ */
+export function throughPooler(url: string): string {
+  const pooler = process.env['SAMSPILL_TEST_POOLER'];
+  const server = process.env['SAMSPILL_TEST_ADMIN_URL'];
+  if (!pooler || !server) return url;
+  const u = new URL(url);
+  if (u.host !== new URL(server).host) return url;
+  u.host = pooler;
+  return u.toString();
+}
+
+export interface SpawnOptions {
+  /** Connect straight to PostgreSQL, not through PgBouncer: for tests that stop or freeze the server itself. */
+  direct?: boolean;
+}
+
+/** Starts the built API as its own process on the given database (through PgBouncer when the run has one). */
+export async function spawnApi(env: Record<string, string>, options: SpawnOptions = {}): Promise<ApiProcess> {
   const port = await freePort();
+  if (env['DATABASE_URL'] && !options.direct) env = { ...env, DATABASE_URL: throughPooler(env['DATABASE_URL']) };
   const child = spawn(process.execPath, [API_MAIN], {
     cwd: WORKSPACE,
     env: {

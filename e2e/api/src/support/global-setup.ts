@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { API_MAIN, runApiCommand, TEST_JWT_SECRET, withDatabase } from './api-server';
+import { pgBouncerBinary, startPgBouncer } from './pgbouncer';
 import { reachableTempDir } from './temp-dir';
 
 /**
@@ -23,6 +24,7 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as { __SAMSPILL_PG__?: unknown }).__SAMSPILL_PG__ = pg;
     adminUrl = pg.url;
   }
+  await startPooler(adminUrl);
   const template = `samspill_template_${process.pid}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -37,4 +39,24 @@ export default async function globalSetup(): Promise<void> {
 
   process.env['SAMSPILL_TEST_ADMIN_URL'] = adminUrl;
   process.env['SAMSPILL_TEST_TEMPLATE'] = template;
+}
+
+/**
+ * The API processes of the tests reach PostgreSQL through PgBouncer in
+ * transaction mode (spawnApi rewrites their DATABASE_URL), as production
+ * behind a pooler would; the tests' own checks read the server directly.
+ * TEST_PGBOUNCER=off runs them direct.
+ */
+async function startPooler(serverUrl: string): Promise<void> {
+  if (process.env['TEST_PGBOUNCER'] === 'off') return;
+  const binary = pgBouncerBinary();
+  if (!binary) {
+    throw new Error(
+      'The API tests run through PgBouncer, which is not installed. On Debian: apt-get install -y pgbouncer (or set PGBOUNCER_PATH; TEST_PGBOUNCER=off runs them without it).',
+    );
+  }
+  const dir = await reachableTempDir('samspill-pgbouncer-');
+  const pooler = await startPgBouncer(binary, serverUrl, dir);
+  (globalThis as { __SAMSPILL_POOLER__?: unknown }).__SAMSPILL_POOLER__ = { ...pooler, dir };
+  process.env['SAMSPILL_TEST_POOLER'] = `127.0.0.1:${pooler.port}`;
 }

@@ -2,6 +2,11 @@ import { rm } from 'node:fs/promises';
 import { Client } from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
+  const pooler = (globalThis as { __SAMSPILL_POOLER__?: { stop(): Promise<void>; dir: string } }).__SAMSPILL_POOLER__;
+  if (pooler) {
+    await pooler.stop();
+    await rm(pooler.dir, { recursive: true, force: true });
+  }
   const pg = (globalThis as { __SAMSPILL_PG__?: { stop(): Promise<void> } }).__SAMSPILL_PG__;
   if (pg) {
     await pg.stop();

@@ -2,6 +2,7 @@ import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Overview, PartnershipDashboard } from '@samspill/contracts';
 import type { Observable } from 'rxjs';
+import { allPages } from '../core/http/all-pages';
 import { type DataResource, dataResource } from '../core/data/data-resource';
 import { apiPath } from '../core/http/api-path';
 import { I18n } from '../core/i18n/i18n';
@@ -27,6 +28,11 @@ export class DashboardApi {
 
   overview(): Observable<Overview> {
     return this.http.get<Overview>('/api/dashboard/overview');
+  }
+
+  /** Every row of one of the overview's lists, page after page. */
+  overviewRows<T>(list: 'partnerships' | 'organizations'): Observable<T[]> {
+    return allPages<T>(this.http, `/api/dashboard/overview/${list}?limit=500`);
   }
 
   /** The project list for Excel; column names and stage names follow the reader's language. */

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import type { OverviewOrganization, OverviewPartnership } from '@samspill/contracts';
 import { dataResource } from '../core/data/data-resource';
 import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
@@ -29,13 +30,16 @@ export class OverviewPage {
 
   protected readonly allPartnerships = signal(false);
   protected readonly allOrganizations = signal(false);
+  /** The overview sends the first rows of each list; the rest are fetched when the reader asks for all. */
+  private readonly restOfPartnerships = signal<OverviewPartnership[] | null>(null);
+  private readonly restOfOrganizations = signal<OverviewOrganization[] | null>(null);
   protected readonly firstRows = FIRST_ROWS;
 
   protected readonly stages = computed(() => STAGES.map((stage) => ({ stage, name: this.i18n.t(STAGE_NAME[stage]) })));
 
   protected readonly partnerships = computed(() => {
     const n = (value: number) => this.i18n.formatNumber(value);
-    const rows = [...(this.overview.value()?.partnerships ?? [])]
+    const rows = [...(this.restOfPartnerships() ?? this.overview.value()?.partnerships ?? [])]
       .sort((a, b) => this.i18n.compare(a.name, b.name))
       .map((p) => ({
         id: p.id,
@@ -43,16 +47,34 @@ export class OverviewPage {
         counts: STAGES.map((stage) => n(p.stageCounts[stage])),
         total: n(STAGES.reduce((sum, stage) => sum + p.stageCounts[stage], 0)),
       }));
-    return { count: rows.length, rows: this.allPartnerships() ? rows : rows.slice(0, FIRST_ROWS) };
+    const count = this.overview.value()?.partnershipCount ?? rows.length;
+    return { count, rows: this.allPartnerships() ? rows : rows.slice(0, FIRST_ROWS) };
   });
 
   /** Most projects first, so the reader sees who carries the work; a bar shows each share of the largest. */
   protected readonly organizations = computed(() => {
-    const list = this.overview.value()?.organizations ?? [];
+    const list = this.restOfOrganizations() ?? this.overview.value()?.organizations ?? [];
     const top = Math.max(1, ...list.map((o) => o.projects));
     const rows = [...list]
       .sort((a, b) => b.projects - a.projects || this.i18n.compare(a.name, b.name))
       .map((o) => ({ id: o.id, name: o.name, projects: this.i18n.formatNumber(o.projects), share: o.projects / top }));
-    return { count: rows.length, rows: this.allOrganizations() ? rows : rows.slice(0, FIRST_ROWS) };
+    const count = this.overview.value()?.organizationCount ?? rows.length;
+    return { count, rows: this.allOrganizations() ? rows : rows.slice(0, FIRST_ROWS) };
   });
+
+  protected togglePartnerships(): void {
+    const overview = this.overview.value();
+    if (!this.allPartnerships() && overview && !this.restOfPartnerships() && overview.partnershipCount > overview.partnerships.length) {
+      this.api.overviewRows<OverviewPartnership>('partnerships').subscribe((rows) => this.restOfPartnerships.set(rows));
+    }
+    this.allPartnerships.set(!this.allPartnerships());
+  }
+
+  protected toggleOrganizations(): void {
+    const overview = this.overview.value();
+    if (!this.allOrganizations() && overview && !this.restOfOrganizations() && overview.organizationCount > overview.organizations.length) {
+      this.api.overviewRows<OverviewOrganization>('organizations').subscribe((rows) => this.restOfOrganizations.set(rows));
+    }
+    this.allOrganizations.set(!this.allOrganizations());
+  }
 }

@@ -8,6 +8,7 @@ import type {
   UpdatePartnershipDto,
 } from '@samspill/contracts';
 import type { Observable } from 'rxjs';
+import { allPages } from '../core/http/all-pages';
 import { apiPath } from '../core/http/api-path';
 
 @Injectable({ providedIn: 'root' })
@@ -15,7 +16,8 @@ export class PartnershipsApi {
   private readonly http = inject(HttpClient);
 
   list(): Observable<PartnershipResponse[]> {
-    return this.http.get<PartnershipResponse[]>('/api/partnerships');
+    // Pickers and the list page show them all; the API sends them a page at a time.
+    return allPages<PartnershipResponse>(this.http, '/api/partnerships?limit=500');
   }
 
   get(id: string): Observable<PartnershipResponse> {

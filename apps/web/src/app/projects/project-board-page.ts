@@ -57,6 +57,8 @@ export class ProjectBoardPage {
   protected readonly resultText = computed(() => {
     const list = this.projects.value();
     if (!list) return '';
+    // Counting stops at 1,000: past it the board says "more than".
+    if (!list.totalIsExact) return this.i18n.t('projects.showingSomeOfMany', { shown: list.items.length, total: list.total });
     if (list.total > list.items.length) return this.i18n.t('projects.showingSome', { shown: list.items.length, total: list.total });
     return this.i18n.t(list.total === 1 ? 'projects.showingOne' : 'projects.showingAll', { total: list.total });
   });

@@ -304,6 +304,15 @@ function serverArgs(pgdata: string, port: number, fast: boolean): string[] {
   return ['-D', pgdata, '-p', String(port), ...settings.flatMap((setting) => ['-c', setting])];
 }
 
+/** What a replica needs to know about the cluster it follows. */
+interface ClusterInternals {
+  layout: Layout;
+  bin: string;
+  runAs: RunAs | undefined;
+  fast: boolean;
+}
+const internals = new WeakMap<EmbeddedPostgres, ClusterInternals>();
+
 function createHandle(pid: number, pgdata: string, port: number, password: string, log: Log): EmbeddedPostgres {
   const urlFor = (database: string) =>
     `postgres://${SUPERUSER}:${encodeURIComponent(password)}@${HOST}:${port}/${encodeURIComponent(database)}`;
@@ -353,7 +362,91 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw error;
   }
   log(`Embedded PostgreSQL is ready on ${HOST}:${port} after ${Date.now() - startedAt} ms (log ${layout.logFile}).`);
-  return createHandle(child.pid as number, pgdata, port, password, log);
+  const handle = createHandle(child.pid as number, pgdata, port, password, log);
+  internals.set(handle, { layout, bin, runAs, fast });
+  return handle;
+}
+
+export interface EmbeddedReplicaOptions {
+  /** Where the replica's cluster lives (as dataDir for the primary). */
+  dataDir: string;
+  /** The replication slot on the primary that keeps the WAL the replica still needs. */
+  slot?: string;
+  log?: (message: string) => void;
+}
+
+/**
+ * A streaming replica of a running embedded primary, made the way
+ * pg_basebackup would (the embedded binaries have none): a replication slot,
+ * pg_backup_start(), a copy of the data folder, pg_backup_stop()'s backup
+ * label, standby.signal and primary_conninfo. Same binaries, so the same
+ * major version. Answers read-only queries as soon as it is consistent.
+ */
+export async function startEmbeddedReplica(primary: EmbeddedPostgres, options: EmbeddedReplicaOptions): Promise<EmbeddedPostgres> {
+  const log: Log = options.log ?? (() => undefined);
+  const source = internals.get(primary);
+  if (!source) throw new Error('startEmbeddedReplica needs a primary started by startEmbeddedPostgres in this process.');
+  const { runAs, bin, fast } = source;
+  const slot = options.slot ?? `replica_${randomBytes(4).toString('hex')}`;
+  const home = clusterHome(path.resolve(options.dataDir), runAs, log);
+  const pgdata = path.join(home, 'pgdata');
+  const layout: Layout = { home, pgdata, passwordFile: path.join(home, PASSWORD_FILE), logFile: path.join(home, 'postgres.log') };
+  await clearStalePostmaster(pgdata, log);
+  fs.rmSync(pgdata, { recursive: true, force: true });
+  fs.copyFileSync(source.layout.passwordFile, layout.passwordFile);
+  if (runAs) fs.chownSync(layout.passwordFile, runAs.uid, runAs.gid);
+  fs.chmodSync(layout.passwordFile, 0o600);
+
+  log(`Copying the primary's data folder to ${pgdata} for a streaming replica.`);
+  await withClient(primary.url, async (client) => {
+    await client.query('SELECT pg_create_physical_replication_slot($1, true)', [slot]);
+    // The backup lasts as long as this session: start, copy, stop.
+    await client.query(`SELECT pg_backup_start('samspill-replica', true)`);
+    run('cp', ['-a', source.layout.pgdata, pgdata], 'Copying the data folder');
+    const [label] = (
+      await client.query<{ labelfile: string; spcmapfile: string | null }>('SELECT labelfile, spcmapfile FROM pg_backup_stop(true)')
+    ).rows;
+    if (!label) throw new Error('pg_backup_stop() gave no backup label');
+    for (const stale of ['postmaster.pid', 'postmaster.opts', 'backup_label.old']) fs.rmSync(path.join(pgdata, stale), { force: true });
+    // WAL comes from the primary through the slot; leftovers of the copy would only confuse recovery.
+    for (const dir of ['pg_wal', 'pg_replslot']) {
+      for (const entry of fs.readdirSync(path.join(pgdata, dir))) {
+        if (entry !== 'archive_status') fs.rmSync(path.join(pgdata, dir, entry), { recursive: true, force: true });
+      }
+    }
+    const write = (file: string, text: string, flag = 'w') => {
+      fs.writeFileSync(path.join(pgdata, file), text, { mode: 0o600, flag });
+      if (runAs) fs.chownSync(path.join(pgdata, file), runAs.uid, runAs.gid);
+    };
+    write('backup_label', label.labelfile);
+    if (label.spcmapfile) write('tablespace_map', label.spcmapfile);
+    write('standby.signal', '');
+    const conninfo = `host=${HOST} port=${primary.port} user=${primary.user} password=${primary.password} application_name=${slot}`;
+    write('postgresql.auto.conf', `\nprimary_conninfo = '${conninfo}'\nprimary_slot_name = '${slot}'\n`, 'a');
+  });
+
+  const port = await freePort();
+  const child = spawnLogged(path.join(bin, 'postgres'), serverArgs(pgdata, port, fast), layout, runAs);
+  child.unref();
+  const url = `postgres://${SUPERUSER}:${encodeURIComponent(primary.password)}@${HOST}:${port}/postgres`;
+  try {
+    await waitUntilReady(child, url, layout.logFile);
+  } catch (error) {
+    if (child.pid) await terminate(child.pid).catch(() => undefined);
+    throw error;
+  }
+  log(`Streaming replica is ready on ${HOST}:${port} (slot ${slot}).`);
+  const handle = createHandle(child.pid as number, pgdata, port, primary.password, log);
+  internals.set(handle, { layout, bin, runAs, fast });
+  const stopReplica = handle.stop;
+  return {
+    ...handle,
+    // The slot would keep WAL on the primary for ever once the replica is gone.
+    stop: async () => {
+      await stopReplica();
+      await withClient(primary.url, (client) => client.query('SELECT pg_drop_replication_slot($1)', [slot])).catch(() => undefined);
+    },
+  };
 }
 
 export function registerShutdown(pg: EmbeddedPostgres, onBeforeStop?: () => Promise<void>): () => void {

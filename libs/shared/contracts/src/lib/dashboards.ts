@@ -1,3 +1,5 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { BenefitSum } from './benefits';
 import type { FollowUpCounts } from './follow-ups';
 import type { OrganizationRef } from './organizations';
@@ -102,14 +104,67 @@ export class PartnershipDashboard {
   indicatorsByOrganization!: IndicatorOrganizationProgress[];
 }
 
+/** One partnership's row in the overview: its active projects per stage. */
+export class OverviewPartnership {
+  /** @example "90dcd905-935f-4eff-976a-d90bf54ac421" */
+  id!: string;
+  /** @example "PILOTen Hadeland" */
+  name!: string;
+  stageCounts!: StageCounts;
+}
+
+/** One organisation's row in the overview: the active projects it takes part in. */
+export class OverviewOrganization {
+  /** @example "5d0c3b1e-8f2a-4c6d-9e7b-1a2b3c4d5e6f" */
+  id!: string;
+  /** @example "Gran kommune" */
+  name!: string;
+  /** @example 3 */
+  projects!: number;
+}
+
+/** The rows of the overview shown at first, and the default page size of its row lists. */
+export const OVERVIEW_ROWS_DEFAULT = 100;
+export const OVERVIEW_ROWS_MAX = 500;
+
 export class Overview {
+  /** Over every partnership you may see, not only the rows sent. */
   stageCounts!: StageCounts;
   statusCounts!: StatusCounts;
-  partnerships!: { id: string; name: string; stageCounts: StageCounts }[];
-  organizations!: { id: string; name: string; projects: number }[];
+  /** The first `limit` (default 100) by name; the rest from GET /api/dashboard/overview/partnerships. */
+  partnerships!: OverviewPartnership[];
+  /**
+   * How many partnerships have a row.
+   * @example 2
+   */
+  partnershipCount!: number;
+  /** The first `limit` (default 100), most projects first; the rest from GET /api/dashboard/overview/organizations. */
+  organizations!: OverviewOrganization[];
+  /**
+   * How many organisations have a row.
+   * @example 4
+   */
+  organizationCount!: number;
   recentTransitions!: { projectId: string; projectTitle: string; fromStage: Stage; toStage: Stage; decidedAt: string }[];
   /** Benefits across every partnership you may see, summed per unit. */
   benefits!: BenefitSum[];
   followUps!: FollowUpCounts;
   followUpsAfterAYear!: FollowUpCounts;
+}
+
+export class OverviewQuery {
+  /**
+   * How many partnership and organisation rows to send.
+   * @example 100
+   */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(OVERVIEW_ROWS_MAX) limit?: number;
+}
+
+export class OverviewRowsQuery extends OverviewQuery {
+  /** From the `Link: rel="next"` header of the page before. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(600)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be the one from the page before' })
+  cursor?: string;
 }

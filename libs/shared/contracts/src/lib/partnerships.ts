@@ -127,3 +127,6 @@ export class UpdateFocusAreaDto {
   @MaxLength(2000)
   description?: string;
 }
+
+/** The default page of the partnership list: today's clients, which read one page, keep working. */
+export const PARTNERSHIP_PAGE_DEFAULT = 100;

@@ -10,6 +10,7 @@ import {
   IsString,
   IsUUID,
   Max,
+  Matches,
   MaxLength,
   Min,
   ValidateIf,
@@ -85,13 +86,20 @@ export class ProjectResponse {
   version!: number;
 }
 
+/** Counting stops here: past it, a screen says "more than 1,000", not the exact number. */
+export const PROJECT_COUNT_LIMIT = 1000;
+
 export class ProjectListResponse {
   items!: ProjectResponse[];
   /**
-   * All projects that match the filters, not only this page.
+   * All projects that match the filters, not only this page; at most 1,000 (see `totalIsExact`).
    * @example 1
    */
   total!: number;
+  /** False when more than `total` (1,000) projects match: counting stops there. */
+  totalIsExact!: boolean;
+  /** The `cursor` of the next page, null on the last. */
+  nextCursor!: string | null;
 }
 
 /** One decision in a project's history, never rewritten: a stage move or a status change. */
@@ -216,6 +224,12 @@ export class ProjectListQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   /** @example 0 */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000) offset?: number;
+  /** The next page after the one that gave this cursor (`nextCursor`, or the `Link: rel="next"` header): faster than an offset. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be the one from the page before' })
+  cursor?: string;
 }
 
 const PARTICIPANT_IDS = {

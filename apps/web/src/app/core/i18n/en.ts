@@ -505,6 +505,7 @@ export const en: Messages = {
     showingOne: '1 project',
     showingAll: '{total} projects',
     showingSome: 'Showing {shown} of {total} projects. Narrow them down with the filters.',
+    showingSomeOfMany: 'Showing {shown} of more than {total} projects. Narrow them down with the filters.',
     emptyColumn: 'No projects here.',
     participants: 'Participants',
     participantsHint: 'Every participant must be a member of the partnership. Your organisation always takes part.',

@@ -511,6 +511,7 @@ export const nb = {
     showingOne: '1 prosjekt',
     showingAll: '{total} prosjekter',
     showingSome: 'Viser {shown} av {total} prosjekter. Snevre inn med filtrene.',
+    showingSomeOfMany: 'Viser {shown} av over {total} prosjekter. Snevre inn med filtrene.',
     emptyColumn: 'Ingen prosjekter her.',
     participants: 'Deltakere',
     participantsHint: 'Alle deltakere må være medlemmer av samarbeidet. Din organisasjon er alltid med.',

@@ -128,10 +128,10 @@ test.describe('benefits', () => {
     await section.getByLabel('Enhet').selectOption({ label: 'årsverk' });
     await section.getByLabel('Beskrivelse').fill(description);
     await section.getByLabel('Identifisert').fill('0,5');
-    await section.getByLabel(/^Realisert \(/).fill('0,5');
+    await section.getByRole('textbox', { name: /^Realisert \(/ }).fill('0,5');
     await section.getByRole('button', { name: 'Lagre gevinsten' }).click();
     await expect(section.getByRole('link', { name: 'Skriv inn datoen gevinsten ble realisert.' })).toBeVisible();
-    await section.getByLabel(/^Realisert \(/).fill('');
+    await section.getByRole('textbox', { name: /^Realisert \(/ }).fill('');
     await section.getByRole('button', { name: 'Lagre gevinsten' }).click();
 
     const row = section.getByRole('row', { name: new RegExp(description) });
@@ -139,9 +139,9 @@ test.describe('benefits', () => {
     await expect(row).toContainText('0,5 årsverk');
     await expect(row).toContainText('Ikke realisert ennå');
     await row.getByRole('button', { name: /^Realiser/ }).click();
-    await expect(section.getByLabel(/^Realisert \(/)).toBeFocused();
-    await section.getByLabel(/^Realisert \(/).fill('0,4');
-    await section.getByLabel(/^Realisert dato/).fill('2026-11-02');
+    await expect(section.getByRole('textbox', { name: /^Realisert \(/ })).toBeFocused();
+    await section.getByRole('textbox', { name: /^Realisert \(/ }).fill('0,4');
+    await section.getByRole('textbox', { name: /^Realisert dato/ }).fill('2026-11-02');
     await section.getByRole('button', { name: 'Lagre' }).click();
     await expect(row).toContainText('0,4 årsverk (2. nov. 2026)');
 

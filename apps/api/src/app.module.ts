@@ -15,6 +15,11 @@ import { ReciprocalQuestionsModule } from './reciprocal-questions/reciprocal-que
 import { ImprovementLogsModule } from './improvement-logs/improvement-logs.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
+// Issue 9: learning that travels.
+import { LessonsModule } from './lessons/lessons.module';
+import { PracticesModule } from './practices/practices.module';
+import { SimilarModule } from './similar/similar.module';
+import { SpreadModule } from './spread/spread.module';
 
 @Module({})
 export class AppModule {
@@ -56,6 +61,11 @@ export class AppModule {
         ImprovementLogsModule,
         IndicatorsModule,
         DashboardsModule.forRoot(config),
+        // Issue 9: learning that travels.
+        LessonsModule,
+        PracticesModule,
+        SimilarModule,
+        SpreadModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

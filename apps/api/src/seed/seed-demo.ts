@@ -2,6 +2,7 @@ import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from '@s
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { seedCollaboration } from './seed-collaboration';
+import { seedLearning } from './seed-learning';
 
 /**
  * Seeds the demo organisations and accounts, then the demo partnerships with
@@ -40,5 +41,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ organizations:
     return { organizations, users };
   });
   const partnerships = await seedCollaboration(dataSource);
+  // Issue 9: lessons in Norwegian and Danish, the demo practices and their adoptions.
+  await seedLearning(dataSource);
   return { organizations, users, partnerships };
 }

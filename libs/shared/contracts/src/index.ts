@@ -8,3 +8,8 @@ export * from './lib/projects';
 export * from './lib/questions';
 export * from './lib/roles';
 export * from './lib/users';
+// Issue 9: learning that travels.
+export * from './lib/lessons';
+export * from './lib/practices';
+export * from './lib/similar';
+export * from './lib/spread';

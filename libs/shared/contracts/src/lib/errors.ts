@@ -25,6 +25,11 @@ export const ERROR_CODES = [
   'ANSWER_HAS_PROJECT',
   'DATABASE_UNAVAILABLE',
   'INTERNAL_ERROR',
+  // Issue 9: practices and adoptions.
+  'OWN_PRACTICE',
+  'ALREADY_ADOPTED',
+  'UNKNOWN_PRACTICE',
+  'INVALID_PROJECT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

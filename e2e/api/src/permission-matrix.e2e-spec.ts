@@ -1,4 +1,12 @@
-import type { AnswerResponse, IndicatorResponse, PartnershipResponse, ProjectListResponse, ProjectResponse } from '@samspill/contracts';
+import type {
+  AnswerResponse,
+  IndicatorResponse,
+  LessonListResponse,
+  PartnershipResponse,
+  ProjectListResponse,
+  ProjectResponse,
+  SimilarResponse,
+} from '@samspill/contracts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@samspill/testing';
 import { startTestApi, type TestApi } from './support/api-server';
 import { type HttpResult, login, request } from './support/http';
@@ -42,6 +50,10 @@ const TABLES = [
   'log_entry_revisions',
   'indicators',
   'measurements',
+  // Issue 9
+  'practices',
+  'practice_revisions',
+  'adoptions',
 ];
 
 let api: TestApi;
@@ -50,6 +62,7 @@ const actors: Actor[] = [];
 let pilotId: string;
 let granId: string;
 let lunnerId: string;
+let baerumId: string;
 let focusAreaId: string;
 let checked = 0;
 
@@ -95,6 +108,18 @@ async function newIndicator(projectId: string): Promise<IndicatorResponse> {
     direction: 'decrease',
   });
   if (created.status !== 201) throw new Error(`fixture indicator: ${created.status}`);
+  return created.body;
+}
+
+/** A practice owned by `organizationId`, published by the admin (issue 9). */
+async function newPractice(organizationId: string): Promise<{ id: string }> {
+  const created = await call<{ id: string }>(admin, 'POST', '/api/practices', {
+    title: 'Matrix practice',
+    summary: 'fixture',
+    description: '',
+    organizationId,
+  });
+  if (created.status !== 201) throw new Error(`fixture practice: ${created.status}`);
   return created.body;
 }
 
@@ -331,6 +356,85 @@ const CASES: Case[] = [
       expect(await api.sql(`SELECT value FROM measurements WHERE indicator_id = $1`, [ctx['indicatorId']])).toEqual([{ value: 10 }]);
     },
   },
+  // Issue 9: practices are published to everyone signed in; staff and leaders write for their own organisation.
+  {
+    name: 'GET /lessons',
+    expected: ok(200),
+    run: (a) => call(a, 'GET', '/api/lessons?limit=100'),
+    verify: async (a, r) => {
+      const names = (r.body as LessonListResponse).items.map((l) => l.partnership.name);
+      if (a.relation === 'outsider') expect(names).not.toContain('PILOTen Hadeland');
+      else expect(names).toContain('PILOTen Hadeland');
+    },
+  },
+  { name: 'GET /practices', expected: ok(200), run: (a) => call(a, 'GET', '/api/practices') },
+  {
+    name: 'GET /practices/:id',
+    expected: ok(200),
+    prepare: async () => ({ practiceId: (await newPractice(lunnerId)).id }),
+    run: (a, ctx) => call(a, 'GET', `/api/practices/${ctx['practiceId']}`),
+  },
+  {
+    name: 'GET /practices/:id/lineage',
+    expected: ok(200),
+    prepare: async () => ({ practiceId: (await newPractice(lunnerId)).id }),
+    run: (a, ctx) => call(a, 'GET', `/api/practices/${ctx['practiceId']}/lineage`),
+  },
+  {
+    name: 'POST /practices',
+    expected: (a) => (a.role === 'politician' ? 403 : 201),
+    run: (a) =>
+      call(a, 'POST', '/api/practices', {
+        title: `Praksis ${a.label}`,
+        summary: 'Kort.',
+        description: '',
+        ...(a.role === 'admin' ? { organizationId: granId } : {}),
+      }),
+    verify: async (a) => {
+      expect(await api.sql(`SELECT organization_id FROM practices WHERE title = $1`, [`Praksis ${a.label}`])).toEqual([
+        { organization_id: a.organizationId ?? granId },
+      ]);
+    },
+  },
+  {
+    name: 'PATCH /practices/:id',
+    expected: (a) => (a.role === 'admin' || (a.relation === 'own' && a.role !== 'politician') ? 200 : 403),
+    prepare: async () => ({ practiceId: (await newPractice(granId)).id }),
+    run: (a, ctx) => call(a, 'PATCH', `/api/practices/${ctx['practiceId']}`, { title: `Endret av ${a.label}`, version: 1 }),
+    verify: async (a, _r, ctx) => {
+      expect(await api.sql(`SELECT title, version FROM practices WHERE id = $1`, [ctx['practiceId']])).toEqual([
+        { title: `Endret av ${a.label}`, version: 2 },
+      ]);
+    },
+  },
+  {
+    name: 'POST /practices/:id/adoptions',
+    expected: (a) => (a.role === 'politician' ? 403 : 201),
+    prepare: async () => ({ practiceId: (await newPractice(baerumId)).id }),
+    run: (a, ctx) =>
+      call(a, 'POST', `/api/practices/${ctx['practiceId']}/adoptions`, {
+        kind: 'adapted',
+        changes: `Tilpasset av ${a.label}`,
+        ...(a.role === 'admin' ? { organizationId: granId } : {}),
+      }),
+    verify: async (a, _r, ctx) => {
+      expect(await api.sql(`SELECT organization_id, changes FROM adoptions WHERE practice_id = $1`, [ctx['practiceId']])).toEqual([
+        { organization_id: a.organizationId ?? granId, changes: `Tilpasset av ${a.label}` },
+      ]);
+    },
+  },
+  { name: 'GET /projects/:id/similar', expected: read, run: (a) => call(a, 'GET', `/api/projects/${sharedProjectId}/similar`) },
+  {
+    name: 'GET /similar?text=',
+    expected: ok(200),
+    run: (a) => call(a, 'GET', `/api/similar?text=${encodeURIComponent('Matrix project fixture')}`),
+    verify: async (a, r) => {
+      const names = (r.body as SimilarResponse).projects.map((p) => p.partnership.name);
+      if (a.relation === 'outsider') expect(names).not.toContain('PILOTen Hadeland');
+      else expect(names).toContain('PILOTen Hadeland');
+    },
+  },
+  { name: 'GET /dashboard/spread', expected: ok(200), run: (a) => call(a, 'GET', '/api/dashboard/spread') },
 ];
 
 beforeAll(async () => {
@@ -342,6 +446,7 @@ beforeAll(async () => {
   granId = idOf('Gran kommune');
   lunnerId = idOf('Lunner kommune');
   const roskildeId = idOf('Roskilde Kommune');
+  baerumId = idOf('Bærum kommune');
   for (const [email, role] of [
     ['leder@roskilde.dk', 'leader'],
     ['politiker@roskilde.dk', 'politician'],

@@ -209,7 +209,7 @@ export class PracticesService {
        hits AS (
          SELECT pc.id, ts_rank('{0.5, 0.5, 0.75, 1}', pc.search_vector, query.q) AS score, pc.created_at
          FROM practices pc, query
-         WHERE pc.search_vector @@ query.q AND pc.project_id IS DISTINCT FROM $3::uuid
+         WHERE pc.search_vector @@ query.q AND ($3::uuid IS NULL OR pc.project_id IS DISTINCT FROM $3::uuid)
          ORDER BY score DESC, pc.created_at DESC, pc.id LIMIT $4
        )
        SELECT ${SUMMARY_COLUMNS}, hits.score

@@ -15,6 +15,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { DEMO_PASSWORD as PASSWORD } from '@samspill/demo';
+import { learningEndpoints } from './learning-endpoints';
 import { API_MAIN, BENCH_JWT_SECRET, benchDatabase, ROOT, requireBuiltApi } from './support';
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? '20');
@@ -249,6 +250,11 @@ async function main(): Promise<void> {
           target: { percentile: 'p95', ms: 200 },
         },
       ];
+      // Issue 9: the lessons library, practices and similar work.
+      endpoints.push(...learningEndpoints({ staff: member.token, admin: admin.token }, subject.project_id));
+      // BENCH_ONLY=<text> measures only the endpoints whose name contains it, and leaves RESULTS.md as it is.
+      const only = process.env['BENCH_ONLY'];
+      if (only) endpoints.splice(0, endpoints.length, ...endpoints.filter((e) => e.name.includes(only)));
       const captured = await captureStatements(db.url, port + 2, endpoints);
 
       const rows: Row[] = [];
@@ -263,8 +269,12 @@ async function main(): Promise<void> {
       process.stderr.write('\n\n');
       const report = render(rows, subject.n, projects);
       console.log(report);
-      writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), report);
-      console.log('Written to bench/RESULTS.md');
+      if (only) {
+        console.log('BENCH_ONLY is set: bench/RESULTS.md is left as it is.');
+      } else {
+        writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), report);
+        console.log('Written to bench/RESULTS.md');
+      }
     } finally {
       await stopApi();
       await stopUncached();

@@ -6,6 +6,7 @@
  * progress bar. Re-running on a seeded database does nothing unless --force.
  */
 import { Client } from 'pg';
+import { seedLearning } from './seed-learning';
 import { BENCH_JWT_SECRET, benchDatabase, progress, requireBuiltApi, runApi } from './support';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
@@ -31,9 +32,11 @@ async function main(): Promise<void> {
       const [{ n }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM projects`)).rows as [{ n: number }];
       if (n >= N.projects && !process.argv.includes('--force')) {
         console.log(`Already seeded (${n.toLocaleString('en')} projects). Use --force to add another round.`);
-        return;
+      } else {
+        await seed(client);
       }
-      await seed(client);
+      // Issue 9: lesson texts, practices, adoptions and the search indexes (once).
+      await seedLearning(client);
     } finally {
       await client.end();
     }

@@ -46,16 +46,17 @@ export interface LessonRow {
 /**
  * Lessons come from two places, each searched through its own partial GIN
  * index: lessons and results of the improvement log, and the rationales with
- * which projects were stopped or completed. `match` is the tsquery expression
- * (null: every lesson).
+ * which projects were stopped or completed. Only what ranking and filtering
+ * need is carried; the texts are read for the page's rows alone. `match` is
+ * the tsquery expression (null: every lesson).
  */
 function lessonSourcesSql(match: string | null): string {
   const log = match ? `AND e.search_vector @@ ${match}` : '';
   const closing = match ? `AND t.search_vector @@ ${match}` : '';
-  return `SELECT 'log'::text AS source, e.id, e.kind, e.text, e.project_id, e.organization_id, e.created_at, e.search_vector
+  return `SELECT 'log'::text AS source, e.id, e.project_id, e.organization_id, e.created_at, e.search_vector
          FROM log_entries e WHERE e.kind IN ('lesson', 'result') ${log}
          UNION ALL
-         SELECT 'closing', t.id, t.to_status, t.rationale, t.project_id, u.organization_id, t.decided_at, t.search_vector
+         SELECT 'closing', t.id, t.project_id, u.organization_id, t.decided_at, t.search_vector
          FROM stage_transitions t JOIN users u ON u.id = t.decided_by
          WHERE t.kind = 'status' AND t.to_status IN ('stopped', 'completed') ${closing}`;
 }
@@ -79,47 +80,57 @@ export function lessonSearchSql(actor: Actor, search: LessonSearch, countOnly = 
     query = `samspill_similar_query(samspill_similar_config(${param(organizationId)}::uuid), ${param(text)})`;
   }
 
-  const where = [visiblePartnershipSql(actor, 'p', '$1')];
   const f = search.filters;
-  if (f.focusArea) {
-    where.push(`EXISTS (SELECT 1 FROM focus_areas fa WHERE fa.id = pr.focus_area_id AND lower(fa.name) = lower(${param(f.focusArea)}))`);
+  const where: string[] = ['($1::uuid IS NULL OR true)'];
+  // The projects whose lessons may come back: in a partnership the actor may see (all, for an admin), narrowed by the
+  // filters on the project. The partnerships are listed first so the projects are found through their index.
+  const onProject: string[] = [];
+  if (actor.role !== 'admin') {
+    onProject.push(`pr.partnership_id = ANY (ARRAY(SELECT p.id FROM partnerships p WHERE ${visiblePartnershipSql(actor, 'p', '$1')}))`);
   }
+  if (f.focusArea) {
+    onProject.push(
+      `EXISTS (SELECT 1 FROM focus_areas fa WHERE fa.id = pr.focus_area_id AND lower(fa.name) = lower(${param(f.focusArea)}))`,
+    );
+  }
+  if (f.projectStatus) onProject.push(`pr.status = ${param(f.projectStatus)}`);
+  if (search.excludeProjectId) onProject.push(`pr.id <> ${param(search.excludeProjectId)}::uuid`);
+  if (onProject.length > 0) where.push(`l.project_id IN (SELECT pr.id FROM projects pr WHERE ${onProject.join(' AND ')})`);
   if (f.organizationId) where.push(`l.organization_id = ${param(f.organizationId)}::uuid`);
-  if (f.country) where.push(`o.country = ${param(f.country)}`);
-  if (f.projectStatus) where.push(`pr.status = ${param(f.projectStatus)}`);
+  if (f.country) where.push(`EXISTS (SELECT 1 FROM organizations fo WHERE fo.id = l.organization_id AND fo.country = ${param(f.country)})`);
   if (f.from) where.push(`l.created_at >= ${param(f.from)}::date`);
   if (f.to) where.push(`l.created_at < ${param(f.to)}::date + 1`);
-  if (search.excludeProjectId) where.push(`pr.id <> ${param(search.excludeProjectId)}::uuid`);
 
-  const from = `FROM (${lessonSourcesSql(query ? '(SELECT q FROM query)' : null)}) l
-         JOIN projects pr ON pr.id = l.project_id JOIN partnerships p ON p.id = pr.partnership_id
-         LEFT JOIN organizations o ON o.id = l.organization_id, query
-         WHERE ${where.join(' AND ')}`;
+  const from = `FROM (${lessonSourcesSql(query ? '(SELECT q FROM query)' : null)}) l WHERE ${where.join(' AND ')}`;
   const withQuery = `WITH query AS (SELECT ${query ?? "''::tsquery"} AS q)`;
   if (countOnly) return { text: `${withQuery} SELECT count(*)::int AS total ${from}`, values };
 
-  const rank = query ? `ts_rank_cd(l.search_vector, query.q, 32)` : '0::real';
+  const rank = query ? `ts_rank_cd(l.search_vector, (SELECT q FROM query), 32)` : '0::real';
   const limit = param(search.limit);
   const offset = param(search.offset);
   const headline = query
-    ? `ts_headline(samspill_search_config(o.country), translate(page.text, ${param(MATCH_START + MATCH_STOP)}, ''), query.q, ${param(HEADLINE_OPTIONS)})`
+    ? `ts_headline(samspill_search_config(o.country), translate(x.text, ${param(MATCH_START + MATCH_STOP)}, ''), query.q, ${param(HEADLINE_OPTIONS)})`
     : 'NULL::text';
   const text = `${withQuery},
        page AS (
-         SELECT l.source, l.id, l.kind, l.text, l.created_at, l.organization_id,
-                pr.id AS project_id, pr.title AS project_title, pr.stage AS project_stage, pr.status AS project_status,
-                p.id AS partnership_id, p.name AS partnership_name,
-                ${rank} AS rank, count(*) OVER ()::int AS total
+         SELECT l.source, l.id, l.created_at, l.organization_id, l.project_id, ${rank} AS rank, count(*) OVER ()::int AS total
          ${from}
          ORDER BY rank DESC, l.created_at DESC, l.id
          LIMIT ${limit} OFFSET ${offset}
        )
-       SELECT page.source, page.id, page.kind, page.text, page.created_at, page.organization_id,
+       SELECT page.source, page.id, x.kind, x.text, page.created_at, page.organization_id,
               o.name AS organization_name, o.country AS organization_country,
-              page.project_id, page.project_title, page.project_stage, page.project_status,
-              page.partnership_id, page.partnership_name, page.total,
+              pr.id AS project_id, pr.title AS project_title, pr.stage AS project_stage, pr.status AS project_status,
+              p.id AS partnership_id, p.name AS partnership_name, page.total,
               ${headline} AS headline
-       FROM page LEFT JOIN organizations o ON o.id = page.organization_id, query
+       FROM page
+       CROSS JOIN LATERAL (
+         SELECT e.kind, e.text FROM log_entries e WHERE page.source = 'log' AND e.id = page.id
+         UNION ALL
+         SELECT t.to_status, t.rationale FROM stage_transitions t WHERE page.source = 'closing' AND t.id = page.id
+       ) x
+       JOIN projects pr ON pr.id = page.project_id JOIN partnerships p ON p.id = pr.partnership_id
+       LEFT JOIN organizations o ON o.id = page.organization_id, query
        ORDER BY page.rank DESC, page.created_at DESC, page.id`;
   return { text, values };
 }

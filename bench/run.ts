@@ -252,9 +252,9 @@ async function main(): Promise<void> {
       ];
       // Issue 9: the lessons library, practices and similar work.
       endpoints.push(...learningEndpoints({ staff: member.token, admin: admin.token }, subject.project_id));
-      // BENCH_ONLY=<text> measures only the endpoints whose name contains it, and leaves RESULTS.md as it is.
+      // BENCH_ONLY=<regular expression> measures only the endpoints whose name matches it, and leaves RESULTS.md as it is.
       const only = process.env['BENCH_ONLY'];
-      if (only) endpoints.splice(0, endpoints.length, ...endpoints.filter((e) => e.name.includes(only)));
+      if (only) endpoints.splice(0, endpoints.length, ...endpoints.filter((e) => new RegExp(only).test(e.name)));
       const captured = await captureStatements(db.url, port + 2, endpoints);
 
       const rows: Row[] = [];

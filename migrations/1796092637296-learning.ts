@@ -57,11 +57,26 @@ export class Learning1796092637296 implements MigrationInterface {
         RETURN result;
       END $$`);
 
-    // "Who has done this before?": any of the text's first 24 words of three letters or more, stemmed in its language.
+    // "Who has done this before?": the text's first 24 words of three letters or more, stemmed in its language, any of them
+    // matching; words in `p_common` (too frequent to tell work apart) are left out unless nothing else is left.
     await q.query(`
-      CREATE FUNCTION samspill_similar_query(p_config regconfig, p_text text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+      CREATE FUNCTION samspill_similar_query(p_config regconfig, p_text text, p_common text[] DEFAULT '{}') RETURNS tsquery
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        WITH words AS (SELECT lexeme, positions[1] AS at FROM unnest(to_tsvector(p_config, p_text)) WHERE length(lexeme) >= 3),
+             telling AS (SELECT * FROM words WHERE NOT lexeme = ANY (p_common)),
+             chosen AS (SELECT * FROM telling UNION ALL SELECT * FROM words WHERE NOT EXISTS (SELECT 1 FROM telling))
         SELECT coalesce(string_agg('''' || replace(replace(w.lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery, ''::tsquery)
-        FROM (SELECT lexeme FROM unnest(to_tsvector(p_config, p_text)) WHERE length(lexeme) >= 3 ORDER BY positions[1] LIMIT 24) w
+        FROM (SELECT lexeme FROM chosen ORDER BY at LIMIT 24) w
+      $$`);
+    // The words in more than p_share of a large table's search vectors, from the planner's statistics (an inverse
+    // document frequency for free). Small tables have none: there every word may tell.
+    await q.query(`
+      CREATE FUNCTION samspill_common_lexemes(p_table regclass, p_share real) RETURNS text[] LANGUAGE sql STABLE PARALLEL SAFE AS $$
+        SELECT coalesce(array_agg(e.lexeme), '{}')
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = 'search_vector'
+        CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, share)
+        WHERE c.oid = p_table AND c.reltuples >= 10000 AND e.lexeme IS NOT NULL AND e.share > p_share
       $$`);
 
     // The language a text is read in to find work like it: its organisation's, or bokmål where that has no stemmer.
@@ -226,7 +241,8 @@ export class Learning1796092637296 implements MigrationInterface {
     await q.query(`ALTER TABLE log_entries DROP COLUMN search_vector`);
 
     await q.query(`DROP FUNCTION samspill_similar_config(uuid)`);
-    await q.query(`DROP FUNCTION samspill_similar_query(regconfig, text)`);
+    await q.query(`DROP FUNCTION samspill_common_lexemes(regclass, real)`);
+    await q.query(`DROP FUNCTION samspill_similar_query(regconfig, text, text[])`);
     await q.query(`DROP FUNCTION samspill_search_query(text)`);
     await q.query(`DROP FUNCTION samspill_search_vector(regconfig, text)`);
     await q.query(`DROP FUNCTION samspill_organization_search_config(uuid)`);

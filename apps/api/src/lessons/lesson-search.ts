@@ -1,6 +1,7 @@
 import type { Country, LessonKind, LessonQuery, LessonSource, ProjectStatus, Stage } from '@samspill/contracts';
 import type { Actor } from '@samspill/domain';
 import { visiblePartnershipSql } from '@samspill/api/sql-rules';
+import { SIMILAR_CANDIDATES, similarQuerySql } from '../similar/similar-query';
 
 /** Marks ts_headline puts around matched words: private-use characters, taken out of the text first so they are ours alone. */
 export const MATCH_START = '\uE000';
@@ -77,7 +78,7 @@ export function lessonSearchSql(actor: Actor, search: LessonSearch, countOnly = 
   if (search.match?.kind === 'search') query = `samspill_search_query(${param(search.match.text)})`;
   if (search.match?.kind === 'similar') {
     const { organizationId, text } = search.match;
-    query = `samspill_similar_query(samspill_similar_config(${param(organizationId)}::uuid), ${param(text)})`;
+    query = similarQuerySql('log_entries', param(organizationId), param(text));
   }
 
   const f = search.filters;
@@ -101,8 +102,11 @@ export function lessonSearchSql(actor: Actor, search: LessonSearch, countOnly = 
   if (f.from) where.push(`l.created_at >= ${param(f.from)}::date`);
   if (f.to) where.push(`l.created_at < ${param(f.to)}::date + 1`);
 
-  const from = `FROM (${lessonSourcesSql(query ? '(SELECT q FROM query)' : null)}) l WHERE ${where.join(' AND ')}`;
-  const withQuery = `WITH query AS (SELECT ${query ?? "''::tsquery"} AS q)`;
+  const matched = `SELECT * FROM (${lessonSourcesSql(query ? '(SELECT q FROM query)' : null)}) l WHERE ${where.join(' AND ')}`;
+  // Similar work ranks a bounded number of matches (see SIMILAR_CANDIDATES); a search ranks and counts them all.
+  const from = `FROM (${matched}${search.match?.kind === 'similar' ? ` LIMIT ${SIMILAR_CANDIDATES}` : ''}) l`;
+  // MATERIALIZED: the query is made once, never again for each row it is compared with.
+  const withQuery = `WITH query AS MATERIALIZED (SELECT ${query ?? "''::tsquery"} AS q)`;
   if (countOnly) return { text: `${withQuery} SELECT count(*)::int AS total ${from}`, values };
 
   const rank = query ? `ts_rank_cd(l.search_vector, (SELECT q FROM query), 32)` : '0::real';

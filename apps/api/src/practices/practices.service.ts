@@ -16,6 +16,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { forbidden } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
 import { onlyRow } from '../database/only-row';
+import { SIMILAR_CANDIDATES, similarQuerySql } from '../similar/similar-query';
 import { type AdoptionRow, type PracticeRow, type PracticeSummaryRow, toAdoption, toPractice, toPracticeSummary } from './practice.mapper';
 
 export const PRACTICES_PAGE_DEFAULT = 20;
@@ -76,7 +77,8 @@ export class PracticesService {
     if (match) where.push('pc.search_vector @@ query.q');
     if (query.organizationId) where.push(`pc.organization_id = ${param(query.organizationId)}::uuid`);
     const rank = match ? 'ts_rank_cd(pc.search_vector, query.q, 32)' : '0::real';
-    const from = `FROM practices pc, (SELECT ${match ?? "''::tsquery"} AS q) query ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    // OFFSET 0 keeps the query a subquery of its own: it is made once, not again for each practice compared with it.
+    const from = `FROM practices pc, (SELECT ${match ?? "''::tsquery"} AS q OFFSET 0) query ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const offset = query.offset ?? 0;
     const rows = await this.dataSource.query<(PracticeSummaryRow & { total: number })[]>(
       `WITH page AS (
@@ -205,12 +207,16 @@ export class PracticesService {
   /** Practices that share words with a text read in the language of `organizationId`, best first. */
   async similar(text: string, organizationId: string | null, limit: number, excludeProjectId?: string): Promise<SimilarPractice[]> {
     const rows = await this.dataSource.query<(PracticeSummaryRow & { score: number })[]>(
-      `WITH query AS (SELECT samspill_similar_query(samspill_similar_config($1::uuid), $2) AS q),
+      `WITH query AS MATERIALIZED (SELECT ${similarQuerySql('practices', '$1', '$2')} AS q),
+       candidates AS (
+         SELECT pc.id, pc.search_vector, pc.created_at FROM practices pc
+         WHERE pc.search_vector @@ (SELECT q FROM query) AND ($3::uuid IS NULL OR pc.project_id IS DISTINCT FROM $3::uuid)
+         LIMIT ${SIMILAR_CANDIDATES}
+       ),
        hits AS (
-         SELECT pc.id, ts_rank('{0.5, 0.5, 0.75, 1}', pc.search_vector, query.q) AS score, pc.created_at
-         FROM practices pc, query
-         WHERE pc.search_vector @@ query.q AND ($3::uuid IS NULL OR pc.project_id IS DISTINCT FROM $3::uuid)
-         ORDER BY score DESC, pc.created_at DESC, pc.id LIMIT $4
+         SELECT c.id, ts_rank('{0.5, 0.5, 0.75, 1}', c.search_vector, query.q) AS score, c.created_at
+         FROM candidates c, query
+         ORDER BY score DESC, c.created_at DESC, c.id LIMIT $4
        )
        SELECT ${SUMMARY_COLUMNS}, hits.score
        FROM hits JOIN practices pc ON pc.id = hits.id JOIN organizations o ON o.id = pc.organization_id

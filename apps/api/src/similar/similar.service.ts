@@ -8,6 +8,7 @@ import { onlyRow } from '../database/only-row';
 import { LessonsService } from '../lessons/lessons.service';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import { PracticesService, roundScore } from '../practices/practices.service';
+import { SIMILAR_CANDIDATES, similarQuerySql } from './similar-query';
 
 interface SimilarProjectRow {
   id: string;
@@ -21,17 +22,23 @@ interface SimilarProjectRow {
 }
 
 /**
- * Projects ($1 = the reader's organisation) that share words with a text, by
- * full-text rank: the share of the text's words each one holds, the title
- * counting double. Only what the reader may see; never the project itself.
+ * Projects ($1 = the reader's organisation) that share telling words with a
+ * text ($3, read in the language of the organisation $2), by full-text rank:
+ * the share of the words each one holds, the title counting double. Only what
+ * the reader may see; never the project itself ($4).
  */
 function similarProjectsSql(actor: Actor): string {
-  return `WITH query AS (SELECT samspill_similar_query(samspill_similar_config($2::uuid), $3) AS q),
+  return `WITH query AS MATERIALIZED (SELECT ${similarQuerySql('projects', '$2', '$3')} AS q),
+    candidates AS (
+      SELECT pr.id, pr.search_vector, pr.updated_at
+      FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id
+      WHERE pr.search_vector @@ (SELECT q FROM query) AND ${visiblePartnershipSql(actor, 'p', '$1')} AND pr.id IS DISTINCT FROM $4::uuid
+      LIMIT ${SIMILAR_CANDIDATES}
+    ),
     hits AS (
-      SELECT pr.id, ts_rank('{0.5, 0.5, 0.5, 1}', pr.search_vector, query.q) AS score, pr.updated_at
-      FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id, query
-      WHERE pr.search_vector @@ query.q AND ${visiblePartnershipSql(actor, 'p', '$1')} AND pr.id IS DISTINCT FROM $4::uuid
-      ORDER BY score DESC, pr.updated_at DESC, pr.id LIMIT $5
+      SELECT c.id, ts_rank('{0.5, 0.5, 0.5, 1}', c.search_vector, query.q) AS score, c.updated_at
+      FROM candidates c, query
+      ORDER BY score DESC, c.updated_at DESC, c.id LIMIT $5
     )
     SELECT pr.id, pr.title, pr.stage, pr.status, p.id AS partnership_id, p.name AS partnership_name, hits.score,
       coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name)

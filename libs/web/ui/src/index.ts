@@ -8,3 +8,6 @@ export * from './lib/language-switcher/language-switcher';
 export * from './lib/match-marker/match-marker';
 export * from './lib/progress-bar/progress-bar';
 export * from './lib/stage-steps/stage-steps';
+// Issue 9: search hits and lineage.
+export * from './lib/lineage-drawing/lineage-drawing';
+export * from './lib/snippet/snippet';

@@ -3,6 +3,8 @@ import { Collaboration1764230400000 } from './1764230400000-collaboration';
 import { DashboardCounters1764316800000 } from './1764316800000-dashboard-counters';
 import { DataVersions1764403200000 } from './1764403200000-data-versions';
 import { DecisionKinds1764489600000 } from './1764489600000-decision-kinds';
+import { RateLimits1764662400000 } from './1764662400000-rate-limits';
+import { AuthSessions1764748800000 } from './1764748800000-auth-sessions';
 // Issue 9: lessons library, practices and adoptions.
 import { Learning1796092637296 } from './1796092637296-learning';
 
@@ -13,5 +15,7 @@ export const MIGRATIONS = [
   DashboardCounters1764316800000,
   DataVersions1764403200000,
   DecisionKinds1764489600000,
+  RateLimits1764662400000,
+  AuthSessions1764748800000,
   Learning1796092637296,
 ];

@@ -1,9 +1,10 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { PagingInterceptor } from './common/paging';
 import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
@@ -49,6 +50,7 @@ export class AppModule {
             url: databaseUrl,
             connectTimeoutMs: config.dbConnectTimeoutMs,
             poolSize: config.dbPoolSize,
+            statementTimeoutMs: config.dbStatementTimeoutMs,
             countQueries: config.exposeQueryCount,
           }),
         ),
@@ -68,7 +70,10 @@ export class AppModule {
         SpreadModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: PagingInterceptor },
+      ],
     };
   }
 }

@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/configuration';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { JwtAuthGuard, PermissionGuard } from './guards';
+import { JwtAuthGuard, PermissionGuard, WriteRateGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
@@ -20,8 +20,9 @@ import { LoginThrottleService } from './login-throttle.service';
     LoginThrottleService,
     LocalStrategy,
     JwtStrategy,
-    // Order matters: authenticate first, then check the permission.
+    // Order matters: authenticate first, then count the write (refused ones too), then check the permission.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: WriteRateGuard },
     { provide: APP_GUARD, useClass: PermissionGuard },
   ],
 })

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthResponse } from '@samspill/contracts';
@@ -11,7 +11,7 @@ import { UsersService } from '../users/users.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { LoginThrottleService } from './login-throttle.service';
 import { burnPasswordCheck, verifyPassword } from './passwords';
-import { type AccessTokenPayload, hashToken, newRefreshToken } from './tokens';
+import { type AccessTokenPayload, accessTokenClaims, hashToken, newRefreshToken } from './tokens';
 
 export interface IssuedSession {
   response: AuthResponse;
@@ -34,29 +34,25 @@ export class AuthService {
   /** Unknown email, wrong password and a disabled account all get the same answer. */
   async validateCredentials(email: string, password: string, ip: string): Promise<AuthenticatedUser> {
     const normalized = email.trim().toLowerCase();
-    if (await this.throttle.isBlocked(normalized, ip)) {
-      throw new HttpException(
-        { code: 'TOO_MANY_ATTEMPTS', message: 'Too many failed sign-in attempts. Wait a minute and try again.' },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+    const attempt = await this.throttle.reserve(normalized, ip);
     const user = await this.users.findByEmailWithPassword(normalized);
     const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-    if (!user || !valid || !user.active) {
-      await this.throttle.recordFailure(normalized, ip);
-      throw new UnauthorizedException(INVALID_CREDENTIALS);
-    }
+    if (!user || !valid || !user.active) throw new UnauthorizedException(INVALID_CREDENTIALS);
+    await attempt.release();
     return toAuthenticatedUser(user);
   }
 
   async startSession(user: AuthenticatedUser): Promise<IssuedSession> {
-    return this.issue(user, randomUUID());
+    const sessionId = randomUUID();
+    await this.dataSource.query(`INSERT INTO auth_sessions (id, user_id) VALUES ($1, $2)`, [sessionId, user.id]);
+    return this.issue(user, sessionId);
   }
 
   /**
    * Spends the presented refresh token and hands out a new one in the same
    * family. A token presented twice means it was stolen or replayed: the
-   * whole family is revoked.
+   * whole family is revoked, and with its session the access tokens issued
+   * to it.
    */
   async refresh(rawToken: string | undefined): Promise<IssuedSession> {
     if (!rawToken) throw this.sessionEnded();
@@ -73,8 +69,9 @@ export class AuthService {
     const row = spent[0];
     if (!row) {
       await this.dataSource.query(
-        `UPDATE refresh_tokens SET revoked_at = now()
-         WHERE revoked_at IS NULL AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
+        `WITH family AS (SELECT family_id FROM refresh_tokens WHERE token_hash = $1),
+              tokens AS (UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND family_id IN (SELECT family_id FROM family))
+         UPDATE auth_sessions SET revoked_at = now() WHERE revoked_at IS NULL AND id IN (SELECT family_id FROM family)`,
         [tokenHash],
       );
       throw this.sessionEnded();
@@ -102,8 +99,11 @@ export class AuthService {
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : null;
     if (!token) return null;
     try {
-      const payload = await this.jwt.verifyAsync<AccessTokenPayload>(token, { algorithms: ['HS256'] });
-      return (await this.users.findActiveForToken(payload.sub, payload.tv)) ? payload.sub : null;
+      const claims = accessTokenClaims(
+        await this.jwt.verifyAsync<object>(token, { algorithms: ['HS256'] }),
+        this.config.accessTokenTtlSeconds,
+      );
+      return claims && (await this.users.findActiveForToken(claims)) ? claims.sub : null;
     } catch {
       return null;
     }
@@ -125,7 +125,7 @@ export class AuthService {
        VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
       [user.id, hashToken(refreshToken), familyId, refreshMaxAgeSeconds],
     );
-    const payload: AccessTokenPayload = { sub: user.id, tv: user.tokenVersion };
+    const payload: AccessTokenPayload = { sub: user.id, tv: user.tokenVersion, sid: familyId };
     const accessToken = await this.jwt.signAsync(payload);
     const { tokenVersion: _hidden, ...publicUser } = user;
     return {

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CreateOrganizationDto } from '@samspill/contracts';
+import { type CreateOrganizationDto, DIRECTORY_PAGE_SIZE_MAX, type DirectoryPageQuery } from '@samspill/contracts';
 import { Repository } from 'typeorm';
 import { DomainException } from '../common/domain-exception';
+import { type Page, pageByName } from '../common/paging';
 import { OrganizationEntity } from './organization.entity';
 
 @Injectable()
 export class OrganizationsService {
   constructor(@InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>) {}
 
-  list(): Promise<OrganizationEntity[]> {
-    return this.organizations.createQueryBuilder('o').orderBy('lower(o.name)', 'ASC').getMany();
+  /** By name, a page at a time. */
+  list(page: DirectoryPageQuery): Promise<Page<OrganizationEntity>> {
+    return pageByName(this.organizations.createQueryBuilder('o'), page, DIRECTORY_PAGE_SIZE_MAX, { caseInsensitive: true });
   }
 
   async create(dto: CreateOrganizationDto): Promise<OrganizationEntity> {

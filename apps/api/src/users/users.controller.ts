@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateUserDto, UpdateUserDto, type UserResponse } from '@samspill/contracts';
+import { CreateUserDto, PageQuery, UpdateUserDto, UserResponse } from '@samspill/contracts';
 import { RequirePermission } from '../common/decorators';
-import { ApiRefusals } from '../common/openapi';
+import { ApiPage, ApiRefusals } from '../common/openapi';
+import type { Page } from '../common/paging';
 import { toUserResponse } from './user.mapper';
 import { UsersService } from './users.service';
 
@@ -13,10 +14,11 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   /** Every user account. */
+  @ApiPage(UserResponse)
   @Get()
   @RequirePermission('users:read')
-  async list(): Promise<UserResponse[]> {
-    return (await this.users.list()).map(toUserResponse);
+  async list(@Query() page: PageQuery): Promise<Page<UserResponse>> {
+    return (await this.users.list(page)).map(toUserResponse);
   }
 
   /** A new user account. */

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { CreateUserDto, OrganizationKind, Role, UpdateUserDto } from '@samspill/contracts';
+import type { CreateUserDto, OrganizationKind, PageQuery, Role, UpdateUserDto } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AccessTokenPayload } from '../auth/tokens';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { DomainException, notFound } from '../common/domain-exception';
+import { DEFAULT_PAGE_SIZE, type Page, pageByName } from '../common/paging';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { UserEntity } from './user.entity';
 
-/** The signed-in person, if still active and the token version still current ($1 = id, $2 = version). */
+/** The signed-in person, if still active, the token version current and the session not revoked ($1 = id, $2 = version, $3 = session). */
 const ACTIVE_USER_FOR_TOKEN_SQL = `SELECT u.id, u.email, u.name, u.role, u.token_version, o.id AS org_id, o.name AS org_name, o.kind AS org_kind
   FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
-  WHERE u.id = $1 AND u.active AND u.token_version = $2`;
+  WHERE u.id = $1 AND u.active AND u.token_version = $2
+    AND EXISTS (SELECT 1 FROM auth_sessions s WHERE s.id = $3 AND s.user_id = u.id AND s.revoked_at IS NULL)`;
 
 @Injectable()
 export class UsersService {
@@ -24,7 +27,7 @@ export class UsersService {
    * Runs on every request: the user, their organisation, and whether the
    * token is still good, in one plain statement (the hot path skips the ORM).
    */
-  async findActiveForToken(id: string, tokenVersion: number): Promise<AuthenticatedUser | null> {
+  async findActiveForToken(token: AccessTokenPayload): Promise<AuthenticatedUser | null> {
     const [row] = await this.dataSource.query<
       {
         id: string;
@@ -36,7 +39,7 @@ export class UsersService {
         org_name: string | null;
         org_kind: OrganizationKind | null;
       }[]
-    >(ACTIVE_USER_FOR_TOKEN_SQL, [id, tokenVersion]);
+    >(ACTIVE_USER_FOR_TOKEN_SQL, [token.sub, token.tv, token.sid]);
     if (!row) return null;
     return {
       id: row.id,
@@ -66,8 +69,13 @@ export class UsersService {
     return this.users.createQueryBuilder('user').addSelect('user.passwordHash').where('user.id = :id', { id }).getOne();
   }
 
-  list(): Promise<UserEntity[]> {
-    return this.users.find({ relations: { organization: true }, order: { name: 'ASC' } });
+  /** By name, a page at a time. */
+  list(page: PageQuery): Promise<Page<UserEntity>> {
+    return pageByName(
+      this.users.createQueryBuilder('user').leftJoinAndSelect('user.organization', 'organization'),
+      page,
+      DEFAULT_PAGE_SIZE,
+    );
   }
 
   async create(dto: CreateUserDto): Promise<UserEntity> {
@@ -120,6 +128,7 @@ export class UsersService {
   /** Ends every session: refresh tokens are revoked and every access token issued so far stops working. */
   async revokeAllSessions(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [userId]);
+    await manager.query(`UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
     await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
 

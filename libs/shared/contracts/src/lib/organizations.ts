@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { trim } from './transforms';
+import { Optional } from './validators';
 
 import { COUNTRIES, type Country, ORGANIZATION_KINDS, type OrganizationKind } from './values';
 
@@ -47,7 +48,7 @@ export class CreateOrganizationDto {
   kind!: OrganizationKind;
 
   /** @example "3310" */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @Matches(/^[0-9]{1,8}$/, { message: 'code must be the official number, 1 to 8 digits' })

@@ -42,7 +42,9 @@ export class LessonItem {
   readonly lesson = input.required<Lesson>();
 
   protected readonly kind = computed(() => this.i18n.t(`learning.lessonKinds.${this.lesson().kind}`));
-  protected readonly color = computed(() => ({ lesson: 'info', result: 'success', stopped: 'warning', completed: 'neutral' })[this.lesson().kind]);
+  protected readonly color = computed(
+    () => ({ lesson: 'info', result: 'success', stopped: 'warning', completed: 'neutral' })[this.lesson().kind],
+  );
   protected readonly whose = computed(() => {
     const organization = this.lesson().organization;
     return organization

@@ -10,7 +10,14 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { OrganizationsApi } from '../organizations/organizations-api';
 import { PartnershipsApi } from '../partnerships/partnerships-api';
 import { type CountedKeys, counted } from '../dashboard/counted';
-import { LESSONS_PAGE, type LessonFilter, NO_LESSON_FILTER, lessonFilterFromQuery, lessonFilterToQuery, lessonQuery } from './lesson-filter';
+import {
+  LESSONS_PAGE,
+  type LessonFilter,
+  NO_LESSON_FILTER,
+  lessonFilterFromQuery,
+  lessonFilterToQuery,
+  lessonQuery,
+} from './lesson-filter';
 import { LessonItem } from './lesson-item';
 import { LessonsApi } from './lessons-api';
 

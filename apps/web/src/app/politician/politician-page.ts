@@ -9,6 +9,7 @@ import { partnershipDashboard } from '../dashboard/dashboard-api';
 import { DashboardSkeleton } from '../dashboard/dashboard-skeleton';
 import { PROJECT_STATUSES, STAGES, STAGE_NAME, STATUS_NAME } from '../dashboard/stage-names';
 import { TransitionsChart } from '../dashboard/transitions-chart';
+import { SpreadPlain } from '../spread/spread-plain';
 import { plainSummary } from './plain-language';
 
 /**
@@ -19,7 +20,7 @@ import { plainSummary } from './plain-language';
 @Component({
   selector: 'sp-politician-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BarChart, ClosedProjects, DashboardSkeleton, LoadStatus, ProgressBar, RouterLink, TransitionsChart, TranslatePipe],
+  imports: [BarChart, ClosedProjects, DashboardSkeleton, LoadStatus, ProgressBar, RouterLink, SpreadPlain, TransitionsChart, TranslatePipe],
   templateUrl: './politician-page.html',
   styleUrl: './politician-page.css',
 })
@@ -31,6 +32,7 @@ export class PoliticianPage {
 
   protected readonly dashboard = partnershipDashboard(() => this.id());
 
+  protected readonly memberIds = computed(() => (this.dashboard.value()?.byOrganization ?? []).map((o) => o.organization.id));
   protected readonly summary = computed(() => {
     const dashboard = this.dashboard.value();
     return dashboard ? plainSummary(dashboard, this.i18n) : null;

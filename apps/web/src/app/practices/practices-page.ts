@@ -62,7 +62,10 @@ export class PracticesPage {
   protected readonly items = computed(() =>
     (this.practices.value()?.items ?? []).map((p) => ({
       ...p,
-      owner: this.i18n.t('learning.practices.by', { organization: p.organization.name, country: this.i18n.t(`countries.${p.organization.country}`) }),
+      owner: this.i18n.t('learning.practices.by', {
+        organization: p.organization.name,
+        country: this.i18n.t(`countries.${p.organization.country}`),
+      }),
       adopted: counted(this.i18n, p.adoptionCount, {
         zero: 'learning.practices.adoptedZero',
         one: 'learning.practices.adoptedOne',

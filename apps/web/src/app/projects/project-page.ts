@@ -13,6 +13,7 @@ import { ImprovementLog } from './improvement-log';
 import { IndicatorsPanel } from './indicators-panel';
 import { projectActions } from './project-actions';
 import { ProjectForm } from './project-form';
+import { SimilarWork } from '../similar/similar-work';
 import { ProjectsApi } from './projects-api';
 import { SourceAnswer } from './source-answer';
 import { type StageChange, StageActions } from './stage-actions';
@@ -22,7 +23,18 @@ import { StageHistory } from './stage-history';
 @Component({
   selector: 'sp-project-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, LoadStatus, ProjectForm, SourceAnswer, StageActions, StageHistory, ImprovementLog, IndicatorsPanel],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    LoadStatus,
+    ProjectForm,
+    SourceAnswer,
+    StageActions,
+    StageHistory,
+    ImprovementLog,
+    IndicatorsPanel,
+    SimilarWork,
+  ],
   templateUrl: './project-page.html',
   styleUrl: './project-page.css',
 })

@@ -6,12 +6,11 @@ import type { PartnershipRef } from './partnerships';
 import { PracticeSummary } from './practices';
 import { trim } from './transforms';
 
-import { type ProjectStatus, type Stage, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from './values';
+import { type ProjectStatus, SIMILAR_TEXT_MAX_LENGTH, type Stage } from './values';
 
 /** At most this many of each kind of similar work. */
 export const SIMILAR_MAX = 5;
-/** A title and a description, as long as they may be. */
-export const SIMILAR_TEXT_MAX_LENGTH = TITLE_MAX_LENGTH + 1 + TEXT_MAX_LENGTH;
+export { SIMILAR_TEXT_MAX_LENGTH } from './values';
 
 export class SimilarProject {
   /** @example "0f6a1c2e-3b4d-4e5f-8a9b-7c6d5e4f3a2b" */

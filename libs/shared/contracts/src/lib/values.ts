@@ -60,5 +60,7 @@ export type AdoptionKind = (typeof ADOPTION_KINDS)[number];
 export const SEARCH_MAX_LENGTH = 500;
 export const SUMMARY_MAX_LENGTH = 500;
 export const CHANGES_MAX_LENGTH = 5_000;
+/** A title and a description, as long as they may be (what "similar work" compares). */
+export const SIMILAR_TEXT_MAX_LENGTH = TITLE_MAX_LENGTH + 1 + TEXT_MAX_LENGTH;
 /** Lists of lessons and practices: `?limit=` up to this, 20 by default. */
 export const LEARNING_PAGE_MAX = 100;

@@ -129,7 +129,7 @@ test.describe('learning travels', () => {
     await page.getByRole('button', { name: 'Nytt prosjekt' }).click();
     const similar = page.getByRole('region', { name: 'Hvem har gjort dette før?' });
     await expect(similar).toContainText('Skriv navn og beskrivelse, så viser vi lignende arbeid.');
-    await page.getByLabel('Tittel').fill('Tavlemøter og forbedringstavler');
+    await page.getByRole('textbox', { name: 'Tittel', exact: true }).fill('Tavlemøter og forbedringstavler');
     await expect(similar.getByRole('link', { name: 'Lean i Lunner' })).toBeVisible();
     await expect(similar.getByRole('status')).toContainText(/Fant \d+ prosjekter, \d+ praksiser og \d+ erfaringer som ligner\./);
     expect(await accessibilityViolations(page)).toEqual([]);

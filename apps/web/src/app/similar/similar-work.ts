@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { ProjectStatus, SimilarResponse, Stage } from '@samspill/contracts';
-import { SIMILAR_TEXT_MAX_LENGTH } from '@samspill/contracts/values';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { dataResource } from '../core/data/data-resource';
 import { I18n } from '../core/i18n/i18n';
@@ -15,6 +14,11 @@ import { SimilarApi } from './similar-api';
 export const SIMILAR_DEBOUNCE_MS = 400;
 /** Fewer letters than this say too little to compare. */
 const MIN_TEXT = 3;
+/**
+ * The start of a draft is enough to compare, and keeps the address within
+ * what the API accepts (a long description, percent-encoded, would not fit).
+ */
+const MAX_TEXT = 2_000;
 
 /**
  * "Who has done this before?": the projects, practices and lessons elsewhere
@@ -38,7 +42,7 @@ export class SimilarWork {
   readonly level = input<2 | 3>(2);
 
   private readonly typed = toSignal(
-    toObservable(computed(() => (this.text() ?? '').trim().slice(0, SIMILAR_TEXT_MAX_LENGTH))).pipe(
+    toObservable(computed(() => (this.text() ?? '').trim().slice(0, MAX_TEXT))).pipe(
       debounceTime(SIMILAR_DEBOUNCE_MS),
       distinctUntilChanged(),
     ),

@@ -212,7 +212,7 @@ describe('the API answers as the document says', () => {
     const project = projects.body.items[0];
     if (!project) throw new Error('the demo data has no project');
     const partnershipId = project.partnershipId;
-    const practiceId = (await api.row<{ id: string }>(`SELECT id FROM practices WHERE title = 'Lean i NAV Drammen'`)).id;
+    const practiceId = (await api.row<{ id: string }>(`SELECT id FROM practices WHERE title = 'NAV Drammens Lean-modell'`)).id;
     const checks: [string, string, number][] = [
       ['get', '/api/auth/me', 200],
       ['get', '/api/users', 200],

@@ -109,7 +109,7 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     adoptions: [],
   },
   {
-    title: 'Lean i NAV Drammen',
+    title: 'NAV Drammens Lean-modell',
     summary: 'Det beste fra to modeller: Bærums forankring hos lederne og Vestre Totens måling av gevinster i årsverk.',
     description:
       'NAV Drammen starter med ett team og tar lederne med underveis. Gevinstene telles med Vestre Totens skjema, ' +

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { type EmbeddedPostgres, startEmbeddedReplica } from '@samspill/api/embedded-postgres';
 import { type Level, preparePeople, runLevel, THINK_MS, WRITE_SHARE } from './mixed';
+import { learningEndpoints } from './learning-endpoints';
 import { captureStatements, findSubject, login, type Statement, startApi, WORKERS } from './api';
 import { BENCH_DATABASE, benchDatabase, CHART_INDICATOR, ROOT, requireBuiltApi } from './support';
 
@@ -289,6 +290,11 @@ async function main(): Promise<void> {
           target: { percentile: 'p95', ms: 50 },
         });
       }
+      // Issue 9: the lessons library, practices and similar work.
+      endpoints.push(...learningEndpoints({ staff: member.token, admin: admin.token }, subject.project_id));
+      // BENCH_ONLY=<regular expression> measures only the endpoints whose name matches it, and leaves RESULTS.md as it is.
+      const only = process.env['BENCH_ONLY'];
+      if (only) endpoints.splice(0, endpoints.length, ...endpoints.filter((e) => new RegExp(only).test(e.name)));
       const captured = await captureStatements(
         db.url,
         port + 2,
@@ -317,11 +323,15 @@ async function main(): Promise<void> {
         db.embedded && process.env['BENCH_REPLICA'] !== 'off' ? await measureReplicaReads(db.embedded, pool, captured, rows) : null;
       const report = render(rows, subject.n, projects, levels, replica);
       console.log(report);
-      // Earlier runs stay: each run adds its own section.
-      const file = join(ROOT, 'bench', 'RESULTS.md');
-      const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
-      writeFileSync(file, `${report}\n${before ? `\n---\n\n${before}` : ''}`);
-      console.log('Written to bench/RESULTS.md');
+      if (only) {
+        console.log('BENCH_ONLY is set: bench/RESULTS.md is left as it is.');
+      } else {
+        // Earlier runs stay: each run adds its own section.
+        const file = join(ROOT, 'bench', 'RESULTS.md');
+        const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+        writeFileSync(file, `${report}\n${before ? `\n---\n\n${before}` : ''}`);
+        console.log('Written to bench/RESULTS.md');
+      }
     } finally {
       await stopApi();
       await stopUncached();

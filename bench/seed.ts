@@ -6,6 +6,7 @@
  * progress bar. Re-running on a seeded database does nothing unless --force.
  */
 import { Client } from 'pg';
+import { seedLearning } from './seed-learning';
 import { BENCH_JWT_SECRET, benchDatabase, CHART_INDICATOR, progress, requireBuiltApi, runApi } from './support';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
       }
       // Issue 11: added to a database seeded before benefits and follow-ups existed, too.
       await seedMeasuring(client);
+      // Issue 9: lesson texts, practices, adoptions and the search indexes (once).
+      await seedLearning(client);
     } finally {
       await client.end();
     }

@@ -20,6 +20,11 @@ import { DashboardsModule } from './dashboards/dashboards.module';
 // Issue 11: benefits and holding the gains.
 import { BenefitsModule } from './benefits/benefits.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
+// Issue 9: learning that travels.
+import { LessonsModule } from './lessons/lessons.module';
+import { PracticesModule } from './practices/practices.module';
+import { SimilarModule } from './similar/similar.module';
+import { SpreadModule } from './spread/spread.module';
 
 @Module({})
 export class AppModule {
@@ -65,6 +70,11 @@ export class AppModule {
         DashboardsModule.forRoot(config),
         BenefitsModule,
         FollowUpsModule,
+        // Issue 9: learning that travels.
+        LessonsModule,
+        PracticesModule,
+        SimilarModule,
+        SpreadModule,
       ],
       controllers: [HealthController],
       providers: [

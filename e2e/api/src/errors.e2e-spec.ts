@@ -82,6 +82,10 @@ async function indicatorOfNewProject(): Promise<IndicatorResponse> {
   return expectStatus(201, await c.call<IndicatorResponse>('granStaff', 'POST', `/api/projects/${project.id}/indicators`, body));
 }
 
+const leanILunner = async () => (await api.row<{ id: string }>(`SELECT id FROM practices WHERE title = 'Lean i Lunner'`)).id;
+const newPractice = (change: Record<string, unknown>) =>
+  call('granStaff', 'POST', '/api/practices', { title: 'En praksis', summary: 'Kort.', description: '', ...change });
+
 interface Refusal {
   status: number;
   provoke: () => Promise<Answer>;
@@ -163,6 +167,20 @@ const BY_CODE: Record<ErrorCode, Refusal | { provedIn: string }> = {
   REQUEST_TIMEOUT: { provedIn: 'apps/api/src/common/http-layer.spec.ts' },
   DATABASE_UNAVAILABLE: { provedIn: 'e2e/api/src/database-lifecycle.e2e-spec.ts' },
   INTERNAL_ERROR: { provedIn: 'apps/api/src/common/http-exception.filter.spec.ts' },
+  // Issue 9: practices and adoptions (Lean i Lunner is Lunner's, and Gran took it up in the demo).
+  OWN_PRACTICE: {
+    status: 400,
+    provoke: async () => call('lunnerStaff', 'POST', `/api/practices/${await leanILunner()}/adoptions`, { kind: 'copy' }),
+  },
+  ALREADY_ADOPTED: {
+    status: 409,
+    provoke: async () => call('granStaff', 'POST', `/api/practices/${await leanILunner()}/adoptions`, { kind: 'copy' }),
+  },
+  UNKNOWN_PRACTICE: { status: 400, provoke: () => newPractice({ basedOn: [{ practiceId: randomUUID(), kind: 'copy' }] }) },
+  INVALID_PROJECT: {
+    status: 400,
+    provoke: async () => newPractice({ projectId: (await c.project('lunnerStaff', { participantIds: [c.org.lunner] })).id }),
+  },
 };
 
 describe('every code in ERROR_CODES', () => {

@@ -212,6 +212,7 @@ describe('the API answers as the document says', () => {
     const project = projects.body.items[0];
     if (!project) throw new Error('the demo data has no project');
     const partnershipId = project.partnershipId;
+    const practiceId = (await api.row<{ id: string }>(`SELECT id FROM practices WHERE title = 'NAV Drammens Lean-modell'`)).id;
     const checks: [string, string, number][] = [
       ['get', '/api/auth/me', 200],
       ['get', '/api/users', 200],
@@ -229,11 +230,21 @@ describe('the API answers as the document says', () => {
       ['get', '/api/dashboard/overview/organizations', 200],
       ['get', `/api/projects/00000000-0000-4000-8000-000000000000`, 404],
       ['post', `/api/projects/${project.id}/transitions`, 400],
+      // Issue 9
+      ['get', '/api/lessons?q=tavlem%C3%B8te', 200],
+      ['get', '/api/lessons?projectStatus=stopped', 200],
+      ['get', '/api/practices?q=lean', 200],
+      ['get', `/api/practices/${practiceId}`, 200],
+      ['get', `/api/practices/${practiceId}/lineage`, 200],
+      ['get', `/api/projects/${project.id}/similar`, 200],
+      ['get', '/api/similar?text=tavlem%C3%B8ter', 200],
+      ['get', '/api/dashboard/spread', 200],
     ];
     const problems: string[] = [];
     for (const [method, concrete, status] of checks) {
       const entry = operations.find(
-        ({ method: m, path }) => m === method && new RegExp(`^${path.replaceAll(/\{[^}]+\}/g, '[^/]+')}$`).test(concrete),
+        ({ method: m, path }) =>
+          m === method && new RegExp(`^${path.replaceAll(/\{[^}]+\}/g, '[^/]+')}$`).test(concrete.split('?')[0] ?? ''),
       );
       if (!entry) throw new Error(`${method} ${concrete} is not documented`);
       const result = await request(api.baseUrl, method.toUpperCase(), concrete, {

@@ -1,11 +1,13 @@
 import type {
   AnswerResponse,
   IndicatorResponse,
+  LessonListResponse,
   OverviewOrganization,
   OverviewPartnership,
   PartnershipResponse,
   ProjectListResponse,
   ProjectResponse,
+  SimilarResponse,
 } from '@samspill/contracts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@samspill/testing';
 import { startTestApi, type TestApi } from './support/api-server';
@@ -56,11 +58,16 @@ const TABLES = [
   'benefits',
   'benefit_revisions',
   'follow_ups',
+  // Issue 9
+  'practices',
+  'practice_revisions',
+  'adoptions',
 ];
 
 let api: TestApi;
 let admin: Actor;
 const actors: Actor[] = [];
+let baerumId: string;
 let pilotId: string;
 let granId: string;
 let lunnerId: string;
@@ -138,6 +145,18 @@ async function newFollowUp(): Promise<string> {
   const moved = await call(admin, 'POST', `/api/projects/${project.id}/transitions`, { toStage: 'establish', rationale: 'fixture' });
   if (moved.status !== 201) throw new Error(`fixture establish: ${moved.status}`);
   return (await api.row<{ id: string }>(`SELECT id FROM follow_ups WHERE project_id = $1 AND months = 6`, [project.id])).id;
+}
+
+/** A practice owned by `organizationId`, published by the admin (issue 9). */
+async function newPractice(organizationId: string): Promise<{ id: string }> {
+  const created = await call<{ id: string }>(admin, 'POST', '/api/practices', {
+    title: 'Matrix practice',
+    summary: 'fixture',
+    description: '',
+    organizationId,
+  });
+  if (created.status !== 201) throw new Error(`fixture practice: ${created.status}`);
+  return created.body;
 }
 
 // --- the rules, as the issue states them ---
@@ -488,6 +507,85 @@ const CASES: Case[] = [
       ]);
     },
   },
+  // Issue 9: practices are published to everyone signed in; staff and leaders write for their own organisation.
+  {
+    name: 'GET /lessons',
+    expected: ok(200),
+    run: (a) => call(a, 'GET', '/api/lessons?limit=100'),
+    verify: async (a, r) => {
+      const names = (r.body as LessonListResponse).items.map((l) => l.partnership.name);
+      if (a.relation === 'outsider') expect(names).not.toContain('PILOTen Hadeland');
+      else expect(names).toContain('PILOTen Hadeland');
+    },
+  },
+  { name: 'GET /practices', expected: ok(200), run: (a) => call(a, 'GET', '/api/practices') },
+  {
+    name: 'GET /practices/:id',
+    expected: ok(200),
+    prepare: async () => ({ practiceId: (await newPractice(lunnerId)).id }),
+    run: (a, ctx) => call(a, 'GET', `/api/practices/${ctx['practiceId']}`),
+  },
+  {
+    name: 'GET /practices/:id/lineage',
+    expected: ok(200),
+    prepare: async () => ({ practiceId: (await newPractice(lunnerId)).id }),
+    run: (a, ctx) => call(a, 'GET', `/api/practices/${ctx['practiceId']}/lineage`),
+  },
+  {
+    name: 'POST /practices',
+    expected: (a) => (a.role === 'politician' ? 403 : 201),
+    run: (a) =>
+      call(a, 'POST', '/api/practices', {
+        title: `Praksis ${a.label}`,
+        summary: 'Kort.',
+        description: '',
+        ...(a.role === 'admin' ? { organizationId: granId } : {}),
+      }),
+    verify: async (a) => {
+      expect(await api.sql(`SELECT organization_id FROM practices WHERE title = $1`, [`Praksis ${a.label}`])).toEqual([
+        { organization_id: a.organizationId ?? granId },
+      ]);
+    },
+  },
+  {
+    name: 'PATCH /practices/:id',
+    expected: (a) => (a.role === 'admin' || (a.relation === 'own' && a.role !== 'politician') ? 200 : 403),
+    prepare: async () => ({ practiceId: (await newPractice(granId)).id }),
+    run: (a, ctx) => call(a, 'PATCH', `/api/practices/${ctx['practiceId']}`, { title: `Endret av ${a.label}`, version: 1 }),
+    verify: async (a, _r, ctx) => {
+      expect(await api.sql(`SELECT title, version FROM practices WHERE id = $1`, [ctx['practiceId']])).toEqual([
+        { title: `Endret av ${a.label}`, version: 2 },
+      ]);
+    },
+  },
+  {
+    name: 'POST /practices/:id/adoptions',
+    expected: (a) => (a.role === 'politician' ? 403 : 201),
+    prepare: async () => ({ practiceId: (await newPractice(baerumId)).id }),
+    run: (a, ctx) =>
+      call(a, 'POST', `/api/practices/${ctx['practiceId']}/adoptions`, {
+        kind: 'adapted',
+        changes: `Tilpasset av ${a.label}`,
+        ...(a.role === 'admin' ? { organizationId: granId } : {}),
+      }),
+    verify: async (a, _r, ctx) => {
+      expect(await api.sql(`SELECT organization_id, changes FROM adoptions WHERE practice_id = $1`, [ctx['practiceId']])).toEqual([
+        { organization_id: a.organizationId ?? granId, changes: `Tilpasset av ${a.label}` },
+      ]);
+    },
+  },
+  { name: 'GET /projects/:id/similar', expected: read, run: (a) => call(a, 'GET', `/api/projects/${sharedProjectId}/similar`) },
+  {
+    name: 'GET /similar?text=',
+    expected: ok(200),
+    run: (a) => call(a, 'GET', `/api/similar?text=${encodeURIComponent('Matrix project fixture')}`),
+    verify: async (a, r) => {
+      const names = (r.body as SimilarResponse).projects.map((p) => p.partnership.name);
+      if (a.relation === 'outsider') expect(names).not.toContain('PILOTen Hadeland');
+      else expect(names).toContain('PILOTen Hadeland');
+    },
+  },
+  { name: 'GET /dashboard/spread', expected: ok(200), run: (a) => call(a, 'GET', '/api/dashboard/spread') },
 ];
 
 beforeAll(async () => {
@@ -498,6 +596,7 @@ beforeAll(async () => {
   const idOf = (name: string) => ids.find((o) => o.name === name)?.id ?? '';
   granId = idOf('Gran kommune');
   lunnerId = idOf('Lunner kommune');
+  baerumId = idOf('Bærum kommune');
   const roskildeId = idOf('Roskilde Kommune');
   for (const [email, role] of [
     ['leder@roskilde.dk', 'leader'],

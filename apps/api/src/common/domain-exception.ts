@@ -14,7 +14,17 @@ export class DomainException<C extends ErrorCode = ErrorCode> extends Error {
 
 /** What a 404 names, in the words the person used to ask. */
 export type Findable =
-  'partnership' | 'focus area' | 'project' | 'answer' | 'log entry' | 'indicator' | 'user' | 'measurement' | 'benefit' | 'follow-up';
+  | 'partnership'
+  | 'focus area'
+  | 'project'
+  | 'answer'
+  | 'log entry'
+  | 'indicator'
+  | 'user'
+  | 'measurement'
+  | 'benefit'
+  | 'follow-up'
+  | 'practice';
 
 /**
  * The one 404: the same answer whether the thing does not exist or is hidden

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { clientErrorHandler } from './http-layer';
+import { clientErrorHandler, maxUrlLength } from './http-layer';
 
 /** What the handler writes to a connection the HTTP parser gave up on. */
 function answerTo(code: string): { head: string; body: unknown; destroyed: boolean } {
@@ -34,5 +34,18 @@ describe('clientErrorHandler', () => {
 
   it('writes nothing to a connection the client already reset', () => {
     expect(answerTo('ECONNRESET')).toEqual({ head: '', body: null, destroyed: false });
+  });
+});
+
+describe('maxUrlLength', () => {
+  it('lets the free-text routes carry a long query to validation, and holds every other address to 8 KB', () => {
+    expect(maxUrlLength('/api/lessons?q=x')).toBe(16 * 1024);
+    expect(maxUrlLength('/api/practices?q=x')).toBe(16 * 1024);
+    expect(maxUrlLength('/api/similar?text=x')).toBe(16 * 1024);
+    expect(maxUrlLength('/api/lessons')).toBe(16 * 1024);
+    expect(maxUrlLength('/api/practices/123')).toBe(8 * 1024);
+    expect(maxUrlLength('/api/lessonsx?q=x')).toBe(8 * 1024);
+    expect(maxUrlLength('/api/health?padding=x')).toBe(8 * 1024);
+    expect(maxUrlLength('/api/projects/1/similar')).toBe(8 * 1024);
   });
 });

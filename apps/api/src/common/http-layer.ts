@@ -7,6 +7,20 @@ import { DomainException } from './domain-exception';
 /** Longer addresses are answered 414 (Node itself answers 431 past 16 KB of request line and headers). */
 export const MAX_URL_LENGTH = 8 * 1024;
 
+/**
+ * Routes whose query carries text a person wrote (a search, "similar work"
+ * for a draft project): their contract answers any text with 200 or a 400
+ * that names the field, so a long address there goes on to validation, up
+ * to Node's own limit, instead of a 414.
+ */
+const FREE_TEXT_ROUTES = /^\/api\/(lessons|practices|similar)(\?|$)/;
+export const MAX_FREE_TEXT_URL_LENGTH = 16 * 1024;
+
+/** The longest address a request to `url` may have. */
+export function maxUrlLength(url: string): number {
+  return FREE_TEXT_ROUTES.test(url) ? MAX_FREE_TEXT_URL_LENGTH : MAX_URL_LENGTH;
+}
+
 /** Deeper than any contract needs; deeper bodies are refused before JSON.parse builds them. */
 export const MAX_JSON_DEPTH = 32;
 
@@ -21,8 +35,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function registerRequestParsing(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request) => {
-    if (request.url.length > MAX_URL_LENGTH) {
-      throw new DomainException('URI_TOO_LONG', `The address is too long: at most ${MAX_URL_LENGTH / 1024} KB.`, 414);
+    const max = maxUrlLength(request.url);
+    if (request.url.length > max) {
+      throw new DomainException('URI_TOO_LONG', `The address is too long: at most ${max / 1024} KB.`, 414);
     }
     checkQueryString(request.url);
   });

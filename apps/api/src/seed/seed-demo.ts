@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { seedCollaboration } from './seed-collaboration';
 import { seedGains } from './seed-gains';
+import { seedLearning } from './seed-learning';
 
 /**
  * Seeds the demo organisations and accounts, then the demo partnerships with
@@ -43,5 +44,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ organizations:
   const partnerships = await seedCollaboration(dataSource);
   // Issue 11: benefits and follow-up answers, also into a demo seeded before they existed.
   await seedGains(dataSource);
+  // Issue 9: lessons in Norwegian and Danish, the demo practices and their adoptions.
+  await seedLearning(dataSource);
   return { organizations, users, partnerships };
 }

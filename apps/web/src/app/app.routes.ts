@@ -57,6 +57,16 @@ export const appRoutes: Route[] = [
         path: 'projects',
         loadChildren: () => import('./projects/projects.routes').then((m) => m.projectRoutes),
       },
+      // Issue 9: the lessons library and practices.
+      {
+        path: 'lessons',
+        title: pageTitle('learning.lessons.title'),
+        loadComponent: () => import('./lessons/lessons-page').then((m) => m.LessonsPage),
+      },
+      {
+        path: 'practices',
+        loadChildren: () => import('./practices/practices.routes').then((m) => m.practiceRoutes),
+      },
     ],
   },
   {

@@ -12,3 +12,8 @@ export * from './lib/users';
 export * from './lib/measurement';
 export * from './lib/benefits';
 export * from './lib/follow-ups';
+// Issue 9: learning that travels.
+export * from './lib/lessons';
+export * from './lib/practices';
+export * from './lib/similar';
+export * from './lib/spread';

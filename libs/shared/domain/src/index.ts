@@ -4,3 +4,4 @@ export * from './lib/progress';
 export * from './lib/matching';
 export * from './lib/run-chart';
 export * from './lib/holding-the-gains';
+export * from './lib/practice-policy';

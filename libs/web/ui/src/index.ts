@@ -9,3 +9,6 @@ export * from './lib/match-marker/match-marker';
 export * from './lib/progress-bar/progress-bar';
 export * from './lib/stage-steps/stage-steps';
 export * from './lib/run-chart/run-chart';
+// Issue 9: search hits and lineage.
+export * from './lib/lineage-drawing/lineage-drawing';
+export * from './lib/snippet/snippet';

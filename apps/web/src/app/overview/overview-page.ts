@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { RouterLink } from '@angular/router';
 import type { OverviewOrganization, OverviewPartnership } from '@samspill/contracts';
 import { dataResource } from '../core/data/data-resource';
+import { SpreadFigures } from '../spread/spread-figures';
 import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
@@ -18,7 +19,7 @@ const FIRST_ROWS = 15;
 @Component({
   selector: 'sp-overview-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DashboardSkeleton, LoadStatus, RecentTransitions, RouterLink, StageFigures, TranslatePipe],
+  imports: [DashboardSkeleton, LoadStatus, RecentTransitions, RouterLink, SpreadFigures, StageFigures, TranslatePipe],
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.css',
 })

@@ -11,6 +11,7 @@ import { PROJECT_STATUSES, STAGES, STAGE_NAME, STATUS_NAME } from '../dashboard/
 import { TransitionsChart } from '../dashboard/transitions-chart';
 import { IndicatorList } from '../dashboard/indicator-list';
 import { holdingSentences } from '../follow-ups/holding-sentences';
+import { SpreadPlain } from '../spread/spread-plain';
 import { plainSummary } from './plain-language';
 
 /**
@@ -21,7 +22,17 @@ import { plainSummary } from './plain-language';
 @Component({
   selector: 'sp-politician-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BarChart, ClosedProjects, DashboardSkeleton, IndicatorList, LoadStatus, RouterLink, TransitionsChart, TranslatePipe],
+  imports: [
+    BarChart,
+    ClosedProjects,
+    DashboardSkeleton,
+    IndicatorList,
+    LoadStatus,
+    RouterLink,
+    SpreadPlain,
+    TransitionsChart,
+    TranslatePipe,
+  ],
   templateUrl: './politician-page.html',
   styleUrl: './politician-page.css',
 })
@@ -33,6 +44,7 @@ export class PoliticianPage {
 
   protected readonly dashboard = partnershipDashboard(() => this.id());
 
+  protected readonly memberIds = computed(() => (this.dashboard.value()?.byOrganization ?? []).map((o) => o.organization.id));
   protected readonly summary = computed(() => {
     const dashboard = this.dashboard.value();
     return dashboard ? plainSummary(dashboard, this.i18n) : null;

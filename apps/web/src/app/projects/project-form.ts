@@ -10,6 +10,7 @@ import { FormShell } from '../core/forms/form-shell';
 import { notBlank } from '../core/forms/validators';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { SimilarWork } from '../similar/similar-work';
 import { ProjectsApi } from './projects-api';
 
 /**
@@ -20,7 +21,7 @@ import { ProjectsApi } from './projects-api';
 @Component({
   selector: 'sp-project-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ChoiceGroup, Field, FormShell],
+  imports: [TranslatePipe, ChoiceGroup, Field, FormShell, SimilarWork],
   templateUrl: './project-form.html',
 })
 export class ProjectForm implements OnInit {
@@ -68,6 +69,8 @@ export class ProjectForm implements OnInit {
       };
     },
   });
+  /** What "who has done this before?" compares, as the person types a new project. */
+  protected readonly similarText = computed(() => `${this.value().title ?? ''} ${this.value().description ?? ''}`);
   protected readonly count = this.feedback.count(this.form.controls.description, TEXT_MAX_LENGTH);
   protected readonly stale = computed(() => this.feedback.problem()?.code === 'STALE_VERSION');
 

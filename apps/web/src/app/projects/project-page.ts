@@ -14,6 +14,7 @@ import { ImprovementLog } from './improvement-log';
 import { IndicatorsPanel } from './indicators-panel';
 import { projectActions } from './project-actions';
 import { ProjectForm } from './project-form';
+import { SimilarWork } from '../similar/similar-work';
 import { ProjectsApi } from './projects-api';
 import { SourceAnswer } from './source-answer';
 import { type StageChange, StageActions } from './stage-actions';
@@ -34,6 +35,7 @@ import { StageHistory } from './stage-history';
     ImprovementLog,
     IndicatorsPanel,
     BenefitsPanel,
+    SimilarWork,
   ],
   templateUrl: './project-page.html',
   styleUrl: './project-page.css',

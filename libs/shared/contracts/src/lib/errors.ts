@@ -34,6 +34,11 @@ export const ERROR_CODES = [
   'FOLLOW_UP_ANSWERED',
   'DATABASE_UNAVAILABLE',
   'INTERNAL_ERROR',
+  // Issue 9: practices and adoptions.
+  'OWN_PRACTICE',
+  'ALREADY_ADOPTED',
+  'UNKNOWN_PRACTICE',
+  'INVALID_PROJECT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

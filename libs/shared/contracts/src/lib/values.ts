@@ -74,3 +74,23 @@ export const ANNOTATION_KINDS = ['stage', 'status', 'log'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
 export const NOTE_MAX_LENGTH = 2000;
+// Issue 9: learning that travels (lessons library, practices, adoptions).
+/** Where a lesson comes from: an improvement-log entry, or the rationale with which a project was stopped or completed. */
+export const LESSON_SOURCES = ['log', 'closing'] as const;
+export type LessonSource = (typeof LESSON_SOURCES)[number];
+
+/** `lesson` and `result` are log entries; `stopped` and `completed` are closing rationales. */
+export const LESSON_KINDS = ['lesson', 'result', 'stopped', 'completed'] as const;
+export type LessonKind = (typeof LESSON_KINDS)[number];
+
+/** How an organisation took up a practice: as it was, or adapted (and then it says what it changed). */
+export const ADOPTION_KINDS = ['copy', 'adapted'] as const;
+export type AdoptionKind = (typeof ADOPTION_KINDS)[number];
+
+export const SEARCH_MAX_LENGTH = 500;
+export const SUMMARY_MAX_LENGTH = 500;
+export const CHANGES_MAX_LENGTH = 5_000;
+/** A title and a description, as long as they may be (what "similar work" compares). */
+export const SIMILAR_TEXT_MAX_LENGTH = TITLE_MAX_LENGTH + 1 + TEXT_MAX_LENGTH;
+/** Lists of lessons and practices: `?limit=` up to this, 20 by default. */
+export const LEARNING_PAGE_MAX = 100;

@@ -159,7 +159,7 @@ describe('GET /api/partnerships pages by name', () => {
     const { n } = await api.row<{ n: number }>('SELECT count(*)::int AS n FROM partnerships');
     const first = await request<PartnershipResponse[]>(api.baseUrl, 'GET', '/api/partnerships', { token: admin.token });
     expect(first.body).toHaveLength(100);
-    expect(nextOf(first.headers.get('link'))).toMatch(/^\/api\/partnerships\?cursor=/);
+    expect(nextOf(first.headers.get('link'))).toMatch(/^\/api\/partnerships\?limit=100&cursor=/);
 
     const ids: string[] = [];
     for (let path: string | null = '/api/partnerships?limit=45'; path;) {

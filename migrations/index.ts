@@ -3,6 +3,7 @@ import { Collaboration1764230400000 } from './1764230400000-collaboration';
 import { DashboardCounters1764316800000 } from './1764316800000-dashboard-counters';
 import { DataVersions1764403200000 } from './1764403200000-data-versions';
 import { DecisionKinds1764489600000 } from './1764489600000-decision-kinds';
+import { PeopleAndAudit1796092780041 } from './1796092780041-people-and-audit';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   DashboardCounters1764316800000,
   DataVersions1764403200000,
   DecisionKinds1764489600000,
+  PeopleAndAudit1796092780041,
 ];

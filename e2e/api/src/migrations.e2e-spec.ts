@@ -27,7 +27,9 @@ describe('DecisionKinds1764489600000', () => {
     expect(new Set(kinds.map((k) => k.kind))).toEqual(new Set(['stage', 'status']));
     expect(await columns('projects')).not.toContain('stage_changed_at');
 
-    await db.undoLastMigration({ transaction: 'each' });
+    // Later migrations go down first, and come up again below with it.
+    const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === 'DecisionKinds1764489600000');
+    for (let i = 0; i < later; i++) await db.undoLastMigration({ transaction: 'each' });
     expect(await columns('stage_transitions')).not.toContain('kind');
     const old = await sql<{ id: string; from_status: string | null }>(`SELECT id, from_status FROM stage_transitions ORDER BY id`);
     expect(old.map((r) => ({ id: r.id, kind: r.from_status === null ? 'stage' : 'status' }))).toEqual(kinds);

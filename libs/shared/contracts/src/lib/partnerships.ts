@@ -52,6 +52,8 @@ export class PartnershipResponse {
   /** @example "members" */
   visibility!: Visibility;
   members!: OrganizationSummary[];
+  /** Organisations that follow the work without doing it (a county governor, a university college): they read everything, write nothing. */
+  observers!: OrganizationSummary[];
   focusAreas!: FocusAreaResponse[];
 }
 
@@ -76,6 +78,17 @@ export class CreatePartnershipDto {
   @ArrayUnique({ message: 'memberIds must not repeat an organisation' })
   @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
   memberIds!: string[];
+
+  /**
+   * Organisations that follow the partnership: they read everything in it and write nothing. Never a member as well.
+   * @example ["5e0c7f7a-3f1e-4c55-9d0b-1f9a55f0b2a1"]
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique({ message: 'observerIds must not repeat an organisation' })
+  @IsUUID('all', { each: true, message: 'observerIds must be organisation ids' })
+  observerIds?: string[];
 
   /** @example "members" */
   @IsOptional()
@@ -105,6 +118,17 @@ export class UpdatePartnershipDto {
   @ArrayUnique({ message: 'memberIds must not repeat an organisation' })
   @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
   memberIds?: string[];
+
+  /**
+   * Organisations that follow the partnership: they read everything in it and write nothing. Never a member as well.
+   * @example ["5e0c7f7a-3f1e-4c55-9d0b-1f9a55f0b2a1"]
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique({ message: 'observerIds must not repeat an organisation' })
+  @IsUUID('all', { each: true, message: 'observerIds must be organisation ids' })
+  observerIds?: string[];
 
   /** @example "platform" */
   @IsOptional()

@@ -1,28 +1,37 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import {
   type AuthResponse,
   ChangePasswordDto,
   type CurrentUser as CurrentUserResponse,
   LoginDto,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  type PasswordResetRequested,
   REFRESH_COOKIE,
+  UpdateProfileDto,
+  type UserResponse,
 } from '@samspill/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { NotAudited } from '../audit/audit-context.interceptor';
 import { CurrentUser, Public } from '../common/decorators';
 import { ApiRefusals } from '../common/openapi';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import type { AuthenticatedUser } from './authenticated-user';
 import { AuthService, type IssuedSession } from './auth.service';
 import { LocalAuthGuard } from './guards';
-
-const COOKIE_PATH = '/api/auth';
-const CLEAR_COOKIE = { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict' } as const;
+import { PasswordResetService } from './password-reset.service';
+import { UsersService } from '../users/users.service';
+import { toUserResponse } from '../users/user.mapper';
+import { CLEAR_COOKIE, deviceOf, sendSession } from './session-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly passwordReset: PasswordResetService,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,13 +46,14 @@ export class AuthController {
     @Req() request: FastifyRequest & { user: AuthenticatedUser },
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuthResponse> {
-    return this.send(request, reply, await this.auth.startSession(request.user));
+    return this.send(request, reply, await this.auth.startSession(request.user, deviceOf(request)));
   }
 
   /** A new access token for the refresh cookie; the cookie is rotated at every use. */
   @Public()
   @ApiCookieAuth('refresh')
   @ApiRefusals(401)
+  @NotAudited('renewing a token changes nothing a person did; sign-ins and sign-outs are recorded')
   @Post('refresh')
   @HttpCode(200)
   async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponse> {
@@ -87,16 +97,35 @@ export class AuthController {
     reply.clearCookie(REFRESH_COOKIE, CLEAR_COOKIE);
   }
 
+  /** Your own name and language; the web app follows the language after sign-in, on any device. */
+  @ApiBearerAuth()
+  @Patch('me')
+  async updateMe(@CurrentUser() user: AuthenticatedUser, @Body() dto: UpdateProfileDto): Promise<UserResponse> {
+    return toUserResponse(await this.users.updateProfile(user, dto));
+  }
+
+  /**
+   * "Forgot password": if the address has an active account, a link that works once, for an hour, goes to it.
+   * The answer is 202 whether or not it has one.
+   */
+  @Public()
+  @NotAudited('the request is recorded in the background, once it is known whether the address has an account')
+  @Post('password-reset')
+  @HttpCode(202)
+  requestPasswordReset(@Body() dto: PasswordResetRequestDto): PasswordResetRequested {
+    this.passwordReset.request(dto.email);
+    return { message: 'If the address belongs to an account, a link to choose a new password is on its way. It works for one hour.' };
+  }
+
+  /** The token from the link and a new password; the link is spent and every session of the person ends. */
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
+    await this.passwordReset.confirm(dto.token, dto.password);
+  }
+
   private send(request: FastifyRequest, reply: FastifyReply, session: IssuedSession): AuthResponse {
-    const secure = this.config.cookieSecure === 'auto' ? request.protocol === 'https' : this.config.cookieSecure;
-    reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure,
-      path: COOKIE_PATH,
-      maxAge: session.refreshMaxAgeSeconds,
-    });
-    reply.header('cache-control', 'no-store');
-    return session.response;
+    return sendSession(this.config, request, reply, session);
   }
 }

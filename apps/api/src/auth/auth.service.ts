@@ -9,6 +9,7 @@ import { toAuthenticatedUser } from '../users/user.mapper';
 import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { AuthenticatedUser } from './authenticated-user';
+import { recordAudit } from '../audit/audit-trail';
 import { LoginThrottleService } from './login-throttle.service';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { type AccessTokenPayload, hashToken, newRefreshToken } from './tokens';
@@ -44,13 +45,41 @@ export class AuthService {
     const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
     if (!user || !valid || !user.active) {
       await this.throttle.recordFailure(normalized, ip);
+      await this.recordFailedSignIn(user, ip);
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
     return toAuthenticatedUser(user);
   }
 
-  async startSession(user: AuthenticatedUser): Promise<IssuedSession> {
-    return this.issue(user, randomUUID());
+  /**
+   * A failed sign-in, in the trail: for an account that exists, which one; for an address that is no
+   * account, nothing of what was typed (people type passwords into the e-mail field).
+   */
+  private async recordFailedSignIn(user: UserEntity | null, ip: string): Promise<void> {
+    await recordAudit(this.dataSource, {
+      action: 'auth.login_failed',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      concerns: [user?.organizationId],
+      actor: null,
+      after: user ? { email: user.email, ip, ...(user.active ? {} : { inactive: true }) } : { knownAccount: false, ip },
+    });
+  }
+
+  async startSession(
+    user: AuthenticatedUser,
+    device: { ip: string; userAgent: string | null } = { ip: '', userAgent: null },
+  ): Promise<IssuedSession> {
+    const familyId = randomUUID();
+    await recordAudit(this.dataSource, {
+      action: 'auth.login',
+      entityType: 'session',
+      entityId: familyId,
+      concerns: [user.organization?.id],
+      actor: { id: user.id, organizationId: user.organization?.id ?? null },
+      after: { ip: device.ip, userAgent: device.userAgent },
+    });
+    return this.issue(user, familyId);
   }
 
   /**
@@ -94,7 +123,19 @@ export class AuthService {
       ]);
       for (const r of rows) userIds.add(r.user_id);
     }
-    for (const id of userIds) await this.users.revokeAllSessions(id);
+    for (const id of userIds) {
+      await this.dataSource.transaction(async (m) => {
+        await this.users.revokeAllSessions(id, m);
+        const [user] = await m.query<{ organization_id: string | null }[]>(`SELECT organization_id FROM users WHERE id = $1`, [id]);
+        await recordAudit(m, {
+          action: 'auth.logout',
+          entityType: 'user',
+          entityId: id,
+          concerns: [user?.organization_id],
+          actor: { id, organizationId: user?.organization_id ?? null },
+        });
+      });
+    }
   }
 
   /** Reads the user id from a bearer token that is still valid; null otherwise. */
@@ -114,7 +155,7 @@ export class AuthService {
     if (!stored || !(await verifyPassword(stored.passwordHash, currentPassword))) {
       throw new UnauthorizedException({ code: 'INVALID_CREDENTIALS', message: 'The current password is wrong.' });
     }
-    await this.users.changePassword(user.id, newPassword);
+    await this.users.setPassword(user.id, newPassword, 'auth.password_change');
   }
 
   private async issue(user: AuthenticatedUser, familyId: string): Promise<IssuedSession> {

@@ -5,6 +5,7 @@ import { type Actor, canWorkOnProject, indicatorProgress } from '@samspill/domai
 import { DataSource } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
+import { recordAudit } from '../audit/audit-trail';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 
 interface IndicatorRow {
@@ -55,12 +56,23 @@ export class IndicatorsService {
         `With direction "${dto.direction}" the target must be ${dto.direction === 'increase' ? 'above' : 'below'} the baseline.`,
       );
     }
-    const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, clock_timestamp())) RETURNING id`,
-      [projectId, dto.name, dto.unit, dto.baseline, dto.target, dto.direction, userId, at ?? null],
-    );
-    return this.load((row as { id: string }).id);
+    const id = await this.dataSource.transaction(async (m) => {
+      const [row] = await m.query<{ id: string }[]>(
+        `INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, clock_timestamp())) RETURNING id`,
+        [projectId, dto.name, dto.unit, dto.baseline, dto.target, dto.direction, userId, at ?? null],
+      );
+      const indicatorId = (row as { id: string }).id;
+      await recordAudit(m, {
+        action: 'indicator.create',
+        entityType: 'indicator',
+        entityId: indicatorId,
+        concerns: project.participantIds,
+        after: { projectId, name: dto.name, unit: dto.unit, baseline: dto.baseline, target: dto.target, direction: dto.direction },
+      });
+      return indicatorId;
+    });
+    return this.load(id);
   }
 
   /** `at` back-dates the recording; only the demo seed passes it. */
@@ -87,12 +99,23 @@ export class IndicatorsService {
         'NOT_A_PARTICIPANT',
       );
     }
-    const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, clock_timestamp())) RETURNING id`,
-      [indicatorId, organizationId ?? null, dto.value, dto.measuredOn, userId, at ?? null],
-    );
-    const measurement = (await this.load(indicatorId)).measurements.find((m) => m.id === (row as { id: string }).id);
+    const measurementId = await this.dataSource.transaction(async (m) => {
+      const [row] = await m.query<{ id: string }[]>(
+        `INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, clock_timestamp())) RETURNING id`,
+        [indicatorId, organizationId ?? null, dto.value, dto.measuredOn, userId, at ?? null],
+      );
+      const id = (row as { id: string }).id;
+      await recordAudit(m, {
+        action: 'measurement.create',
+        entityType: 'measurement',
+        entityId: id,
+        concerns: organizationId ? [organizationId] : project.participantIds,
+        after: { indicatorId, value: dto.value, measuredOn: dto.measuredOn, organizationId: organizationId ?? null },
+      });
+      return id;
+    });
+    const measurement = (await this.load(indicatorId)).measurements.find((m) => m.id === measurementId);
     if (!measurement) throw new Error('measurement vanished');
     return measurement;
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, HttpCode } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateOrganizationDto, type OrganizationResponse } from '@samspill/contracts';
+import { CreateOrganizationDto, type OrganizationResponse, SetSuccessorDto, UpdateOrganizationDto } from '@samspill/contracts';
 import { RequirePermission } from '../common/decorators';
 import { ApiRefusals } from '../common/openapi';
 import { toOrganizationResponse } from './organization.mapper';
@@ -12,7 +12,7 @@ import { OrganizationsService } from './organizations.service';
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
-  /** Every organisation. */
+  /** Every organisation, inactive ones (merged into a successor) included. */
   @Get()
   @RequirePermission('organizations:read')
   async list(): Promise<OrganizationResponse[]> {
@@ -25,5 +25,21 @@ export class OrganizationsController {
   @RequirePermission('organizations:create')
   async create(@Body() dto: CreateOrganizationDto): Promise<OrganizationResponse> {
     return toOrganizationResponse(await this.organizations.create(dto));
+  }
+
+  /** Corrects name, official number, kind or country. */
+  @ApiRefusals(409)
+  @Patch(':id')
+  @RequirePermission('organizations:update')
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationResponse> {
+    return toOrganizationResponse(await this.organizations.update(id, dto));
+  }
+
+  /** Records a merger: the organisation becomes part of the successor and inactive; its history keeps its name. */
+  @Post(':id/successor')
+  @HttpCode(200)
+  @RequirePermission('organizations:update')
+  async setSuccessor(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SetSuccessorDto): Promise<OrganizationResponse> {
+    return toOrganizationResponse(await this.organizations.setSuccessor(id, dto.successorId));
   }
 }

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client, type QueryResultRow } from 'pg';
@@ -84,6 +86,8 @@ export interface ApiProcess {
   child: ChildProcess;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
+  /** The process's DATA_DIR: a fresh temporary folder unless the caller gave one (mail without SMTP_URL lands in its mail/). */
+  dataDir: string;
   waitUntilHealthy(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -91,6 +95,8 @@ export interface ApiProcess {
 /** Starts the built API as its own process on the given database. */
 export async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
+  const ownDataDir = env['DATA_DIR'] ? null : mkdtempSync(join(tmpdir(), 'samspill-api-data-'));
+  const dataDir = env['DATA_DIR'] ?? (ownDataDir as string);
   const child = spawn(process.execPath, [API_MAIN], {
     cwd: WORKSPACE,
     env: {
@@ -101,6 +107,7 @@ export async function spawnApi(env: Record<string, string>): Promise<ApiProcess>
       WEB_ROOT: '',
       HOST: '127.0.0.1',
       PORT: String(port),
+      DATA_DIR: dataDir,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -114,6 +121,7 @@ export async function spawnApi(env: Record<string, string>): Promise<ApiProcess>
     port,
     child,
     output: () => output,
+    dataDir,
     async waitUntilHealthy(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
@@ -130,8 +138,12 @@ export async function spawnApi(env: Record<string, string>): Promise<ApiProcess>
     },
     stop: () =>
       new Promise<void>((resolveStop) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolveStop();
-        child.once('exit', () => resolveStop());
+        const done = () => {
+          if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+          resolveStop();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', done);
         child.kill('SIGTERM');
       }),
   };

@@ -46,6 +46,12 @@ export class PasswordResetRequestDto {
   email!: string;
 }
 
+/** The same answer whether or not the address has an account. */
+export class PasswordResetRequested {
+  /** @example "If the address belongs to an account, a link to choose a new password is on its way. It works for one hour." */
+  message!: string;
+}
+
 export class PasswordResetConfirmDto {
   /** @example "q3Zx7pB0cL9uYfN2aK4sD8gH1jM5vR6tW0eQ2iO9lU4" */
   @IsString()

@@ -3,16 +3,7 @@ import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLe
 import type { OrganizationRef } from './organizations';
 import type { PersonRef } from './projects';
 import { trim, trimLower } from './transforms';
-import {
-  INVITATION_STATUSES,
-  type InvitationStatus,
-  LOCALES,
-  type Locale,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  ROLES,
-  type Role,
-} from './values';
+import { type InvitationStatus, LOCALES, type Locale, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from './values';
 
 /** An invitation by e-mail: the invitee follows the link, chooses a password and is signed in. */
 export class InvitationResponse {
@@ -97,6 +88,14 @@ export class AcceptInvitationDto {
   @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
+}
+
+/** Resending may change the language of the mail (and of the account to be). */
+export class ResendInvitationDto {
+  /** @example "en" */
+  @IsOptional()
+  @IsIn(LOCALES, { message: `locale must be one of: ${LOCALES.join(', ')}` })
+  locale?: Locale;
 }
 
 export class InvitationListQuery {

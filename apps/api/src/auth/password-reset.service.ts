@@ -45,13 +45,30 @@ export class PasswordResetService {
   async requestNow(email: string): Promise<{ sent: boolean } | null> {
     const token = newRefreshToken();
     const reset = await this.dataSource.transaction(async (m) => {
-      const [user] = await m.query<{ id: string; name: string; locale: Locale; organization_id: string | null; recent: number }[]>(
-        `SELECT u.id, u.name, u.locale, u.organization_id,
-                (SELECT count(*)::int FROM password_resets r WHERE r.user_id = u.id AND r.created_at > now() - interval '1 hour') AS recent
-         FROM users u WHERE u.email = $1 AND u.active FOR UPDATE OF u`,
+      // The lock serialises requests for one account; the count comes after it, in a statement that sees their commits.
+      const [user] = await m.query<{ id: string; name: string; locale: Locale; organization_id: string | null }[]>(
+        `SELECT id, name, locale, organization_id FROM users WHERE email = $1 AND active FOR UPDATE`,
         [email],
       );
-      if (!user || user.recent >= RESET_MAILS_PER_HOUR) return null;
+      if (!user) return null;
+      const { recent } = onlyRow(
+        await m.query<{ recent: number }[]>(
+          `SELECT count(*)::int AS recent FROM password_resets WHERE user_id = $1 AND created_at > now() - interval '1 hour'`,
+          [user.id],
+        ),
+      );
+      if (recent >= RESET_MAILS_PER_HOUR) {
+        // Recorded, so that someone flooding a person's inbox shows in the trail; no link, no mail.
+        await recordAudit(m, {
+          action: 'auth.password_reset_request',
+          entityType: 'user',
+          entityId: user.id,
+          concerns: [user.organization_id],
+          actor: null,
+          after: { mailed: false, reason: 'too_many_requests' },
+        });
+        return null;
+      }
       // Only the newest link works.
       await m.query(`UPDATE password_resets SET expires_at = now() WHERE user_id = $1 AND used_at IS NULL AND expires_at > now()`, [
         user.id,
@@ -68,6 +85,7 @@ export class PasswordResetService {
         entityId: user.id,
         concerns: [user.organization_id],
         actor: null,
+        after: { mailed: true },
       });
       return { ...user, expiresAt: expires_at };
     });

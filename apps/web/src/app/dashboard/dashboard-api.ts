@@ -1,8 +1,19 @@
 import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Overview, PartnershipDashboard, PartnershipResponse } from '@samspill/contracts';
+import type { Overview, PartnershipDashboard } from '@samspill/contracts';
 import type { Observable } from 'rxjs';
+import { type DataResource, dataResource } from '../core/data/data-resource';
+import { apiPath } from '../core/http/api-path';
 import { I18n } from '../core/i18n/i18n';
+
+/**
+ * A partnership's dashboard for a page (the leaders' and the politicians'):
+ * everything the page shows comes in this one request. Call in an injection context.
+ */
+export function partnershipDashboard(id: () => string): DataResource<PartnershipDashboard> {
+  const api = inject(DashboardApi);
+  return dataResource(id, (partnershipId) => api.partnership(partnershipId));
+}
 
 /** The dashboard endpoints: each view needs exactly one of these requests. */
 @Injectable({ providedIn: 'root' })
@@ -11,15 +22,11 @@ export class DashboardApi {
   private readonly i18n = inject(I18n);
 
   partnership(id: string): Observable<PartnershipDashboard> {
-    return this.http.get<PartnershipDashboard>(`/api/dashboard/partnerships/${encodeURIComponent(id)}`);
+    return this.http.get<PartnershipDashboard>(apiPath('dashboard', 'partnerships', id));
   }
 
   overview(): Observable<Overview> {
     return this.http.get<Overview>('/api/dashboard/overview');
-  }
-
-  partnerships(): Observable<PartnershipResponse[]> {
-    return this.http.get<PartnershipResponse[]>('/api/partnerships');
   }
 
   /** The project list for Excel; column names and stage names follow the reader's language. */
@@ -33,7 +40,7 @@ export class DashboardApi {
 
   /** The council report as a PDF, in the reader's language. */
   report(partnershipId: string): Observable<Blob> {
-    return this.http.get(`/api/dashboard/partnerships/${encodeURIComponent(partnershipId)}/report.pdf`, {
+    return this.http.get(apiPath('dashboard', 'partnerships', partnershipId, 'report.pdf'), {
       headers: this.languageHeader(),
       responseType: 'blob',
     });

@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { PartnershipResponse } from '@samspill/contracts';
-import { catchError, of } from 'rxjs';
 import { Auth } from '../core/auth/auth';
+import { dataResource } from '../core/data/data-resource';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { DashboardApi } from './dashboard-api';
+import { PartnershipsApi } from '../partnerships/partnerships-api';
 
 /** The home page lists only a few; the overview has them all. */
 const SHOWN = 6;
@@ -78,18 +77,14 @@ const SHOWN = 6;
   `,
 })
 export class DashboardLinks {
-  private readonly auth = inject(Auth);
+  private readonly api = inject(PartnershipsApi);
   private readonly i18n = inject(I18n);
-  private readonly user = this.auth.user;
+  private readonly user = inject(Auth).user;
   // The list is not paged: for an admin, who sees every partnership and belongs to none, it is all cost and no use.
   // Without it the overview link still leads on, so a failure is not worth a message here.
-  private readonly partnerships = toSignal(
-    this.user()?.role === 'admin'
-      ? of([])
-      : inject(DashboardApi)
-          .partnerships()
-          .pipe(catchError(() => of([]))),
-    { initialValue: [] },
+  private readonly partnerships = dataResource(
+    () => (this.user()?.role === 'admin' ? undefined : this.user()?.id),
+    () => this.api.list(),
   );
 
   protected readonly politician = computed(() => this.user()?.role === 'politician');
@@ -97,7 +92,7 @@ export class DashboardLinks {
   protected readonly links = computed(() => {
     const own = this.user()?.organization?.id;
     const isMember = (p: PartnershipResponse) => (p.members.some((m) => m.id === own) ? 0 : 1);
-    return [...this.partnerships()]
+    return [...(this.partnerships.value() ?? [])]
       .sort((a, b) => isMember(a) - isMember(b) || this.i18n.compare(a.name, b.name))
       .slice(0, SHOWN)
       .map(({ id, name }) => ({ id, name }));

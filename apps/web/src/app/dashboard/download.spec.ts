@@ -32,9 +32,9 @@ describe('saveBlob', () => {
     saveBlob(document, new Blob(['x']), 'rapport.pdf');
 
     expect(clicks).toHaveLength(1);
-    expect(clicks[0].download).toBe('rapport.pdf');
-    expect(clicks[0].getAttribute('href')).toBe('blob:test');
-    expect(clicks[0].isConnected).toBe(false);
+    expect(clicks[0]?.download).toBe('rapport.pdf');
+    expect(clicks[0]?.getAttribute('href')).toBe('blob:test');
+    expect(clicks[0]?.isConnected).toBe(false);
     expect(revoked).not.toHaveBeenCalled();
     jest.runAllTimers();
     expect(revoked).toHaveBeenCalledWith('blob:test');

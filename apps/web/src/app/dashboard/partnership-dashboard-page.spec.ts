@@ -1,9 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
+import { provideRouter } from '@angular/router';
 import type { PartnershipDashboard } from '@samspill/contracts';
-import { of } from 'rxjs';
+import { I18n } from '../core/i18n/i18n';
 import { PartnershipDashboardPage } from './partnership-dashboard-page';
 
 const DASHBOARD: PartnershipDashboard = {
@@ -43,16 +43,15 @@ describe('PartnershipDashboardPage', () => {
   async function render() {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: ActivatedRoute, useValue: { paramMap: of(convertToParamMap({ id: 'p1' })) } },
-      ],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
+    await TestBed.inject(I18n).ready;
     const fixture = TestBed.createComponent(PartnershipDashboardPage);
+    // The route's :id, as the router binds it.
+    fixture.componentRef.setInput('id', 'p1');
     document.body.appendChild(fixture.nativeElement);
-    await fixture.whenStable();
+    // Renders and sends the request; the page is not stable until it is answered.
+    TestBed.tick();
     return { fixture, page: fixture.nativeElement as HTMLElement, backend: TestBed.inject(HttpTestingController) };
   }
 
@@ -95,6 +94,7 @@ describe('PartnershipDashboardPage', () => {
     expect(page.querySelector('[role="alert"]')?.textContent).toContain('Kunne ikke hente tallene');
 
     page.querySelector<HTMLButtonElement>('.ds-alert button')?.click();
+    TestBed.tick();
     backend.expectOne('/api/dashboard/partnerships/p1').flush(DASHBOARD);
     await fixture.whenStable();
     expect(page.textContent).toContain('PILOTen Hadeland');

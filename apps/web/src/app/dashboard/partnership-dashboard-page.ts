@@ -1,15 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { NotFoundPage } from '../not-found/not-found-page';
 import { ClosedProjects } from './closed-projects';
+import { partnershipDashboard } from './dashboard-api';
 import { DashboardDownloads } from './dashboard-downloads';
 import { DashboardSkeleton } from './dashboard-skeleton';
 import { FocusAreaTable } from './focus-area-table';
 import { IndicatorList } from './indicator-list';
 import { OrganizationTable } from './organization-table';
-import { partnershipDashboardLoad } from './partnership-dashboard-load';
 import { StageFigures } from './stage-figures';
 import { TransitionsChart } from './transitions-chart';
 
@@ -23,7 +23,7 @@ import { TransitionsChart } from './transitions-chart';
     DashboardSkeleton,
     FocusAreaTable,
     IndicatorList,
-    NotFoundPage,
+    LoadStatus,
     OrganizationTable,
     RouterLink,
     StageFigures,
@@ -35,26 +35,16 @@ import { TransitionsChart } from './transitions-chart';
 })
 export class PartnershipDashboardPage {
   private readonly i18n = inject(I18n);
-  private readonly source = partnershipDashboardLoad();
 
-  protected readonly load = this.source.load;
-  protected readonly dashboard = computed(() => {
-    const load = this.load();
-    return load.state === 'loaded' ? load.dashboard : null;
-  });
-  protected readonly problem = computed(() => {
-    const load = this.load();
-    return load.state === 'failed' ? load.problem : null;
-  });
+  /** The partnership's id, from the route. */
+  readonly id = input.required<string>();
+
+  protected readonly dashboard = partnershipDashboard(() => this.id());
 
   protected readonly matches = computed(() => {
-    const matches = this.dashboard()?.matches;
+    const matches = this.dashboard.value()?.matches;
     if (!matches) return null;
     const n = (value: number) => this.i18n.formatNumber(value);
     return { met: n(matches.met), offers: n(matches.offers), wishes: n(matches.wishes) };
   });
-
-  protected retry(): void {
-    this.source.retry();
-  }
 }

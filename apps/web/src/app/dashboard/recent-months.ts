@@ -4,9 +4,9 @@ export interface MonthCount {
   count: number;
 }
 
+/** "2026-11" → months since year 0, so months can be counted and stepped through. */
 function monthIndex(month: string): number {
-  const [year, m] = month.split('-').map(Number);
-  return year * 12 + (m - 1);
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
 function monthKey(index: number): string {

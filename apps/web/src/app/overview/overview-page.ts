@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { Overview } from '@samspill/contracts';
-import { Subject, catchError, map, of, startWith, switchMap } from 'rxjs';
-import { type ApiProblem, toApiProblem } from '../core/http/api-error';
+import { dataResource } from '../core/data/data-resource';
+import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { DashboardApi } from '../dashboard/dashboard-api';
@@ -12,8 +10,6 @@ import { StageFigures } from '../dashboard/stage-figures';
 import { STAGES, STAGE_NAME } from '../dashboard/stage-names';
 import { RecentTransitions } from './recent-transitions';
 
-type Load = { state: 'loading' } | { state: 'failed'; problem: ApiProblem } | { state: 'loaded'; overview: Overview };
-
 /** Long lists start short; the reader can ask for the rest. */
 const FIRST_ROWS = 15;
 
@@ -21,37 +17,15 @@ const FIRST_ROWS = 15;
 @Component({
   selector: 'sp-overview-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DashboardSkeleton, RecentTransitions, RouterLink, StageFigures, TranslatePipe],
+  imports: [DashboardSkeleton, LoadStatus, RecentTransitions, RouterLink, StageFigures, TranslatePipe],
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.css',
 })
 export class OverviewPage {
   private readonly api = inject(DashboardApi);
   private readonly i18n = inject(I18n);
-  private readonly retries = new Subject<void>();
 
-  protected readonly load = toSignal(
-    this.retries.pipe(
-      startWith(undefined),
-      switchMap(() =>
-        this.api.overview().pipe(
-          map((overview): Load => ({ state: 'loaded', overview })),
-          catchError((error: unknown) => of<Load>({ state: 'failed', problem: toApiProblem(error) })),
-          startWith<Load>({ state: 'loading' }),
-        ),
-      ),
-    ),
-    { initialValue: { state: 'loading' } as Load },
-  );
-
-  protected readonly overview = computed(() => {
-    const load = this.load();
-    return load.state === 'loaded' ? load.overview : null;
-  });
-  protected readonly problem = computed(() => {
-    const load = this.load();
-    return load.state === 'failed' ? load.problem : null;
-  });
+  protected readonly overview = dataResource(() => this.api.overview());
 
   protected readonly allPartnerships = signal(false);
   protected readonly allOrganizations = signal(false);
@@ -61,7 +35,7 @@ export class OverviewPage {
 
   protected readonly partnerships = computed(() => {
     const n = (value: number) => this.i18n.formatNumber(value);
-    const rows = [...(this.overview()?.partnerships ?? [])]
+    const rows = [...(this.overview.value()?.partnerships ?? [])]
       .sort((a, b) => this.i18n.compare(a.name, b.name))
       .map((p) => ({
         id: p.id,
@@ -74,15 +48,11 @@ export class OverviewPage {
 
   /** Most projects first, so the reader sees who carries the work; a bar shows each share of the largest. */
   protected readonly organizations = computed(() => {
-    const list = this.overview()?.organizations ?? [];
+    const list = this.overview.value()?.organizations ?? [];
     const top = Math.max(1, ...list.map((o) => o.projects));
     const rows = [...list]
       .sort((a, b) => b.projects - a.projects || this.i18n.compare(a.name, b.name))
       .map((o) => ({ id: o.id, name: o.name, projects: this.i18n.formatNumber(o.projects), share: o.projects / top }));
     return { count: rows.length, rows: this.allOrganizations() ? rows : rows.slice(0, FIRST_ROWS) };
   });
-
-  protected retry(): void {
-    this.retries.next();
-  }
 }

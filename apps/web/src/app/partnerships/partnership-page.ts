@@ -1,25 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, RouterLink } from '@angular/router';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, linkedSignal, viewChild } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { FocusAreaResponse, PartnershipResponse } from '@samspill/contracts';
 import { canManagePartnership } from '@samspill/domain';
-import { injectActor } from '../collaboration/actor';
-import { type Load, Loader, loadedValue } from '../collaboration/load';
-import { focusHeadingOnceLoaded } from '../collaboration/focus';
-import { LoadStatus } from '../collaboration/load-status';
+import { injectActor } from '../core/auth/actor';
+import { dataResource } from '../core/data/data-resource';
+import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { focusAfterRender } from '../core/layout/focus-after-render';
 import { FocusAreaForm } from './focus-area-form';
 import { PartnershipForm } from './partnership-form';
 import { PartnershipsApi } from './partnerships-api';
@@ -35,53 +23,42 @@ import { PartnershipsApi } from './partnerships-api';
 export class PartnershipPage {
   private readonly api = inject(PartnershipsApi);
   private readonly i18n = inject(I18n);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly actor = injectActor();
 
-  protected readonly load = signal<Load<PartnershipResponse>>({ state: 'loading' });
-  protected readonly loader = new Loader(this.load, (id: string) => this.api.get(id), inject(DestroyRef));
-  protected readonly partnership = computed(() => loadedValue(this.load()));
+  /** The route's `:id`. */
+  readonly id = input.required<string>();
+
+  protected readonly partnership = dataResource(
+    () => this.id(),
+    (id) => this.api.get(id),
+  );
   protected readonly visibility = computed(() => {
-    const p = this.partnership();
+    const p = this.partnership.value();
     return p ? this.i18n.t(`partnerships.visibilities.${p.visibility}`) : '';
   });
   protected readonly canManage = computed(() => {
-    const p = this.partnership();
-    return p !== null && canManagePartnership(this.actor(), { visibility: p.visibility, memberIds: p.members.map((m) => m.id) });
+    const p = this.partnership.value();
+    return p !== undefined && canManagePartnership(this.actor(), { visibility: p.visibility, memberIds: p.members.map((m) => m.id) });
   });
-  protected readonly editing = signal(false);
+  /** Closed again when the route moves to another partnership. */
+  protected readonly editing = linkedSignal({ source: this.id, computation: () => false });
 
   private readonly editButton = viewChild<ElementRef<HTMLButtonElement>>('editButton');
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
-
-  constructor() {
-    inject(ActivatedRoute)
-      .paramMap.pipe(takeUntilDestroyed())
-      .subscribe((params) => {
-        this.editing.set(false);
-        this.loader.fetch(params.get('id') ?? '', { then: () => focusHeadingOnceLoaded(this.host.nativeElement, this.injector) });
-      });
-  }
+  private readonly focus = focusAfterRender();
 
   protected startEditing(): void {
     this.editing.set(true);
-    this.afterRender(() => this.host.nativeElement.querySelector<HTMLElement>('#edit-partnership input')?.focus());
+    this.focus('#edit-partnership input');
   }
 
   protected stopEditing(saved?: PartnershipResponse): void {
-    if (saved) this.load.set({ state: 'loaded', value: saved });
+    if (saved) this.partnership.set(saved);
     this.editing.set(false);
-    this.afterRender(() => (saved ? this.heading() : this.editButton())?.nativeElement.focus());
+    this.focus(() => (saved ? this.heading() : this.editButton())?.nativeElement);
   }
 
   protected focusAreaAdded(focusArea: FocusAreaResponse): void {
-    this.load.update((load) =>
-      load.state === 'loaded' ? { state: 'loaded', value: { ...load.value, focusAreas: [...load.value.focusAreas, focusArea] } } : load,
-    );
-  }
-
-  private afterRender(read: () => void): void {
-    afterNextRender({ read }, { injector: this.injector });
+    this.partnership.update((p) => ({ ...p, focusAreas: [...p.focusAreas, focusArea] }));
   }
 }

@@ -1,22 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { FocusAreaResponse, PartnershipResponse, Visibility } from '@samspill/contracts';
+import type {
+  CreateFocusAreaDto,
+  CreatePartnershipDto,
+  FocusAreaResponse,
+  PartnershipResponse,
+  UpdatePartnershipDto,
+} from '@samspill/contracts';
 import type { Observable } from 'rxjs';
-
-/** The body of POST /api/partnerships (CreatePartnershipDto without its validators). */
-export interface NewPartnership {
-  name: string;
-  description: string;
-  memberIds: string[];
-  visibility?: Visibility;
-}
-
-export type PartnershipChanges = Partial<NewPartnership>;
-
-export interface NewFocusArea {
-  name: string;
-  description?: string;
-}
+import { apiPath } from '../core/http/api-path';
 
 @Injectable({ providedIn: 'root' })
 export class PartnershipsApi {
@@ -27,18 +19,18 @@ export class PartnershipsApi {
   }
 
   get(id: string): Observable<PartnershipResponse> {
-    return this.http.get<PartnershipResponse>(`/api/partnerships/${encodeURIComponent(id)}`);
+    return this.http.get<PartnershipResponse>(apiPath('partnerships', id));
   }
 
-  create(partnership: NewPartnership): Observable<PartnershipResponse> {
+  create(partnership: CreatePartnershipDto): Observable<PartnershipResponse> {
     return this.http.post<PartnershipResponse>('/api/partnerships', partnership);
   }
 
-  update(id: string, changes: PartnershipChanges): Observable<PartnershipResponse> {
-    return this.http.patch<PartnershipResponse>(`/api/partnerships/${encodeURIComponent(id)}`, changes);
+  update(id: string, changes: UpdatePartnershipDto): Observable<PartnershipResponse> {
+    return this.http.patch<PartnershipResponse>(apiPath('partnerships', id), changes);
   }
 
-  addFocusArea(partnershipId: string, focusArea: NewFocusArea): Observable<FocusAreaResponse> {
-    return this.http.post<FocusAreaResponse>(`/api/partnerships/${encodeURIComponent(partnershipId)}/focus-areas`, focusArea);
+  addFocusArea(partnershipId: string, focusArea: CreateFocusAreaDto): Observable<FocusAreaResponse> {
+    return this.http.post<FocusAreaResponse>(apiPath('partnerships', partnershipId, 'focus-areas'), focusArea);
   }
 }

@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { PartnershipResponse } from '@samspill/contracts';
 import { canCreatePartnership } from '@samspill/domain';
-import { injectActor } from '../collaboration/actor';
-import { type Load, Loader, loadedValue } from '../collaboration/load';
-import { LoadStatus } from '../collaboration/load-status';
+import { injectActor } from '../core/auth/actor';
+import { dataResource } from '../core/data/data-resource';
+import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { PartnershipForm } from './partnership-form';
@@ -23,30 +23,27 @@ export class PartnershipsPage {
   private readonly i18n = inject(I18n);
   private readonly actor = injectActor();
 
-  protected readonly load = signal<Load<PartnershipResponse[]>>({ state: 'loading' });
+  protected readonly partnerships = dataResource(() => this.api.list());
   protected readonly canCreate = computed(() => canCreatePartnership(this.actor()));
   protected readonly createdName = signal<string | null>(null);
 
-  protected readonly partnerships = computed(() =>
-    [...(loadedValue(this.load()) ?? [])]
-      .sort((a, b) => this.i18n.compare(a.name, b.name))
-      .map((p) => ({
-        id: p.id,
-        name: p.name,
-        members: p.members.map((m) => m.name).join(', '),
-        focusAreas: p.focusAreas.map((f) => f.name).join(', '),
-        visibility: this.i18n.t(`partnerships.visibilities.${p.visibility}`),
-      })),
-  );
-
-  protected readonly loader = new Loader(this.load, () => this.api.list(), inject(DestroyRef));
-
-  constructor() {
-    this.loader.fetch(undefined);
-  }
+  protected readonly cards = computed(() => {
+    const list = this.partnerships.value();
+    return list
+      ? [...list]
+          .sort((a, b) => this.i18n.compare(a.name, b.name))
+          .map((p) => ({
+            id: p.id,
+            name: p.name,
+            members: p.members.map((m) => m.name).join(', '),
+            focusAreas: p.focusAreas.map((f) => f.name).join(', '),
+            visibility: this.i18n.t(`partnerships.visibilities.${p.visibility}`),
+          }))
+      : undefined;
+  });
 
   protected created(partnership: PartnershipResponse): void {
     this.createdName.set(partnership.name);
-    this.load.update((load) => (load.state === 'loaded' ? { state: 'loaded', value: [...load.value, partnership] } : load));
+    this.partnerships.update((list) => [...list, partnership]);
   }
 }

@@ -47,10 +47,10 @@ describe('plainSummary', () => {
   let i18n: I18n;
   const now = new Date(2026, 10, 26);
 
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
     i18n = TestBed.inject(I18n);
-    i18n.setLocale('nb');
+    await i18n.setLocale('nb');
   });
 
   it('tells how many projects are under way and how many are in each stage', () => {
@@ -106,8 +106,8 @@ describe('plainSummary', () => {
     );
   });
 
-  it('speaks English too', () => {
-    i18n.setLocale('en');
+  it('speaks English too', async () => {
+    await i18n.setLocale('en');
     const summary = plainSummary(dashboard(), i18n, now);
     expect(summary.now[0]).toBe('12 projects are under way.');
     expect(summary.now[2]).toBe('5 of them are developing and testing now.');

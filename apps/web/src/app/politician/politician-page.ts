@@ -1,12 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { BarChart, type ChartDatum, ProgressBar } from '@samspill/web-ui';
+import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
-import { NotFoundPage } from '../not-found/not-found-page';
 import { ClosedProjects } from '../dashboard/closed-projects';
+import { partnershipDashboard } from '../dashboard/dashboard-api';
 import { DashboardSkeleton } from '../dashboard/dashboard-skeleton';
-import { partnershipDashboardLoad } from '../dashboard/partnership-dashboard-load';
 import { PROJECT_STATUSES, STAGES, STAGE_NAME, STATUS_NAME } from '../dashboard/stage-names';
 import { TransitionsChart } from '../dashboard/transitions-chart';
 import { plainSummary } from './plain-language';
@@ -19,30 +19,25 @@ import { plainSummary } from './plain-language';
 @Component({
   selector: 'sp-politician-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BarChart, ClosedProjects, DashboardSkeleton, NotFoundPage, ProgressBar, RouterLink, TransitionsChart, TranslatePipe],
+  imports: [BarChart, ClosedProjects, DashboardSkeleton, LoadStatus, ProgressBar, RouterLink, TransitionsChart, TranslatePipe],
   templateUrl: './politician-page.html',
   styleUrl: './politician-page.css',
 })
 export class PoliticianPage {
   private readonly i18n = inject(I18n);
 
-  protected readonly load = partnershipDashboardLoad().load;
-  protected readonly dashboard = computed(() => {
-    const load = this.load();
-    return load.state === 'loaded' ? load.dashboard : null;
-  });
-  protected readonly problem = computed(() => {
-    const load = this.load();
-    return load.state === 'failed' ? load.problem : null;
-  });
+  /** The partnership's id, from the route. */
+  readonly id = input.required<string>();
+
+  protected readonly dashboard = partnershipDashboard(() => this.id());
 
   protected readonly summary = computed(() => {
-    const dashboard = this.dashboard();
+    const dashboard = this.dashboard.value();
     return dashboard ? plainSummary(dashboard, this.i18n) : null;
   });
 
   protected readonly stageData = computed<ChartDatum[]>(() => {
-    const counts = this.dashboard()?.stageCounts;
+    const counts = this.dashboard.value()?.stageCounts;
     if (!counts) return [];
     return STAGES.map((stage) => ({
       label: this.i18n.t(STAGE_NAME[stage]),
@@ -52,7 +47,7 @@ export class PoliticianPage {
   });
 
   protected readonly statusData = computed<ChartDatum[]>(() => {
-    const counts = this.dashboard()?.statusCounts;
+    const counts = this.dashboard.value()?.statusCounts;
     if (!counts) return [];
     return PROJECT_STATUSES.map((status) => ({
       label: this.i18n.t(STATUS_NAME[status]),
@@ -62,7 +57,7 @@ export class PoliticianPage {
   });
 
   protected readonly indicators = computed(() =>
-    (this.dashboard()?.indicators ?? []).map((indicator) => ({
+    (this.dashboard.value()?.indicators ?? []).map((indicator) => ({
       ...indicator,
       valueText:
         indicator.progress === null

@@ -1,12 +1,8 @@
 import type { ParamMap, Params } from '@angular/router';
+import type { ProjectListQuery } from '@samspill/contracts';
 
-/** The board's filters, as they stand in the address (so a filtered board can be shared and reloaded). */
-export interface BoardFilter {
-  partnershipId: string;
-  focusAreaId: string;
-  organizationId: string;
-  q: string;
-}
+/** The board's filters, as they stand in the address (so a filtered board can be shared and reloaded); '' is no filter. */
+export type BoardFilter = Required<Pick<ProjectListQuery, 'partnershipId' | 'focusAreaId' | 'organizationId' | 'q'>>;
 
 export const NO_FILTER: BoardFilter = { partnershipId: '', focusAreaId: '', organizationId: '', q: '' };
 

@@ -1,24 +1,12 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import type { LogEntryResponse } from '@samspill/contracts';
 import { isAuthorOrAdmin } from '@samspill/domain';
-import { type Load, Loader, loadedValue } from '../collaboration/load';
-import { LoadStatus } from '../collaboration/load-status';
 import { Auth } from '../core/auth/auth';
+import { dataResource } from '../core/data/data-resource';
+import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { focusAfterRender } from '../core/layout/focus-after-render';
 import { LogEntryForm } from './log-entry-form';
 import { LogEntryItem } from './log-entry-item';
 import { ProjectsApi } from './projects-api';
@@ -61,7 +49,7 @@ import { ProjectsApi } from './projects-api';
       }
     }
     <div class="ds-sr-only" role="status">{{ announcement() }}</div>
-    @if (entries(); as entries) {
+    @if (log.value(); as entries) {
       <ul class="entries" role="list">
         @for (entry of entries; track entry.id) {
           <li>
@@ -83,7 +71,7 @@ import { ProjectsApi } from './projects-api';
         }
       </ul>
     } @else {
-      <sp-load-status [load]="load()" loadingText="projectLog.loading" (retry)="loader.reload({ quiet: false })" />
+      <sp-load-status [data]="log" loadingText="projectLog.loading" />
     }
   `,
 })
@@ -91,26 +79,19 @@ export class ImprovementLog {
   private readonly api = inject(ProjectsApi);
   private readonly i18n = inject(I18n);
   private readonly auth = inject(Auth);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = focusAfterRender();
 
   readonly projectId = input.required<string>();
   /** From the shared policy: staff and leaders of a participating organisation (and admins). */
   readonly canWrite = input(false);
 
-  protected readonly load = signal<Load<LogEntryResponse[]>>({ state: 'loading' });
-  protected readonly loader = new Loader(this.load, (id: string) => this.api.log(id), inject(DestroyRef));
-  protected readonly entries = computed(() => loadedValue(this.load()));
+  protected readonly log = dataResource(
+    () => this.projectId(),
+    (id) => this.api.log(id),
+  );
   /** 'new', an entry's id, or null. */
   protected readonly editing = signal<string | null>(null);
   protected readonly announcement = signal('');
-
-  constructor() {
-    effect(() => {
-      const id = this.projectId();
-      untracked(() => this.loader.fetch(id));
-    });
-  }
 
   /** Only the author rewords an entry (an admin may too), as the API decides. */
   protected canEditEntry(entry: LogEntryResponse): boolean {
@@ -126,15 +107,11 @@ export class ImprovementLog {
     const added = this.editing() === 'new';
     this.editing.set(null);
     this.announcement.set(this.i18n.t(added ? 'projectLog.added' : 'projectLog.saved'));
-    this.loader.reload({ then: () => this.focus(`#log-${entry.id}`) });
+    this.log.reload(() => this.focus(`#log-${entry.id}`));
   }
 
   protected close(selector: string): void {
     this.editing.set(null);
     this.focus(selector);
-  }
-
-  private focus(selector: string): void {
-    afterNextRender({ read: () => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus() }, { injector: this.injector });
   }
 }

@@ -1,22 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import type { IndicatorResponse } from '@samspill/contracts';
-import { type Load, Loader, loadedValue } from '../collaboration/load';
-import { LoadStatus } from '../collaboration/load-status';
+import { dataResource } from '../core/data/data-resource';
+import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { focusAfterRender } from '../core/layout/focus-after-render';
 import { IndicatorForm } from './indicator-form';
 import { IndicatorItem } from './indicator-item';
 import { ProjectsApi } from './projects-api';
@@ -47,9 +35,9 @@ import { ProjectsApi } from './projects-api';
   `,
   template: `
     <div class="ds-sr-only" role="status">{{ announcement() }}</div>
-    @if (indicators(); as indicators) {
+    @if (indicators.value(); as list) {
       <ul class="indicators" role="list">
-        @for (indicator of indicators; track indicator.id) {
+        @for (indicator of list; track indicator.id) {
           <li>
             <sp-indicator-item [indicator]="indicator" [canMeasure]="canWrite()" [organizations]="measureFor()" (measured)="measured()" />
           </li>
@@ -58,7 +46,7 @@ import { ProjectsApi } from './projects-api';
         }
       </ul>
     } @else {
-      <sp-load-status [load]="load()" loadingText="indicators.loading" (retry)="loader.reload({ quiet: false })" />
+      <sp-load-status [data]="indicators" loadingText="indicators.loading" />
     }
     @if (canWrite()) {
       @if (adding()) {
@@ -78,44 +66,33 @@ import { ProjectsApi } from './projects-api';
 export class IndicatorsPanel {
   private readonly api = inject(ProjectsApi);
   private readonly i18n = inject(I18n);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = focusAfterRender();
 
   readonly projectId = input.required<string>();
   readonly canWrite = input(false);
   /** For an admin, who belongs to no organisation: the participants to measure for. */
   readonly measureFor = input<readonly { id: string; name: string }[]>([]);
 
-  protected readonly load = signal<Load<IndicatorResponse[]>>({ state: 'loading' });
-  protected readonly loader = new Loader(this.load, (id: string) => this.api.indicators(id), inject(DestroyRef));
-  protected readonly indicators = computed(() => loadedValue(this.load()));
+  protected readonly indicators = dataResource(
+    () => this.projectId(),
+    (id) => this.api.indicators(id),
+  );
   protected readonly adding = signal(false);
   protected readonly announcement = signal('');
 
-  constructor() {
-    effect(() => {
-      const id = this.projectId();
-      untracked(() => this.loader.fetch(id));
-    });
-  }
-
   protected measured(): void {
     this.announcement.set(this.i18n.t('indicators.measured'));
-    this.loader.reload();
+    this.indicators.reload();
   }
 
   protected added(indicator: IndicatorResponse): void {
     this.adding.set(false);
     this.announcement.set(this.i18n.t('indicators.added', { name: indicator.name }));
-    this.loader.reload({ then: () => this.focus(`#indicator-${indicator.id}`) });
+    this.indicators.reload(() => this.focus(`#indicator-${indicator.id}`));
   }
 
   protected close(): void {
     this.adding.set(false);
     this.focus('#indicator-add');
-  }
-
-  private focus(selector: string): void {
-    afterNextRender({ read: () => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus() }, { injector: this.injector });
   }
 }

@@ -1,29 +1,15 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  OnInit,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, afterNextRender, computed, inject, input, output, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import type { LogEntryResponse, LogKind } from '@samspill/contracts';
 import { LOG_KINDS, TEXT_MAX_LENGTH } from '@samspill/contracts/values';
-import { ErrorSummary, TextField } from '@samspill/web-ui';
-import { characterCount } from '../collaboration/character-count-text';
-import { FormFeedback, uniqueFormId } from '../collaboration/form-feedback';
-import { notBlank } from '../collaboration/validators';
+import { Field } from '@samspill/web-ui';
+import { formFeedback } from '../core/forms/form-feedback';
+import { FormShell } from '../core/forms/form-shell';
+import { notBlank } from '../core/forms/validators';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { ProjectsApi } from './projects-api';
-
-type Field = 'kind' | 'occurredOn' | 'text';
 
 /** Today in the person's own time zone, as the API writes dates (2026-11-26). */
 export function today(): string {
@@ -35,9 +21,8 @@ export function today(): string {
 @Component({
   selector: 'sp-log-entry-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, ErrorSummary, TextField],
+  imports: [TranslatePipe, Field, FormShell],
   templateUrl: './log-entry-form.html',
-  styleUrl: '../collaboration/forms.css',
 })
 export class LogEntryForm implements OnInit {
   private readonly api = inject(ProjectsApi);
@@ -48,26 +33,21 @@ export class LogEntryForm implements OnInit {
   readonly saved = output<LogEntryResponse>();
   readonly cancelled = output();
 
-  protected readonly prefix = uniqueFormId('log');
-  private readonly first = viewChild.required<ElementRef<HTMLSelectElement>>('first');
-  protected readonly kinds = computed(() => LOG_KINDS.map((kind) => ({ kind, label: this.i18n.t(`logKinds.${kind}.name`) })));
+  private readonly first = viewChild.required<Field>('first');
+  protected readonly kinds = computed(() => LOG_KINDS.map((kind) => ({ id: kind, name: this.i18n.t(`logKinds.${kind}.name`) })));
   protected readonly form = inject(NonNullableFormBuilder).group({
     kind: ['' as LogKind | '', Validators.required],
     occurredOn: [today(), Validators.required],
     text: ['', [notBlank, Validators.maxLength(TEXT_MAX_LENGTH)]],
   });
-  private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  private readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: this.form.controls.kind.value });
   protected readonly kindHint = computed(() => {
-    const kind = this.value().kind;
-    return kind ? this.i18n.t(`logKinds.${kind}.hint`) : '';
+    const kind = this.kind();
+    return kind ? this.i18n.t(`logKinds.${kind}.hint`) : null;
   });
-  protected readonly count = computed(() => characterCount(this.i18n, this.value().text ?? '', TEXT_MAX_LENGTH));
-  private readonly summary = viewChild(ErrorSummary);
-  protected readonly feedback = new FormFeedback<Field>(
-    this.i18n,
-    inject(Injector),
-    { kind: `${this.prefix}-kind`, occurredOn: `${this.prefix}-date`, text: `${this.prefix}-text` },
-    () => {
+  protected readonly feedback = formFeedback(this.form, {
+    name: 'log',
+    errors: () => {
       const { kind, occurredOn, text } = this.form.controls;
       return {
         kind: kind.hasError('required') ? 'projectLog.kindRequired' : null,
@@ -75,12 +55,11 @@ export class LogEntryForm implements OnInit {
         text: text.hasError('required') ? 'projectLog.textRequired' : text.hasError('maxlength') ? 'projectLog.textTooLong' : null,
       };
     },
-    this.value,
-    this.summary,
-  );
+  });
+  protected readonly count = this.feedback.count(this.form.controls.text, TEXT_MAX_LENGTH);
 
   constructor() {
-    afterNextRender({ read: () => this.first().nativeElement.focus() });
+    afterNextRender({ read: () => this.first().focus() });
   }
 
   ngOnInit(): void {
@@ -89,17 +68,15 @@ export class LogEntryForm implements OnInit {
   }
 
   protected submit(): void {
-    if (!this.feedback.begin(this.form.valid)) return;
     const { kind, occurredOn, text } = this.form.getRawValue();
-    if (kind === '') return;
-    const body = { kind, occurredOn, text: text.trim() };
     const entry = this.entry();
-    (entry ? this.api.editLogEntry(entry.id, body) : this.api.addLogEntry(this.projectId(), body)).subscribe({
-      next: (saved) => {
-        this.feedback.succeed();
-        this.saved.emit(saved);
+    this.feedback.submit(
+      () => {
+        if (kind === '') return null;
+        const body = { kind, occurredOn, text: text.trim() };
+        return entry ? this.api.editLogEntry(entry.id, body) : this.api.addLogEntry(this.projectId(), body);
       },
-      error: (error: unknown) => this.feedback.fail(error),
-    });
+      (saved) => this.saved.emit(saved),
+    );
   }
 }

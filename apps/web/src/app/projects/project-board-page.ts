@@ -1,26 +1,16 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
-import type { PartnershipResponse, ProjectListResponse, ProjectResponse } from '@samspill/contracts';
+import type { ProjectResponse } from '@samspill/contracts';
 import { STAGES } from '@samspill/contracts/values';
 import { canCreateProject } from '@samspill/domain';
 import { map } from 'rxjs';
-import { injectActor } from '../collaboration/actor';
-import { type Load, Loader, loadedValue } from '../collaboration/load';
-import { LoadStatus } from '../collaboration/load-status';
+import { injectActor } from '../core/auth/actor';
+import { dataResource } from '../core/data/data-resource';
+import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { focusAfterRender } from '../core/layout/focus-after-render';
 import { PartnershipsApi } from '../partnerships/partnerships-api';
 import { type BoardFilter, filterFromQuery, filterToQuery } from './board-filter';
 import { BoardFilters } from './board-filters';
@@ -40,25 +30,24 @@ const PAGE = 200;
   styleUrl: './project-board-page.css',
 })
 export class ProjectBoardPage {
-  private readonly projects = inject(ProjectsApi);
+  private readonly api = inject(ProjectsApi);
+  private readonly partnershipsApi = inject(PartnershipsApi);
   private readonly i18n = inject(I18n);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly injector = inject(Injector);
   private readonly actor = injectActor();
+  private readonly focus = focusAfterRender();
 
   protected readonly filter = toSignal(this.route.queryParamMap.pipe(map(filterFromQuery)), { requireSync: true });
-  protected readonly load = signal<Load<ProjectListResponse>>({ state: 'loading' });
-  protected readonly loader = new Loader(
-    this.load,
-    (filter: BoardFilter) => this.projects.list({ ...filter, limit: PAGE }),
-    inject(DestroyRef),
+  protected readonly projects = dataResource(
+    () => this.filter(),
+    (filter) => this.api.list({ ...filter, limit: PAGE }),
   );
-  protected readonly partnerships = toSignal(inject(PartnershipsApi).list(), { initialValue: [] as PartnershipResponse[] });
+  private readonly partnerships = dataResource(() => this.partnershipsApi.list());
+  protected readonly partnershipList = computed(() => this.partnerships.value() ?? []);
 
-  protected readonly list = computed(() => loadedValue(this.load()));
   protected readonly columns = computed(() => {
-    const items = this.list()?.items ?? [];
+    const items = this.projects.value()?.items ?? [];
     return STAGES.map((stage) => ({
       stage,
       name: this.i18n.t(`stages.${stage}.name`),
@@ -66,27 +55,24 @@ export class ProjectBoardPage {
     }));
   });
   protected readonly resultText = computed(() => {
-    const list = this.list();
+    const list = this.projects.value();
     if (!list) return '';
     if (list.total > list.items.length) return this.i18n.t('projects.showingSome', { shown: list.items.length, total: list.total });
     return this.i18n.t(list.total === 1 ? 'projects.showingOne' : 'projects.showingAll', { total: list.total });
   });
   protected readonly heading = computed(() => {
-    const chosen = this.partnerships().find((p) => p.id === this.filter().partnershipId);
+    const chosen = this.partnershipList().find((p) => p.id === this.filter().partnershipId);
     return chosen ? this.i18n.t('projects.headingFor', { name: chosen.name }) : this.i18n.t('projects.heading');
   });
 
   /** Partnerships where the person may start a project. */
   protected readonly creatable = computed(() =>
-    this.partnerships().filter((p) => canCreateProject(this.actor(), { visibility: p.visibility, memberIds: p.members.map((m) => m.id) })),
+    this.partnershipList().filter((p) =>
+      canCreateProject(this.actor(), { visibility: p.visibility, memberIds: p.members.map((m) => m.id) }),
+    ),
   );
   protected readonly creating = signal(false);
   private readonly newButton = viewChild<ElementRef<HTMLButtonElement>>('newButton');
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-
-  constructor() {
-    this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((query) => this.loader.fetch(filterFromQuery(query)));
-  }
 
   protected applyFilter(filter: BoardFilter): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: filterToQuery(filter) });
@@ -94,15 +80,12 @@ export class ProjectBoardPage {
 
   protected startCreating(): void {
     this.creating.set(true);
-    afterNextRender(
-      { read: () => this.host.nativeElement.querySelector<HTMLElement>('#new-project select, #new-project input')?.focus() },
-      { injector: this.injector },
-    );
+    this.focus('#new-project select, #new-project input');
   }
 
   protected stopCreating(): void {
     this.creating.set(false);
-    afterNextRender({ read: () => this.newButton()?.nativeElement.focus() }, { injector: this.injector });
+    this.focus(() => this.newButton()?.nativeElement);
   }
 
   protected created(project: ProjectResponse): void {

@@ -1,24 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { PartnershipResponse, ProjectResponse } from '@samspill/contracts';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { ProjectResponse } from '@samspill/contracts';
 import { map, switchMap } from 'rxjs';
-import { injectActor } from '../collaboration/actor';
-import { type Load, Loader, loadedValue } from '../collaboration/load';
-import { focusHeadingOnceLoaded } from '../collaboration/focus';
-import { LoadStatus } from '../collaboration/load-status';
+import { injectActor } from '../core/auth/actor';
+import { dataResource } from '../core/data/data-resource';
+import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { focusAfterRender } from '../core/layout/focus-after-render';
 import { PartnershipsApi } from '../partnerships/partnerships-api';
 import { ImprovementLog } from './improvement-log';
 import { IndicatorsPanel } from './indicators-panel';
@@ -26,13 +15,8 @@ import { projectActions } from './project-actions';
 import { ProjectForm } from './project-form';
 import { ProjectsApi } from './projects-api';
 import { SourceAnswer } from './source-answer';
-import { StageActions } from './stage-actions';
+import { type StageChange, StageActions } from './stage-actions';
 import { StageHistory } from './stage-history';
-
-interface Data {
-  project: ProjectResponse;
-  partnership: PartnershipResponse;
-}
 
 /** One joint project: what it is, where it stands, how it got there, what was learnt and measured, and what this person may do. */
 @Component({
@@ -46,26 +30,30 @@ export class ProjectPage {
   private readonly projects = inject(ProjectsApi);
   private readonly partnerships = inject(PartnershipsApi);
   private readonly i18n = inject(I18n);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly actor = injectActor();
+  private readonly focus = focusAfterRender();
 
-  protected readonly load = signal<Load<Data>>({ state: 'loading' });
-  protected readonly loader = new Loader(
-    this.load,
-    (id: string) =>
+  /** The project's id, from the route. */
+  readonly id = input.required<string>();
+
+  protected readonly page = dataResource(
+    () => this.id(),
+    (id) =>
       this.projects
         .get(id)
         .pipe(switchMap((project) => this.partnerships.get(project.partnershipId).pipe(map((partnership) => ({ project, partnership }))))),
-    inject(DestroyRef),
   );
-  protected readonly data = computed(() => loadedValue(this.load()));
-  protected readonly editing = signal(false);
+  /** Every stage move and status change; the page adds the ones made here. */
+  protected readonly history = dataResource(
+    () => this.id(),
+    (id) => this.projects.transitions(id),
+  );
+  protected readonly editing = linkedSignal({ source: this.id, computation: () => false });
   protected readonly announcement = signal('');
 
   /** What this person may do here, from the shared policy (the API decides with the same functions). */
   private readonly actions = computed(() => {
-    const data = this.data();
+    const data = this.page.value();
     return data ? projectActions(this.actor(), data.project, data.partnership) : null;
   });
   protected readonly canWork = computed(() => this.actions()?.canWork ?? false);
@@ -74,41 +62,36 @@ export class ProjectPage {
   protected readonly statusTargets = computed(() => this.actions()?.statusTargets ?? []);
 
   protected readonly status = computed(() => {
-    const status = this.data()?.project.status ?? 'active';
+    const status = this.page.value()?.project.status ?? 'active';
     return { name: this.i18n.t(`statuses.${status}`), color: { active: 'success', stopped: 'warning', completed: 'info' }[status] };
   });
   protected readonly stage = computed(() => {
-    const stage = this.data()?.project.stage ?? 'learn';
+    const stage = this.page.value()?.project.stage ?? 'learn';
     return { name: this.i18n.t(`stages.${stage}.name`), description: this.i18n.t(`stages.${stage}.description`) };
   });
   protected readonly participants = computed(
     () =>
-      this.data()
+      this.page
+        .value()
         ?.project.participants.map((p) => p.name)
         .join(', ') ?? '',
   );
   protected readonly started = computed(() => {
-    const project = this.data()?.project;
+    const project = this.page.value()?.project;
     return project
       ? this.i18n.t('projects.startedBy', { name: project.createdBy.name, date: this.i18n.formatDate(project.createdAt) })
       : '';
   });
   /** An admin belongs to no organisation and says whom a measurement is for. */
-  protected readonly measureFor = computed(() => (this.actor().role === 'admin' ? (this.data()?.project.participants ?? []) : []));
+  protected readonly measureFor = computed(() => (this.actor().role === 'admin' ? (this.page.value()?.project.participants ?? []) : []));
 
-  constructor() {
-    inject(ActivatedRoute)
-      .paramMap.pipe(takeUntilDestroyed())
-      .subscribe((params) => {
-        this.editing.set(false);
-        this.loader.fetch(params.get('id') ?? '', { then: () => focusHeadingOnceLoaded(this.host.nativeElement, this.injector) });
-      });
-  }
-
-  /** After a stage move or status change: fresh project (new version), and focus on the stage section. */
-  protected stageChanged(message: string): void {
+  /** After a stage move or status change: the project as the answer has it, the decision in the history, focus on the stage section. */
+  protected stageChanged({ message, project, transition }: StageChange): void {
     this.announcement.set(message);
-    this.loader.reload({ then: () => this.focus('#stage-heading') });
+    this.showProject(project);
+    if (transition) this.history.update((list) => [...list, transition]);
+    else this.history.reload();
+    this.focus('#stage-heading');
   }
 
   protected startEditing(): void {
@@ -119,7 +102,7 @@ export class ProjectPage {
   protected stopEditing(saved?: ProjectResponse): void {
     this.editing.set(false);
     if (saved) {
-      this.load.update((load) => (load.state === 'loaded' ? { state: 'loaded', value: { ...load.value, project: saved } } : load));
+      this.showProject(saved);
       this.announcement.set(this.i18n.t('projects.saved'));
       this.focus('h1');
       return;
@@ -130,16 +113,14 @@ export class ProjectPage {
   /** Someone else changed the project: show their version, and open the form again on it. */
   protected reloadForEditing(): void {
     this.editing.set(false);
-    this.loader.reload({
-      then: () => {
-        this.editing.set(true);
-        this.announcement.set(this.i18n.t('projects.reloaded'));
-        this.focus('#edit-project input');
-      },
+    this.page.reload(() => {
+      this.editing.set(true);
+      this.announcement.set(this.i18n.t('projects.reloaded'));
+      this.focus('#edit-project input');
     });
   }
 
-  private focus(selector: string): void {
-    afterNextRender({ read: () => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus() }, { injector: this.injector });
+  private showProject(project: ProjectResponse): void {
+    this.page.update((data) => ({ ...data, project }));
   }
 }

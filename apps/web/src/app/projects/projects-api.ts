@@ -1,126 +1,86 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
-  Direction,
+  ChangeStatusDto,
+  CreateIndicatorDto,
+  CreateLogEntryDto,
+  CreateMeasurementDto,
+  CreateProjectDto,
+  CreateTransitionDto,
   IndicatorResponse,
   LogEntryResponse,
-  LogKind,
   MeasurementResponse,
+  ProjectListQuery,
   ProjectListResponse,
   ProjectResponse,
-  ProjectStatus,
-  Stage,
+  StageMoveResponse,
   TransitionResponse,
+  UpdateLogEntryDto,
+  UpdateProjectDto,
 } from '@samspill/contracts';
 import type { Observable } from 'rxjs';
+import { apiPath } from '../core/http/api-path';
 
-export interface ProjectFilter {
-  partnershipId?: string;
-  focusAreaId?: string;
-  organizationId?: string;
-  stage?: Stage;
-  status?: ProjectStatus;
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface NewProject {
-  partnershipId: string;
-  title: string;
-  description: string;
-  focusAreaId?: string | null;
-  participantIds: string[];
-}
-
-/** PATCH /api/projects/:id carries the version the person saw; a newer one answers 409 STALE_VERSION. */
-export interface ProjectChanges {
-  title?: string;
-  description?: string;
-  focusAreaId?: string | null;
-  participantIds?: string[];
-  version: number;
-}
-
-export interface NewLogEntry {
-  kind: LogKind;
-  text: string;
-  occurredOn?: string;
-}
-
-export interface NewIndicator {
-  name: string;
-  unit: string;
-  baseline: number;
-  target: number;
-  direction: Direction;
-}
-
-export interface NewMeasurement {
-  value: number;
-  measuredOn: string;
-  organizationId?: string;
-}
-
-const path = (...parts: string[]) => `/api/${parts.map(encodeURIComponent).join('/')}`;
-
+/** The project endpoints; bodies are the contract's DTOs (imported as types: their validators stay on the server). */
 @Injectable({ providedIn: 'root' })
 export class ProjectsApi {
   private readonly http = inject(HttpClient);
 
-  list(filter: ProjectFilter): Observable<ProjectListResponse> {
+  list(query: ProjectListQuery): Observable<ProjectListResponse> {
     let params = new HttpParams();
-    for (const [key, value] of Object.entries(filter)) {
+    for (const [key, value] of Object.entries(query)) {
       if (value !== undefined && value !== '') params = params.set(key, String(value));
     }
     return this.http.get<ProjectListResponse>('/api/projects', { params });
   }
 
   get(id: string): Observable<ProjectResponse> {
-    return this.http.get<ProjectResponse>(path('projects', id));
+    return this.http.get<ProjectResponse>(apiPath('projects', id));
   }
 
-  create(project: NewProject): Observable<ProjectResponse> {
+  create(project: CreateProjectDto): Observable<ProjectResponse> {
     return this.http.post<ProjectResponse>('/api/projects', project);
   }
 
-  update(id: string, changes: ProjectChanges): Observable<ProjectResponse> {
-    return this.http.patch<ProjectResponse>(path('projects', id), changes);
+  /** Carries the version the person saw; a newer one answers 409 STALE_VERSION. */
+  update(id: string, changes: UpdateProjectDto): Observable<ProjectResponse> {
+    return this.http.patch<ProjectResponse>(apiPath('projects', id), changes);
   }
 
   transitions(id: string): Observable<TransitionResponse[]> {
-    return this.http.get<TransitionResponse[]>(path('projects', id, 'transitions'));
+    return this.http.get<TransitionResponse[]>(apiPath('projects', id, 'transitions'));
   }
 
-  moveStage(id: string, toStage: Stage, rationale: string): Observable<TransitionResponse> {
-    return this.http.post<TransitionResponse>(path('projects', id, 'transitions'), { toStage, rationale });
+  /** Answers with the decision as recorded and the project as it now is. */
+  moveStage(id: string, move: CreateTransitionDto): Observable<StageMoveResponse> {
+    return this.http.post<StageMoveResponse>(apiPath('projects', id, 'transitions'), move);
   }
 
-  changeStatus(id: string, status: ProjectStatus, rationale: string): Observable<ProjectResponse> {
-    return this.http.post<ProjectResponse>(path('projects', id, 'status'), { status, rationale });
+  changeStatus(id: string, change: ChangeStatusDto): Observable<ProjectResponse> {
+    return this.http.post<ProjectResponse>(apiPath('projects', id, 'status'), change);
   }
 
   log(id: string): Observable<LogEntryResponse[]> {
-    return this.http.get<LogEntryResponse[]>(path('projects', id, 'log'));
+    return this.http.get<LogEntryResponse[]>(apiPath('projects', id, 'log'));
   }
 
-  addLogEntry(id: string, entry: NewLogEntry): Observable<LogEntryResponse> {
-    return this.http.post<LogEntryResponse>(path('projects', id, 'log'), entry);
+  addLogEntry(id: string, entry: CreateLogEntryDto): Observable<LogEntryResponse> {
+    return this.http.post<LogEntryResponse>(apiPath('projects', id, 'log'), entry);
   }
 
-  editLogEntry(entryId: string, changes: Partial<NewLogEntry>): Observable<LogEntryResponse> {
-    return this.http.patch<LogEntryResponse>(path('log-entries', entryId), changes);
+  editLogEntry(entryId: string, changes: UpdateLogEntryDto): Observable<LogEntryResponse> {
+    return this.http.patch<LogEntryResponse>(apiPath('log-entries', entryId), changes);
   }
 
   indicators(id: string): Observable<IndicatorResponse[]> {
-    return this.http.get<IndicatorResponse[]>(path('projects', id, 'indicators'));
+    return this.http.get<IndicatorResponse[]>(apiPath('projects', id, 'indicators'));
   }
 
-  addIndicator(id: string, indicator: NewIndicator): Observable<IndicatorResponse> {
-    return this.http.post<IndicatorResponse>(path('projects', id, 'indicators'), indicator);
+  addIndicator(id: string, indicator: CreateIndicatorDto): Observable<IndicatorResponse> {
+    return this.http.post<IndicatorResponse>(apiPath('projects', id, 'indicators'), indicator);
   }
 
-  addMeasurement(indicatorId: string, measurement: NewMeasurement): Observable<MeasurementResponse> {
-    return this.http.post<MeasurementResponse>(path('indicators', indicatorId, 'measurements'), measurement);
+  addMeasurement(indicatorId: string, measurement: CreateMeasurementDto): Observable<MeasurementResponse> {
+    return this.http.post<MeasurementResponse>(apiPath('indicators', indicatorId, 'measurements'), measurement);
   }
 }

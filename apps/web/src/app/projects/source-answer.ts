@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { catchError, map, of, switchMap } from 'rxjs';
+import { dataResource } from '../core/data/data-resource';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { QuestionsApi } from '../reciprocal-questions/questions-api';
 
@@ -49,16 +48,16 @@ export class SourceAnswer {
   readonly partnershipId = input.required<string>();
   readonly answerId = input.required<string>();
 
-  private readonly key = computed(() => ({ partnershipId: this.partnershipId(), answerId: this.answerId() }));
-  protected readonly text = toSignal(
-    toObservable(this.key).pipe(
-      switchMap(({ partnershipId, answerId }) =>
-        this.api.questions(partnershipId).pipe(
-          map((q) => q.pairs.flatMap((p) => p.doTogether).find((a) => a.id === answerId)?.text ?? null),
-          catchError(() => of(null)),
-        ),
-      ),
-    ),
-    { initialValue: null },
+  // Without it the link still leads to the questions, so a failure is not worth a message here.
+  private readonly questions = dataResource(
+    () => this.partnershipId(),
+    (id) => this.api.questions(id),
+  );
+  protected readonly text = computed(
+    () =>
+      this.questions
+        .value()
+        ?.pairs.flatMap((p) => p.doTogether)
+        .find((a) => a.id === this.answerId())?.text ?? null,
   );
 }

@@ -1,25 +1,24 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
-import type { ProjectResponse, ProjectStatus, Stage } from '@samspill/contracts';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import type { ProjectResponse, ProjectStatus, Stage, TransitionResponse } from '@samspill/contracts';
 import { STAGES } from '@samspill/contracts/values';
 import { StageSteps } from '@samspill/web-ui';
-import type { Observable } from 'rxjs';
+import { type Observable, map } from 'rxjs';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { focusAfterRender } from '../core/layout/focus-after-render';
 import { ProjectsApi } from './projects-api';
 import { RationaleForm } from './rationale-form';
 
 type Change = { kind: 'stage'; to: Stage } | { kind: 'status'; to: ProjectStatus };
+
+/** A decision made: what to announce, the project as it now is, and the new history entry when the answer carries it. */
+export interface StageChange {
+  message: string;
+  project: ProjectResponse;
+  transition: TransitionResponse | null;
+}
+
+type Decided = Omit<StageChange, 'message'>;
 
 /** Where the project is among the three stages, and the moves and status changes this person may make. */
 @Component({
@@ -32,8 +31,7 @@ type Change = { kind: 'stage'; to: Stage } | { kind: 'status'; to: ProjectStatus
 export class StageActions {
   private readonly api = inject(ProjectsApi);
   private readonly i18n = inject(I18n);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = focusAfterRender();
 
   readonly project = input.required<ProjectResponse>();
   /** Stages this person may move the project to now (from the shared policy). */
@@ -41,7 +39,7 @@ export class StageActions {
   readonly statusTargets = input.required<readonly ProjectStatus[]>();
   /** True when the next stage is there but is a leader's decision. */
   readonly leaderDecides = input(false);
-  readonly changed = output<string>();
+  readonly changed = output<StageChange>();
 
   protected readonly steps = computed(() => STAGES.map((stage) => ({ label: this.i18n.t(`stages.${stage}.name`) })));
   protected readonly current = computed(() => STAGES.indexOf(this.project().stage));
@@ -70,14 +68,16 @@ export class StageActions {
         label: this.i18n.t('projects.whyMove', { stage }),
         submit: this.i18n.t('projects.confirmMove', { stage }),
         done: this.i18n.t('projects.moved', { stage }),
-        action: (rationale: string): Observable<unknown> => this.api.moveStage(id, change.to, rationale),
+        action: (rationale: string): Observable<Decided> =>
+          this.api.moveStage(id, { toStage: change.to, rationale }).pipe(map(({ project, ...transition }) => ({ project, transition }))),
       };
     }
     return {
       label: this.i18n.t(`projects.whyStatus.${change.to}`),
       submit: this.i18n.t(`projects.statusAction.${change.to}`),
       done: this.i18n.t(`projects.statusChanged.${change.to}`),
-      action: (rationale: string): Observable<unknown> => this.api.changeStatus(id, change.to, rationale),
+      action: (rationale: string): Observable<Decided> =>
+        this.api.changeStatus(id, { status: change.to, rationale }).pipe(map((project) => ({ project, transition: null }))),
     };
   });
 
@@ -88,14 +88,11 @@ export class StageActions {
   protected close(): void {
     const change = this.pending();
     this.pending.set(null);
-    afterNextRender(
-      { read: () => this.host.nativeElement.querySelector<HTMLElement>(`[data-change="${change?.kind}-${change?.to}"]`)?.focus() },
-      { injector: this.injector },
-    );
+    this.focus(`[data-change="${change?.kind}-${change?.to}"]`);
   }
 
-  protected done(message: string): void {
+  protected done(message: string, decided: Decided): void {
     this.pending.set(null);
-    this.changed.emit(message);
+    this.changed.emit({ message, ...decided });
   }
 }

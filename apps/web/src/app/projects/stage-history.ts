@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { ProjectResponse, TransitionResponse } from '@samspill/contracts';
-import { type Load, Loader, loadedValue } from '../collaboration/load';
-import { LoadStatus } from '../collaboration/load-status';
+import type { DataResource } from '../core/data/data-resource';
+import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
-import { ProjectsApi } from './projects-api';
 
 /** Every stage move and status change, oldest first, with why, who and when: the history is never rewritten. */
 @Component({
@@ -26,18 +25,16 @@ import { ProjectsApi } from './projects-api';
         }
       </ol>
     } @else {
-      <sp-load-status [load]="load()" loadingText="projects.loadingHistory" (retry)="loader.reload({ quiet: false })" />
+      <sp-load-status [data]="history()" loadingText="projects.loadingHistory" />
     }
   `,
 })
 export class StageHistory {
   private readonly i18n = inject(I18n);
-  private readonly api = inject(ProjectsApi);
 
   readonly project = input.required<ProjectResponse>();
-
-  protected readonly load = signal<Load<TransitionResponse[]>>({ state: 'loading' });
-  protected readonly loader = new Loader(this.load, (id: string) => this.api.transitions(id), inject(DestroyRef));
+  /** The project's decisions, fetched by the page (which adds the ones it makes). */
+  readonly history = input.required<DataResource<TransitionResponse[]>>();
 
   protected readonly started = computed(() => {
     const p = this.project();
@@ -48,37 +45,27 @@ export class StageHistory {
     });
   });
 
-  protected readonly entries = computed(() => {
-    const transitions = loadedValue(this.load());
-    return transitions?.map((t) => ({
-      id: t.id,
-      what:
-        t.toStatus && t.fromStatus
-          ? this.i18n.t('projects.historyStatus', {
-              from: this.i18n.t(`statuses.${t.fromStatus}`),
-              to: this.i18n.t(`statuses.${t.toStatus}`),
-            })
-          : this.i18n.t('projects.historyStage', {
-              from: this.i18n.t(`stages.${t.fromStage}.name`),
-              to: this.i18n.t(`stages.${t.toStage}.name`),
-            }),
-      rationale: t.rationale,
-      who: this.i18n.t('projects.decidedBy', {
-        name: t.decidedBy.name,
-        date: this.i18n.formatDate(t.decidedAt, { dateStyle: 'long', timeStyle: 'short' }),
-      }),
-    }));
-  });
-
-  /** Each stage move or status change bumps the version: fetch the history again then. */
-  private readonly revision = computed(() => ({ id: this.project().id, version: this.project().version }), {
-    equal: (a, b) => a.id === b.id && a.version === b.version,
-  });
-
-  constructor() {
-    effect(() => {
-      const { id } = this.revision();
-      untracked(() => this.loader.fetch(id, { quiet: true }));
-    });
-  }
+  protected readonly entries = computed(() =>
+    this.history()
+      .value()
+      ?.map((t) => ({
+        id: t.id,
+        what:
+          // A status change names both statuses (the contract says so; the check only narrows the types).
+          t.kind === 'status' && t.fromStatus && t.toStatus
+            ? this.i18n.t('projects.historyStatus', {
+                from: this.i18n.t(`statuses.${t.fromStatus}`),
+                to: this.i18n.t(`statuses.${t.toStatus}`),
+              })
+            : this.i18n.t('projects.historyStage', {
+                from: this.i18n.t(`stages.${t.fromStage}.name`),
+                to: this.i18n.t(`stages.${t.toStage}.name`),
+              }),
+        rationale: t.rationale,
+        who: this.i18n.t('projects.decidedBy', {
+          name: t.decidedBy.name,
+          date: this.i18n.formatDate(t.decidedAt, { dateStyle: 'long', timeStyle: 'short' }),
+        }),
+      })),
+  );
 }

@@ -53,29 +53,29 @@ describe('buildPairs', () => {
   it("sets A's offers to B beside B's wishes from A, and marks where they meet on a focus area", () => {
     const [granToLunner, lunnerToGran] = buildPairs(response, partnership, granStaff);
 
-    expect(granToLunner.from).toEqual(gran);
-    expect(granToLunner.offers.map((o) => [o.answer.id, o.met, o.focusAreaName])).toEqual([
+    expect(granToLunner?.from).toEqual(gran);
+    expect(granToLunner?.offers.map((o) => [o.answer.id, o.met, o.focusAreaName])).toEqual([
       ['gran-offers-health', true, 'Helse og omsorg'],
       ['gran-offers-politics', false, 'Politikerrollen'],
     ]);
-    expect(granToLunner.wishes.map((w) => [w.answer.id, w.met, w.from.id])).toEqual([
+    expect(granToLunner?.wishes.map((w) => [w.answer.id, w.met, w.from.id])).toEqual([
       ['lunner-wishes-health', true, 'lunner'],
       ['lunner-wishes-untagged', false, 'lunner'],
     ]);
-    expect(granToLunner.metCount).toBe(1);
-    expect(granToLunner.together.map((t) => [t.answer.id, t.met])).toEqual([['gran-together', null]]);
+    expect(granToLunner?.metCount).toBe(1);
+    expect(granToLunner?.together.map((t) => [t.answer.id, t.met])).toEqual([['gran-together', null]]);
 
     // Lunner offers nothing on a focus area, so Gran's politics wish stays open.
-    expect(lunnerToGran.offers.map((o) => o.met)).toEqual([false]);
-    expect(lunnerToGran.wishes.map((w) => [w.answer.id, w.met])).toEqual([['gran-wishes-politics', false]]);
+    expect(lunnerToGran?.offers.map((o) => o.met)).toEqual([false]);
+    expect(lunnerToGran?.wishes.map((w) => [w.answer.id, w.met])).toEqual([['gran-wishes-politics', false]]);
   });
 
   it('lets people edit only their own organisation’s answers', () => {
     const [granToLunner] = buildPairs(response, partnership, granStaff);
-    expect(granToLunner.offers.every((o) => o.canEdit)).toBe(true);
-    expect(granToLunner.wishes.some((w) => w.canEdit)).toBe(false);
+    expect(granToLunner?.offers.every((o) => o.canEdit)).toBe(true);
+    expect(granToLunner?.wishes.some((w) => w.canEdit)).toBe(false);
 
     const [politician] = buildPairs(response, partnership, { role: 'politician', organizationId: 'gran' });
-    expect(politician.offers.some((o) => o.canEdit)).toBe(false);
+    expect(politician?.offers.some((o) => o.canEdit)).toBe(false);
   });
 });

@@ -30,7 +30,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
       const retryable =
         error instanceof HttpErrorResponse &&
         error.status === 401 &&
-        !NO_REFRESH.includes(request.url.split('?')[0]) &&
+        !NO_REFRESH.includes(request.url.replace(/\?.*$/, '')) &&
         !request.context.get(RETRIED);
       if (!retryable) return throwError(() => error);
 

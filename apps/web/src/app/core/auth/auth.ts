@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { AuthResponse, CurrentUser } from '@samspill/contracts';
+import type { AuthResponse, CurrentUser, LoginDto } from '@samspill/contracts';
 import { type Permission, hasPermission } from '@samspill/domain';
 import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap } from 'rxjs';
 
@@ -35,8 +35,9 @@ export class Auth {
   }
 
   login(email: string, password: string): Observable<CurrentUser> {
+    const credentials: LoginDto = { email, password };
     return this.http
-      .post<AuthResponse>(AUTH_URLS.login, { email, password }, { withCredentials: true })
+      .post<AuthResponse>(AUTH_URLS.login, credentials, { withCredentials: true })
       .pipe(map((response) => this.start(response)));
   }
 

@@ -46,6 +46,15 @@ export const en: Messages = {
   form: {
     errorSummaryHeading: 'Please correct the following:',
     optional: 'optional',
+    save: 'Save',
+    cancel: 'Cancel',
+    charactersLeft: '{count} characters left',
+    charactersOver: '{count} characters too many',
+  },
+  data: {
+    loading: 'Loading …',
+    loadFailed: 'Could not load this',
+    retry: 'Try again',
   },
   signIn: {
     heading: 'Sign in to Samspill',
@@ -83,7 +92,6 @@ export const en: Messages = {
     noCodeLabel: 'None',
     loading: 'Loading organisations …',
     loadFailedHeading: 'Could not load the organisations',
-    retry: 'Try again',
     empty: 'There are no organisations yet.',
     createHeading: 'Add an organisation',
     codeHint: 'Municipality number or other official number, 1 to 8 digits. Leave it empty if there is none.',
@@ -103,7 +111,6 @@ export const en: Messages = {
     intro: 'How the joint projects are doing, stage by stage and organisation by organisation.',
     loading: 'Fetching the figures …',
     loadFailedHeading: 'Could not fetch the figures',
-    retry: 'Try again',
     plainView: 'Plain view for elected members',
     overviewLink: 'All partnerships',
     stages: {
@@ -200,7 +207,6 @@ export const en: Messages = {
     intro: 'The figures from every partnership you can see, added up and side by side.',
     loading: 'Fetching the overview …',
     loadFailedHeading: 'Could not fetch the overview',
-    retry: 'Try again',
     totalsHeading: 'All projects',
     partnershipsHeading: 'Partnerships',
     partnershipsCaption: 'Active projects per stage in each partnership',
@@ -321,15 +327,33 @@ export const en: Messages = {
       DATABASE_UNAVAILABLE: 'Samspill is unavailable right now. Please try again shortly.',
       INTERNAL_ERROR: 'Something went wrong on our side. Please try again shortly.',
     },
-  },
-  collaboration: {
-    loading: 'Loading …',
-    loadFailed: 'Could not load this',
-    retry: 'Try again',
-    save: 'Save',
-    cancel: 'Cancel',
-    charactersLeft: '{count} characters left',
-    charactersOver: '{count} characters too many',
+    reasons: {
+      INVALID_STAGE_TRANSITION: {
+        SAME_STAGE: 'The project is already in that stage.',
+        SKIPS_A_STAGE: 'A project moves forward one stage at a time.',
+        PROJECT_NOT_ACTIVE: 'Only an active project can change stage. Resume it first.',
+      },
+      INVALID_STATUS_CHANGE: {
+        SAME_STATUS: 'The project already has that status.',
+        ALREADY_CLOSED: 'A completed project stays completed.',
+      },
+      INVALID_MEMBERS: {
+        TOO_FEW_MEMBERS: 'A partnership needs at least two members.',
+        NOT_AN_ORGANIZATION: 'One of the members is not an organisation in Samspill.',
+        OWN_ORGANIZATION_REMOVED: 'You cannot remove your own organisation from the partnership.',
+        MEMBER_HAS_PROJECTS: 'A member that takes part in projects of the partnership cannot be removed.',
+      },
+      INVALID_PARTICIPANTS: {
+        NOT_A_MEMBER: 'Only members of the partnership can take part in the project.',
+        OWN_ORGANIZATION_REMOVED: 'You cannot remove your own organisation from the project.',
+        NOT_A_PARTICIPANT: 'The measurement must be for an organisation that takes part in the project.',
+      },
+      INVALID_ANSWER_TARGET: {
+        ANSWERING_ORGANIZATION_MISSING: 'Choose which member answers.',
+        ANSWERING_ORGANIZATION_NOT_A_MEMBER: 'The answering organisation must be a member of the partnership.',
+        NOT_ANOTHER_MEMBER: 'The answer must be about a member of the partnership other than yourselves.',
+      },
+    },
   },
   partnerships: {
     nav: 'Partnerships',

@@ -1,10 +1,17 @@
-import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
+import { DOCUMENT, Injectable, PendingTasks, computed, inject, signal } from '@angular/core';
 import type { Locale } from '@samspill/contracts';
-import { en } from './en';
+import { LOCALES } from '@samspill/contracts/values';
 import type { MessageKey, MessageParams, Messages } from './messages';
-import { nb } from './nb';
 
-const DICTIONARIES: Record<Locale, Messages> = { nb, en };
+/**
+ * Each language's words are fetched when someone reads in it (the app waits
+ * for them before it starts), so a new language costs nothing to those who
+ * do not read it, and no dictionary weighs on the first download.
+ */
+const DICTIONARIES: Record<Locale, () => Promise<Messages>> = {
+  nb: () => import('./nb').then((m) => m.nb),
+  en: () => import('./en').then((m) => m.en),
+};
 
 /** Each language named in itself, so a reader finds their own whatever is showing. */
 export const LANGUAGES: readonly { locale: Locale; name: string }[] = [
@@ -16,7 +23,7 @@ export const DEFAULT_LOCALE: Locale = 'nb';
 const STORAGE_KEY = 'samspill.locale';
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && value in DICTIONARIES;
+  return (LOCALES as readonly unknown[]).includes(value);
 }
 
 /** Looks a dotted key up in a dictionary and fills in `{placeholders}`. */
@@ -36,18 +43,26 @@ export function translate(messages: Messages, key: MessageKey, params?: MessageP
 @Injectable({ providedIn: 'root' })
 export class I18n {
   private readonly document = inject(DOCUMENT);
+  private readonly pendingTasks = inject(PendingTasks);
   private readonly current = signal<Locale>(this.storedLocale());
+  private readonly loaded = signal<Partial<Record<Locale, Messages>>>({});
 
   readonly locale = this.current.asReadonly();
-  readonly messages = computed(() => DICTIONARIES[this.current()]);
+  /** Undefined until the language's words have arrived (the app waits for `ready` before it starts). */
+  readonly messages = computed(() => this.loaded()[this.current()]);
+  /** Settles once the stored language's words are here. */
+  readonly ready: Promise<void>;
 
   private readonly collator = computed(() => new Intl.Collator(this.current(), { sensitivity: 'base' }));
 
   constructor() {
     this.document.documentElement.lang = this.current();
+    this.ready = this.load(this.current());
   }
 
-  setLocale(locale: Locale): void {
+  /** Switches once the language's words are here. */
+  async setLocale(locale: Locale): Promise<void> {
+    await this.load(locale);
     this.current.set(locale);
     this.document.documentElement.lang = locale;
     try {
@@ -58,7 +73,8 @@ export class I18n {
   }
 
   t(key: MessageKey, params?: MessageParams): string {
-    return translate(this.messages(), key, params);
+    const messages = this.messages();
+    return messages ? translate(messages, key, params) : key;
   }
 
   compare(a: string, b: string): number {
@@ -71,6 +87,14 @@ export class I18n {
 
   formatDate(value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
     return new Intl.DateTimeFormat(this.current(), options).format(new Date(value));
+  }
+
+  /** Also keeps the app unstable meanwhile, so what waits for it (a test's whenStable) sees words, not keys. */
+  private load(locale: Locale): Promise<void> {
+    if (this.loaded()[locale]) return Promise.resolve();
+    const loading = DICTIONARIES[locale]().then((messages) => this.loaded.update((loaded) => ({ ...loaded, [locale]: messages })));
+    this.pendingTasks.run(() => loading);
+    return loading;
   }
 
   private storedLocale(): Locale {

@@ -1,4 +1,4 @@
-import type { Country, ErrorCode, OrganizationKind, Role } from '@samspill/contracts';
+import type { CodeWithReasons, Country, ErrorCode, ErrorReasonOf, OrganizationKind, Role } from '@samspill/contracts';
 import type { Direction, LogKind, ProjectStatus, Question, Stage, Visibility } from '@samspill/contracts';
 
 /**
@@ -52,6 +52,15 @@ export const nb = {
   form: {
     errorSummaryHeading: 'Rett opp dette før du går videre:',
     optional: 'valgfritt',
+    save: 'Lagre',
+    cancel: 'Avbryt',
+    charactersLeft: '{count} tegn igjen',
+    charactersOver: '{count} tegn for mye',
+  },
+  data: {
+    loading: 'Henter …',
+    loadFailed: 'Kunne ikke hente innholdet',
+    retry: 'Prøv igjen',
   },
   signIn: {
     heading: 'Logg inn i Samspill',
@@ -89,7 +98,6 @@ export const nb = {
     noCodeLabel: 'Ingen',
     loading: 'Henter organisasjoner …',
     loadFailedHeading: 'Kunne ikke hente organisasjonene',
-    retry: 'Prøv igjen',
     empty: 'Det er ingen organisasjoner ennå.',
     createHeading: 'Legg til en organisasjon',
     codeHint: 'Kommunenummer eller annet offisielt nummer, 1 til 8 sifre. La feltet stå tomt om det ikke finnes.',
@@ -109,7 +117,6 @@ export const nb = {
     intro: 'Hvordan det går med de felles prosjektene, trinn for trinn og organisasjon for organisasjon.',
     loading: 'Henter tallene …',
     loadFailedHeading: 'Kunne ikke hente tallene',
-    retry: 'Prøv igjen',
     plainView: 'Enkel visning for folkevalgte',
     overviewLink: 'Alle samarbeid',
     stages: {
@@ -206,7 +213,6 @@ export const nb = {
     intro: 'Tallene fra alle samarbeidene du har tilgang til, lagt sammen og side om side.',
     loading: 'Henter oversikten …',
     loadFailedHeading: 'Kunne ikke hente oversikten',
-    retry: 'Prøv igjen',
     totalsHeading: 'Alle prosjekter',
     partnershipsHeading: 'Samarbeid',
     partnershipsCaption: 'Aktive prosjekter per trinn i hvert samarbeid',
@@ -327,15 +333,33 @@ export const nb = {
       DATABASE_UNAVAILABLE: 'Samspill er utilgjengelig akkurat nå. Prøv igjen om litt.',
       INTERNAL_ERROR: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     } satisfies Record<ErrorCode, string>,
-  },
-  collaboration: {
-    loading: 'Henter …',
-    loadFailed: 'Kunne ikke hente innholdet',
-    retry: 'Prøv igjen',
-    save: 'Lagre',
-    cancel: 'Avbryt',
-    charactersLeft: '{count} tegn igjen',
-    charactersOver: '{count} tegn for mye',
+    reasons: {
+      INVALID_STAGE_TRANSITION: {
+        SAME_STAGE: 'Prosjektet er allerede i dette trinnet.',
+        SKIPS_A_STAGE: 'Et prosjekt kan bare flyttes ett trinn fram om gangen.',
+        PROJECT_NOT_ACTIVE: 'Bare et aktivt prosjekt kan skifte trinn. Gjenoppta prosjektet først.',
+      },
+      INVALID_STATUS_CHANGE: {
+        SAME_STATUS: 'Prosjektet har allerede denne statusen.',
+        ALREADY_CLOSED: 'Et fullført prosjekt forblir fullført.',
+      },
+      INVALID_MEMBERS: {
+        TOO_FEW_MEMBERS: 'Et samarbeid må ha minst to medlemmer.',
+        NOT_AN_ORGANIZATION: 'Et av medlemmene er ikke en organisasjon i Samspill.',
+        OWN_ORGANIZATION_REMOVED: 'Du kan ikke fjerne din egen organisasjon fra samarbeidet.',
+        MEMBER_HAS_PROJECTS: 'Et medlem som er med i prosjekter i samarbeidet, kan ikke fjernes.',
+      },
+      INVALID_PARTICIPANTS: {
+        NOT_A_MEMBER: 'Bare medlemmer av samarbeidet kan delta i prosjektet.',
+        OWN_ORGANIZATION_REMOVED: 'Du kan ikke fjerne din egen organisasjon fra prosjektet.',
+        NOT_A_PARTICIPANT: 'Målingen må gjelde en organisasjon som deltar i prosjektet.',
+      },
+      INVALID_ANSWER_TARGET: {
+        ANSWERING_ORGANIZATION_MISSING: 'Velg hvilket medlem som svarer.',
+        ANSWERING_ORGANIZATION_NOT_A_MEMBER: 'Den som svarer, må være medlem av samarbeidet.',
+        NOT_ANOTHER_MEMBER: 'Svaret må gjelde et annet medlem av samarbeidet enn dere selv.',
+      },
+    } satisfies { [C in CodeWithReasons]: Record<ErrorReasonOf<C>, string> },
   },
   partnerships: {
     nav: 'Samarbeid',

@@ -21,6 +21,6 @@ export class LanguageChoice {
   protected readonly languages = LANGUAGES;
 
   protected choose(locale: string): void {
-    if (isLocale(locale)) this.i18n.setLocale(locale);
+    if (isLocale(locale)) void this.i18n.setLocale(locale);
   }
 }

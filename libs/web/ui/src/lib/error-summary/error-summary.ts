@@ -10,13 +10,14 @@ let nextId = 0;
 
 /**
  * The list of problems shown above a form after a failed submit. The page
- * calls `focus()` so keyboard and screen-reader users land on it.
+ * moves focus to it (`focus()`, or by its `summaryId`) so keyboard and
+ * screen-reader users land on it.
  */
 @Component({
   selector: 'sp-error-summary',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div #box class="ds-error-summary" tabindex="-1" [attr.aria-labelledby]="headingId">
+    <div #box class="ds-error-summary" tabindex="-1" [attr.id]="summaryId()" [attr.aria-labelledby]="headingId">
       <h2 class="ds-heading" data-size="xs" [id]="headingId">{{ heading() }}</h2>
       <ul class="ds-list">
         @for (item of items(); track $index) {
@@ -35,6 +36,8 @@ let nextId = 0;
 export class ErrorSummary {
   readonly heading = input.required<string>();
   readonly items = input.required<readonly ErrorSummaryItem[]>();
+  /** An id for the focusable box, for a page that finds it by id. */
+  readonly summaryId = input<string | null>(null);
 
   protected readonly headingId = `sp-error-summary-${++nextId}`;
   private readonly box = viewChild.required<ElementRef<HTMLElement>>('box');

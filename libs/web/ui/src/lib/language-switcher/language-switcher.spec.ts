@@ -15,12 +15,12 @@ describe('LanguageSwitcher', () => {
     await fixture.whenStable();
     const [nb, en] = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('button'));
 
-    nb.click();
-    en.click();
+    nb?.click();
+    en?.click();
 
-    expect(nb.getAttribute('aria-pressed')).toBe('true');
-    expect(en.getAttribute('aria-pressed')).toBe('false');
-    expect(en.getAttribute('lang')).toBe('en');
+    expect(nb?.getAttribute('aria-pressed')).toBe('true');
+    expect(en?.getAttribute('aria-pressed')).toBe('false');
+    expect(en?.getAttribute('lang')).toBe('en');
     expect(chosen).toEqual(['en']);
   });
 });

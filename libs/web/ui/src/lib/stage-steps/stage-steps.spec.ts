@@ -15,9 +15,9 @@ describe('StageSteps', () => {
 
     expect(element.querySelector('ol')?.getAttribute('aria-label')).toBe('Trinn');
     expect(items.map((li) => li.getAttribute('aria-current'))).toEqual([null, 'step', null]);
-    expect(items[0].textContent).toContain('✓');
-    expect(items[0].textContent).toContain('gjennomført');
-    expect(items[1].textContent).toContain('Her er prosjektet nå');
-    expect(items[2].textContent).toContain('3');
+    expect(items[0]?.textContent).toContain('✓');
+    expect(items[0]?.textContent).toContain('gjennomført');
+    expect(items[1]?.textContent).toContain('Her er prosjektet nå');
+    expect(items[2]?.textContent).toContain('3');
   });
 });

@@ -1,7 +1,7 @@
 import { type Signal, computed, inject } from '@angular/core';
 import type { CurrentUser } from '@samspill/contracts';
 import type { Actor } from '@samspill/domain';
-import { Auth } from '../core/auth/auth';
+import { Auth } from './auth';
 
 /** Someone who may do nothing: politicians never write, and without an organisation nobody is a member. */
 const NOBODY: Actor = { role: 'politician', organizationId: null };

@@ -68,6 +68,7 @@ export class OrganizationsPage {
           : this.i18n.t('organizationAdmin.saved', { name: changed.name }),
       );
     }
-    if (current) this.focus(`#${current.action}-${current.organization.id}`);
+    // After a merger the merge button is gone: back to the organisation's edit button.
+    if (current) this.focus(`#${changed?.successor ? 'edit' : current.action}-${current.organization.id}`);
   }
 }

@@ -18,8 +18,8 @@ import { PasswordResetApi } from './password-reset-api';
     <div class="narrow">
       <h1 class="ds-heading" data-size="lg" tabindex="-1">{{ 'passwordReset.forgotHeading' | t }}</h1>
       @if (sent()) {
-        <div class="ds-alert" data-color="success" id="reset-sent" tabindex="-1">
-          <p class="ds-paragraph">{{ 'passwordReset.sent' | t }}</p>
+        <div class="ds-alert" data-color="success">
+          <p class="ds-paragraph" id="reset-sent" tabindex="-1">{{ 'passwordReset.sent' | t }}</p>
         </div>
       } @else {
         <p class="ds-paragraph">{{ 'passwordReset.forgotIntro' | t }}</p>

@@ -20,8 +20,8 @@ import { PasswordResetApi } from './password-reset-api';
     <div class="narrow">
       <h1 class="ds-heading" data-size="lg" tabindex="-1">{{ 'passwordReset.resetHeading' | t }}</h1>
       @if (done()) {
-        <div class="ds-alert" data-color="success" id="reset-done" tabindex="-1">
-          <p class="ds-paragraph">{{ 'passwordReset.done' | t }}</p>
+        <div class="ds-alert" data-color="success">
+          <p class="ds-paragraph" id="reset-done" tabindex="-1">{{ 'passwordReset.done' | t }}</p>
         </div>
         <p class="ds-paragraph">
           <a class="ds-link" routerLink="/sign-in">{{ 'passwordReset.signIn' | t }}</a>

@@ -10,6 +10,11 @@ import type {
 } from '@samspill/contracts';
 import type { Direction, LogKind, ProjectStatus, Question, Stage, Visibility } from '@samspill/contracts';
 
+/** The audit trail's actions, `<entity>.<verb>`, as nested keys: `audit.actions.user.role_change`. */
+type EntityOf<A> = A extends `${infer E}.${string}` ? E : never;
+type VerbOf<A, E extends string> = A extends `${E}.${infer V}` ? V : never;
+type AuditActionLabels = { [E in EntityOf<AuditAction>]: { [V in VerbOf<AuditAction, E>]: string } };
+
 /**
  * Norwegian bokmål: the source of truth. Every other language is typed as
  * `Messages`, so a missing or extra key fails the type check.
@@ -880,41 +885,63 @@ export const nb = {
     loading: 'Henter loggen …',
     loadFailedHeading: 'Kunne ikke hente loggen',
     actions: {
-      'auth.login': 'Logget inn',
-      'auth.login_failed': 'Mislykket innlogging',
-      'auth.logout': 'Logget ut',
-      'auth.logout_all': 'Logget ut overalt',
-      'auth.session_end': 'Avsluttet en innlogging',
-      'auth.password_change': 'Byttet passord',
-      'auth.password_reset_request': 'Ba om nytt passord',
-      'auth.password_reset': 'Valgte nytt passord via lenke',
-      'user.create': 'Opprettet person',
-      'user.update': 'Endret person',
-      'user.role_change': 'Endret rolle',
-      'user.profile_update': 'Endret egen profil',
-      'invitation.create': 'Inviterte',
-      'invitation.resend': 'Sendte invitasjon på nytt',
-      'invitation.withdraw': 'Trakk tilbake invitasjon',
-      'invitation.accept': 'Godtok invitasjon',
-      'organization.create': 'Opprettet organisasjon',
-      'organization.update': 'Endret organisasjon',
-      'organization.merge': 'Slo sammen organisasjoner',
-      'partnership.create': 'Opprettet samarbeid',
-      'partnership.update': 'Endret samarbeid',
-      'focus_area.create': 'La til satsingsområde',
-      'focus_area.update': 'Endret satsingsområde',
-      'answer.create': 'Svarte på et spørsmål',
-      'answer.update': 'Endret et svar',
-      'answer.delete': 'Slettet et svar',
-      'project.create': 'Opprettet prosjekt',
-      'project.update': 'Endret prosjekt',
-      'project.stage_change': 'Flyttet prosjekt til et annet trinn',
-      'project.status_change': 'Endret status på prosjekt',
-      'log_entry.create': 'Skrev i forbedringsloggen',
-      'log_entry.update': 'Endret en loggføring',
-      'indicator.create': 'La til indikator',
-      'measurement.create': 'Registrerte måling',
-    } satisfies Record<AuditAction, string>,
+      auth: {
+        login: 'Logget inn',
+        login_failed: 'Mislykket innlogging',
+        logout: 'Logget ut',
+        logout_all: 'Logget ut overalt',
+        session_end: 'Avsluttet en innlogging',
+        password_change: 'Byttet passord',
+        password_reset_request: 'Ba om nytt passord',
+        password_reset: 'Valgte nytt passord via lenke',
+      },
+      user: {
+        create: 'Opprettet person',
+        update: 'Endret person',
+        role_change: 'Endret rolle',
+        profile_update: 'Endret egen profil',
+      },
+      invitation: {
+        create: 'Inviterte',
+        resend: 'Sendte invitasjon på nytt',
+        withdraw: 'Trakk tilbake invitasjon',
+        accept: 'Godtok invitasjon',
+      },
+      organization: {
+        create: 'Opprettet organisasjon',
+        update: 'Endret organisasjon',
+        merge: 'Slo sammen organisasjoner',
+      },
+      partnership: {
+        create: 'Opprettet samarbeid',
+        update: 'Endret samarbeid',
+      },
+      focus_area: {
+        create: 'La til satsingsområde',
+        update: 'Endret satsingsområde',
+      },
+      answer: {
+        create: 'Svarte på et spørsmål',
+        update: 'Endret et svar',
+        delete: 'Slettet et svar',
+      },
+      project: {
+        create: 'Opprettet prosjekt',
+        update: 'Endret prosjekt',
+        stage_change: 'Flyttet prosjekt til et annet trinn',
+        status_change: 'Endret status på prosjekt',
+      },
+      log_entry: {
+        create: 'Skrev i forbedringsloggen',
+        update: 'Endret en loggføring',
+      },
+      indicator: {
+        create: 'La til indikator',
+      },
+      measurement: {
+        create: 'Registrerte måling',
+      },
+    } satisfies AuditActionLabels,
     entityTypes: {
       user: 'Personer',
       organization: 'Organisasjoner',

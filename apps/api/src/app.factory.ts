@@ -10,6 +10,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { BODY_LIMITS } from './common/decorators';
+import { clientErrorHandler, excerpt, frameworkErrors, registerRequestParsing } from './common/http-layer';
 import { openApiDocument } from './common/openapi';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
@@ -21,6 +23,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bodyLimit: 1024 * 1024,
     // Request ids come from nestjs-pino; keep Fastify's own logger off.
     logger: false,
+    frameworkErrors,
+    clientErrorHandler,
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => {
       const incoming = request.headers['x-request-id'];
@@ -30,12 +34,18 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // Nest's own start-up chatter stays quiet; from then on, structured JSON logs.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: ['error', 'warn'],
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestParsing(fastify);
+  fastify.addHook('onRoute', (route) => {
+    route.bodyLimit = (route.config as { bodyLimit?: number } | undefined)?.bodyLimit ?? BODY_LIMITS.default;
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  if (!config.trustProxy) warnOnceAboutForwardedFor(app);
   if (config.exposeQueryCount) {
     fastify.addHook('onRequest', (_request, _reply, done) => queryCount.run({ statements: 0 }, done));
     fastify.addHook('onSend', async (_request, reply) => {
@@ -78,6 +88,28 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   return app;
 }
 
+/**
+ * Without TRUST_PROXY the client's address is the connection's, whatever
+ * X-Forwarded-For says. Behind a load balancer that means every person
+ * shares one address for sign-in throttling, so say it once, clearly.
+ */
+function warnOnceAboutForwardedFor(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  let warned = false;
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (!warned && request.headers['x-forwarded-for'] !== undefined) {
+      warned = true;
+      app
+        .get(Logger)
+        .warn(
+          "A request carried X-Forwarded-For, but TRUST_PROXY is not set: the header is ignored and the connection's address is used, " +
+            'so every client behind that proxy shares one address for sign-in throttling. Set TRUST_PROXY=true when the API runs behind a load balancer you trust.',
+        );
+    }
+    done();
+  });
+}
+
 /** Serves the built web app on the same origin, with index.html for client-side routes. */
 function serveWebApp(app: NestFastifyApplication, webRoot: string | null): void {
   if (!webRoot || !existsSync(join(webRoot, 'index.html'))) return;
@@ -86,7 +118,9 @@ function serveWebApp(app: NestFastifyApplication, webRoot: string | null): void 
   fastify.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   fastify.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {
-      return reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: `No such endpoint: GET ${request.url.split('?')[0]}` });
+      return reply
+        .status(404)
+        .send({ statusCode: 404, code: 'NOT_FOUND', message: `No such endpoint: GET ${excerpt(request.url.split('?')[0] ?? '')}` });
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

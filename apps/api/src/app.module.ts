@@ -1,9 +1,10 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { PagingInterceptor } from './common/paging';
 import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
@@ -46,6 +47,7 @@ export class AppModule {
             url: databaseUrl,
             connectTimeoutMs: config.dbConnectTimeoutMs,
             poolSize: config.dbPoolSize,
+            statementTimeoutMs: config.dbStatementTimeoutMs,
             countQueries: config.exposeQueryCount,
           }),
         ),
@@ -62,7 +64,10 @@ export class AppModule {
         AuditModule, // invitations and mail come in through AuthModule, which signs invitees in
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: PagingInterceptor },
+      ],
     };
   }
 }

@@ -133,6 +133,59 @@ describe('GET /api/auth/me and the global guard', () => {
   });
 });
 
+describe('what an access token must carry', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  let userId: string;
+  let sid: string;
+  beforeAll(async () => {
+    const session = await login(api.baseUrl, DEMO_ACCOUNTS.granPolitician);
+    userId = session.auth.user.id;
+    sid = JSON.parse(Buffer.from(session.token.split('.')[1] ?? '', 'base64url').toString()).sid;
+  });
+
+  it('signs access tokens with sub, iat, exp and the session they belong to', async () => {
+    const session = await login(api.baseUrl, DEMO_ACCOUNTS.granPolitician);
+    const payload = JSON.parse(Buffer.from(session.token.split('.')[1] ?? '', 'base64url').toString());
+    expect(payload).toEqual({
+      sub: session.auth.user.id,
+      tv: 0,
+      sid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      iat: expect.any(Number),
+      exp: expect.any(Number),
+    });
+    expect(payload.exp - payload.iat).toBe(900);
+    expect((await call('GET', '/api/auth/me', { token: session.token })).status).toBe(200);
+  });
+
+  it.each([
+    ['no exp', () => ({ sub: userId, tv: 0, sid, iat: now() })],
+    ['no iat', () => ({ sub: userId, tv: 0, sid, exp: now() + 600 })],
+    ['an exp a year away', () => ({ sub: userId, tv: 0, sid, iat: now(), exp: now() + 365 * 24 * 3600 })],
+    ['an iat in the future', () => ({ sub: userId, tv: 0, sid, iat: now() + 3600, exp: now() + 3900 })],
+    ['exp as text', () => ({ sub: userId, tv: 0, sid, iat: now(), exp: String(now() + 600) })],
+    ['no session', () => ({ sub: userId, tv: 0, iat: now(), exp: now() + 600 })],
+    ['a session that is not an id', () => ({ sub: userId, tv: 0, sid: 'x', iat: now(), exp: now() + 600 })],
+    [
+      'a session that was never issued',
+      () => ({ sub: userId, tv: 0, sid: '6b1d7f0e-2c4a-4e8b-9f3d-5a7c9e1b3d5f', iat: now(), exp: now() + 600 }),
+    ],
+    ['a sub that is not an id', () => ({ sub: 'not-an-id', tv: 0, sid, iat: now(), exp: now() + 600 })],
+    ['a sub that is a number', () => ({ sub: 42, tv: 0, sid, iat: now(), exp: now() + 600 })],
+    ['a sub with SQL in it', () => ({ sub: "' OR 1=1 --", tv: 0, sid, iat: now(), exp: now() + 600 })],
+    ['a token version that is not a number', () => ({ sub: userId, tv: '0', sid, iat: now(), exp: now() + 600 })],
+  ])('answers 401, never 500, for a correctly signed token with %s', async (_what, payload) => {
+    const result = await call<ErrorResponse>('GET', '/api/auth/me', { token: signJwt(payload()) });
+    expect(result.status).toBe(401);
+    expect(result.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses "alg": "none"', async () => {
+    const encode = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const token = `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: userId, tv: 0, sid, iat: now(), exp: now() + 600 })}.`;
+    expect((await call('GET', '/api/auth/me', { token })).status).toBe(401);
+  });
+});
+
 describe('POST /api/auth/refresh', () => {
   it('rotates the refresh token on every use and refuses a spent one', async () => {
     const session = await login(api.baseUrl, DEMO_ACCOUNTS.lunnerStaff);
@@ -149,6 +202,22 @@ describe('POST /api/auth/refresh', () => {
     expect(replay.status).toBe(401);
     const afterReplay = await call('POST', '/api/auth/refresh', { cookie: rotated?.cookie });
     expect(afterReplay.status).toBe(401);
+  });
+
+  it('a replayed refresh token also ends the access tokens of its family, and only those', async () => {
+    const stolen = await login(api.baseUrl, DEMO_ACCOUNTS.lunnerPolitician);
+    const elsewhere = await login(api.baseUrl, DEMO_ACCOUNTS.lunnerPolitician);
+    const rotated = await call<AuthResponse>('POST', '/api/auth/refresh', { cookie: stolen.cookie });
+    expect(rotated.status).toBe(200);
+    expect((await call('GET', '/api/auth/me', { token: rotated.body.accessToken })).status).toBe(200);
+
+    expect((await call('POST', '/api/auth/refresh', { cookie: stolen.cookie })).status).toBe(401);
+
+    expect((await call('GET', '/api/auth/me', { token: stolen.token })).status).toBe(401);
+    expect((await call('GET', '/api/auth/me', { token: rotated.body.accessToken })).status).toBe(401);
+    // The person's other session, on another device, goes on.
+    expect((await call('GET', '/api/auth/me', { token: elsewhere.token })).status).toBe(200);
+    expect((await call('POST', '/api/auth/refresh', { cookie: elsewhere.cookie })).status).toBe(200);
   });
 
   it('answers 401 without a cookie', async () => {

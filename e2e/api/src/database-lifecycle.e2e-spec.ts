@@ -98,6 +98,8 @@ describe('several API processes (API_WORKERS)', () => {
         Array.from({ length: 20 }, () => request(api.baseUrl, 'GET', '/api/auth/me', { token: session.token })),
       );
       expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+      // The first worker may answer before the second listens; the primary reports when both do.
+      await api.waitForOutput('with 2 API processes');
       expect(api.output()).toContain('with 2 API processes');
       await api.stop();
       expect(api.child.exitCode).toBe(0);

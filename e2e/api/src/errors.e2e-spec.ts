@@ -31,6 +31,12 @@ const call = (who: Who, method: string, path: string, body?: unknown): Promise<A
 const signIn = (email: string, password: string, address: string): Promise<Answer> =>
   request<ErrorResponse>(api.baseUrl, 'POST', '/api/auth/login', { body: { email, password }, headers: { 'x-forwarded-for': address } });
 
+/** A request as sent, for what the JSON helpers cannot send (another content type, huge headers). */
+async function raw(path: string, init: RequestInit): Promise<Answer> {
+  const response = await fetch(`${api.baseUrl}${path}`, init);
+  return { status: response.status, body: (await response.json()) as ErrorResponse, headers: response.headers };
+}
+
 const move = (who: Who, projectId: string, toStage: string) =>
   call(who, 'POST', `/api/projects/${projectId}/transitions`, { toStage, rationale: 'Vi går videre.' });
 const setStatus = (who: Who, projectId: string, status: string) =>
@@ -106,8 +112,9 @@ const BY_CODE: Record<ErrorCode, Refusal | { provedIn: string }> = {
     status: 429,
     provoke: async () => {
       const email = `ukjent.${randomUUID()}@example.no`;
-      for (let i = 0; i < 10; i++) expect((await signIn(email, `feil-${i}`, '10.7.1.1')).status).toBe(401);
-      return signIn(email, 'feil-igjen', '10.7.1.1');
+      // Ten failures for one account, each from an address of its own (one address alone is stopped after five).
+      for (let i = 0; i < 10; i++) expect((await signIn(email, `feil-${i}`, `10.7.1.${i + 1}`)).status).toBe(401);
+      return signIn(email, 'feil-igjen', '10.7.2.1');
     },
   },
   FORBIDDEN: {
@@ -189,6 +196,17 @@ const BY_CODE: Record<ErrorCode, Refusal | { provedIn: string }> = {
       return call('granLeader', 'DELETE', `/api/invitations/${id}`);
     },
   },
+  TOO_MANY_REQUESTS: { provedIn: 'e2e/api/src/throttle-and-processes.e2e-spec.ts' },
+  PAYLOAD_TOO_LARGE: { status: 413, provoke: () => signIn(DEMO_ACCOUNTS.granStaff, 'p'.repeat(40_000), '10.7.3.1') },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    provoke: () => raw('/api/auth/login', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hei' }),
+  },
+  URI_TOO_LONG: { status: 414, provoke: () => call('granStaff', 'GET', `/api/projects/${'a'.repeat(5_000)}`) },
+  HEADERS_TOO_LARGE: { status: 431, provoke: () => raw('/api/health', { headers: { 'x-padding': 'a'.repeat(20_000) } }) },
+  BAD_URL: { status: 400, provoke: () => call('granStaff', 'GET', '/api/projects/%FF') },
+  BAD_REQUEST: { provedIn: 'e2e/api/src/hostile-input.e2e-spec.ts' },
+  REQUEST_TIMEOUT: { provedIn: 'apps/api/src/common/http-layer.spec.ts' },
   DATABASE_UNAVAILABLE: { provedIn: 'e2e/api/src/database-lifecycle.e2e-spec.ts' },
   INTERNAL_ERROR: { provedIn: 'apps/api/src/common/http-exception.filter.spec.ts' },
 };

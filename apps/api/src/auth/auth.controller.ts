@@ -1,21 +1,39 @@
-import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import {
   type AuthResponse,
   ChangePasswordDto,
   type CurrentUser as CurrentUserResponse,
   LoginDto,
+  PageQuery,
   PasswordResetConfirmDto,
   PasswordResetRequestDto,
   type PasswordResetRequested,
   REFRESH_COOKIE,
+  SessionResponse,
   UpdateProfileDto,
   type UserResponse,
 } from '@samspill/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotAudited } from '../audit/audit-context.interceptor';
 import { CurrentUser, Public } from '../common/decorators';
-import { ApiRefusals } from '../common/openapi';
+import { ApiPage, ApiRefusals } from '../common/openapi';
+import type { Page } from '../common/paging';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import type { AuthenticatedUser } from './authenticated-user';
 import { AuthService, type IssuedSession } from './auth.service';
@@ -65,22 +83,48 @@ export class AuthController {
     }
   }
 
-  /** Signs out: the refresh token is revoked and its cookie cleared. */
+  /** Signs out of this session only (the one of the refresh cookie, or of the access token); other devices stay signed in. */
   @Public()
   @ApiCookieAuth('refresh')
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    const bearerUserId = await this.auth.userIdFromBearer(request.headers.authorization);
-    await this.auth.logout(request.cookies[REFRESH_COOKIE], bearerUserId);
+    const bearer = await this.auth.sessionFromBearer(request.headers.authorization);
+    await this.auth.logout(request.cookies[REFRESH_COOKIE], bearer);
     reply.clearCookie(REFRESH_COOKIE, CLEAR_COOKIE);
+  }
+
+  /** Signs out everywhere: every session of the person ends, this one included. */
+  @ApiBearerAuth()
+  @Post('logout-all')
+  @HttpCode(204)
+  async logoutAll(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logoutAll(user);
+    reply.clearCookie(REFRESH_COOKIE, CLEAR_COOKIE);
+  }
+
+  /** The person's own sessions (devices and browsers signed in), newest first; `current` marks the one asking. */
+  @ApiBearerAuth()
+  @ApiPage(SessionResponse)
+  @Get('sessions')
+  async sessions(@CurrentUser() user: AuthenticatedUser, @Query() page: PageQuery): Promise<Page<SessionResponse>> {
+    return this.auth.sessions(user, page);
+  }
+
+  /** Ends one of the person's own sessions: its refresh token and access tokens stop working, the others keep working. */
+  @ApiBearerAuth()
+  @ApiRefusals(404)
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  async endSession(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.auth.endSession(user, id);
   }
 
   /** The signed-in person. */
   @ApiBearerAuth()
   @Get('me')
   me(@CurrentUser() user: AuthenticatedUser): CurrentUserResponse {
-    const { tokenVersion: _hidden, ...publicUser } = user;
+    const { tokenVersion: _hidden, sessionId: _session, ...publicUser } = user;
     return publicUser;
   }
 

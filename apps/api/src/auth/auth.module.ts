@@ -10,7 +10,7 @@ import { MailModule } from '../mail/mail.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { JwtAuthGuard, PermissionGuard } from './guards';
+import { JwtAuthGuard, PermissionGuard, WriteRateGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
@@ -25,8 +25,9 @@ import { PasswordResetService } from './password-reset.service';
     LoginThrottleService,
     LocalStrategy,
     JwtStrategy,
-    // Order matters: authenticate first, then check the permission.
+    // Order matters: authenticate first, then count the write (refused ones too), then check the permission.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: WriteRateGuard },
     { provide: APP_GUARD, useClass: PermissionGuard },
   ],
 })

@@ -1,12 +1,16 @@
-import { BadRequestException, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { LoginDto } from '@samspill/contracts';
 import { hasPermission, type Permission } from '@samspill/domain';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { DataSource } from 'typeorm';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '../common/decorators';
+import { countHitSql, PRUNE_RATE_COUNTERS_SQL, TooManyRequestsException } from '../common/rate-limit';
 import { containsNul, validationMessage } from '../common/validation';
+import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import type { AuthenticatedUser } from './authenticated-user';
 
 /** The one global guard: every route needs a valid access token unless marked @Public(). */
@@ -25,6 +29,40 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (error) throw error;
     if (!user) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'Sign in to continue.' });
     return user;
+  }
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The per-person write limit: every write a signed-in person sends is
+ * counted (refused ones too) in PostgreSQL, so all API processes share one
+ * count. Generous for a person working fast or a script importing a year of
+ * measurements; far below what would flood the log.
+ */
+@Injectable()
+export class WriteRateGuard {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<{ method: string; user?: AuthenticatedUser }>();
+    if (!request.user || READS.has(request.method)) return true;
+    const [row] = await this.dataSource.query<{ hits: number; retry_after: number }[]>(countHitSql('$1::text'), [
+      `write:${request.user.id}`,
+    ]);
+    if (Math.random() < 0.001) await this.dataSource.query(PRUNE_RATE_COUNTERS_SQL);
+    const limit = this.config.writeLimitPerMinute;
+    if (row && row.hits > limit) {
+      throw new TooManyRequestsException(
+        row.retry_after,
+        'TOO_MANY_REQUESTS',
+        `You are sending changes faster than the platform accepts (${limit} changes a minute). Wait ${row.retry_after} seconds and try again.`,
+      );
+    }
+    return true;
   }
 }
 

@@ -4,17 +4,18 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { UsersService } from '../users/users.service';
 import type { AuthenticatedUser } from './authenticated-user';
-import type { AccessTokenPayload } from './tokens';
+import { accessTokenClaims } from './tokens';
 
 /**
  * Every request checks its token against the database (active user, current
- * token version), so a revocation through one API process holds in all.
+ * token version, session not revoked), so a revocation through one API
+ * process holds in all.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     private readonly users: UsersService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -24,9 +25,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(payload: AccessTokenPayload): Promise<AuthenticatedUser> {
-    if (typeof payload.sub !== 'string' || typeof payload.tv !== 'number') throw new UnauthorizedException();
-    const user = await this.users.findActiveForToken(payload.sub, payload.tv);
+  async validate(payload: unknown): Promise<AuthenticatedUser> {
+    const claims = accessTokenClaims(payload, this.config.accessTokenTtlSeconds);
+    if (!claims) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'Sign in to continue.' });
+    const user = await this.users.findActiveForToken(claims);
     if (!user) {
       throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'Your session has ended. Please sign in again.' });
     }

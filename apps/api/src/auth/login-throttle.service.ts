@@ -1,35 +1,77 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { countHitSql, PRUNE_RATE_COUNTERS_SQL, TooManyRequestsException } from '../common/rate-limit';
+import { onlyRow } from '../database/only-row';
 
-export const MAX_FAILED_ATTEMPTS = 10;
-const WINDOW = '1 minute';
+/** Failed sign-ins allowed per minute, by what they share. */
+export const LOGIN_LIMITS = {
+  /** One address guessing one account is stopped early, without using up the account's own allowance. */
+  accountAndAddress: 5,
+  /** Guessing one account from many addresses. */
+  account: 10,
+  /** Behind a load balancer without TRUST_PROXY everyone shares one address: a much higher ceiling. */
+  address: 100,
+} as const;
+
+export interface LoginReservation {
+  /** A successful sign-in gives its attempt back: only failures count. */
+  release(): Promise<void>;
+}
 
 /**
- * Counts failed sign-ins in PostgreSQL, not in memory, so that every API
- * process behind a load balancer sees the same counts.
+ * Reserves a sign-in attempt in PostgreSQL before the password is checked,
+ * in one statement: (account, address) first, then the account, then the
+ * address, each counted only while the one before is within its limit.
+ * Parallel attempts therefore cannot all pass a check made before any of
+ * them was counted, and every API process sees the same counts.
  */
 @Injectable()
 export class LoginThrottleService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async isBlocked(email: string, ip: string): Promise<boolean> {
-    const [row] = await this.dataSource.query<{ by_email: number; by_ip: number }[]>(
-      `SELECT
-         count(*) FILTER (WHERE email = $1)::int AS by_email,
-         count(*) FILTER (WHERE ip = $2)::int AS by_ip
-       FROM login_attempts
-       WHERE (email = $1 OR ip = $2) AND attempted_at > now() - interval '${WINDOW}'`,
-      [email, ip],
+  async reserve(email: string, ip: string): Promise<LoginReservation> {
+    const keys = [`login:pair:${ip}:${email}`, `login:account:${email}`, `login:address:${ip}`];
+    const row = onlyRow(
+      await this.dataSource.query<
+        {
+          pair: number;
+          pair_retry: number;
+          account: number | null;
+          account_retry: number | null;
+          address: number | null;
+          address_retry: number | null;
+        }[]
+      >(
+        `WITH pair AS (${countHitSql('$1::text')}),
+            account AS (${countHitSql('$2::text', `FROM pair WHERE pair.hits <= $4`)}),
+            address AS (${countHitSql('$3::text', `FROM account WHERE account.hits <= $5`)})
+       SELECT pair.hits AS pair, pair.retry_after AS pair_retry, account.hits AS account, account.retry_after AS account_retry,
+              address.hits AS address, address.retry_after AS address_retry
+       FROM pair LEFT JOIN account ON true LEFT JOIN address ON true`,
+        [...keys, LOGIN_LIMITS.accountAndAddress, LOGIN_LIMITS.account],
+      ),
     );
-    return (row?.by_email ?? 0) >= MAX_FAILED_ATTEMPTS || (row?.by_ip ?? 0) >= MAX_FAILED_ATTEMPTS;
-  }
-
-  async recordFailure(email: string, ip: string): Promise<void> {
-    await this.dataSource.query(`INSERT INTO login_attempts (email, ip) VALUES ($1, $2)`, [email, ip]);
-    // Old rows only matter for a minute; prune now and then rather than on a timer.
-    if (Math.random() < 0.02) {
-      await this.dataSource.query(`DELETE FROM login_attempts WHERE attempted_at < now() - interval '1 day'`);
+    if (Math.random() < 0.01) await this.dataSource.query(PRUNE_RATE_COUNTERS_SQL);
+    const blockedFor =
+      row.pair > LOGIN_LIMITS.accountAndAddress
+        ? row.pair_retry
+        : (row.account ?? 0) > LOGIN_LIMITS.account
+          ? row.account_retry
+          : (row.address ?? 0) > LOGIN_LIMITS.address
+            ? row.address_retry
+            : null;
+    if (blockedFor !== null) {
+      throw new TooManyRequestsException(
+        blockedFor ?? 60,
+        'TOO_MANY_ATTEMPTS',
+        'Too many failed sign-in attempts. Wait a minute and try again.',
+      );
     }
+    return {
+      release: async () => {
+        await this.dataSource.query(`UPDATE rate_counters SET hits = greatest(hits - 1, 0) WHERE key = ANY($1::text[])`, [keys]);
+      },
+    };
   }
 }

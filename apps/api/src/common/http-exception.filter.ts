@@ -3,6 +3,8 @@ import type { ErrorCode, ErrorResponse } from '@samspill/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from './domain-exception';
+import { excerpt, frameworkMessage } from './http-layer';
+import { TooManyRequestsException } from './rate-limit';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -10,12 +12,16 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  431: 'HEADERS_TOO_LARGE',
   429: 'TOO_MANY_ATTEMPTS',
   503: 'DATABASE_UNAVAILABLE',
 };
 
 const CONNECTION_ERROR =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down)/i;
+  /Query read timeout|canceling statement due to statement timeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down)/i;
 
 /**
  * Every error leaves the API as `{ statusCode, code, message }`: a code the
@@ -36,6 +42,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         'request failed',
       );
     }
+    if (exception instanceof TooManyRequestsException) void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -49,18 +56,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       let code: string = CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`;
       let message = exception.message;
-      if (typeof response === 'object' && response !== null) {
+      // A string response is an error of the HTTP framework itself, which Nest wraps; its wording is not for people.
+      if (typeof response === 'string') message = frameworkMessage(statusCode, request);
+      else if (typeof response === 'object' && response !== null) {
         const r = response as { code?: unknown; message?: unknown };
         if (typeof r.code === 'string') code = r.code;
         if (Array.isArray(r.message)) message = r.message.join('; ');
         else if (typeof r.message === 'string') message = r.message;
       }
-      if (statusCode === 404 && message.startsWith('Cannot ')) message = `No such endpoint: ${request.method} ${request.url.split('?')[0]}`;
+      if (statusCode === 404 && message.startsWith('Cannot '))
+        message = `No such endpoint: ${request.method} ${excerpt(request.url.split('?')[0] ?? '')}`;
       return { statusCode, code, message };
-    }
-    if (isFastifyError(exception)) {
-      const statusCode = exception.statusCode;
-      return { statusCode, code: CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`, message: fastifyMessage(exception) };
     }
     if (isDatabaseUnavailable(exception)) {
       return {
@@ -83,36 +89,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
-interface FastifyLikeError {
-  statusCode: number;
-  code?: string;
-  message: string;
-}
-
-function isFastifyError(e: unknown): e is FastifyLikeError {
-  const err = e as Partial<FastifyLikeError> | null;
-  return (
-    typeof err === 'object' &&
-    err !== null &&
-    typeof err.statusCode === 'number' &&
-    err.statusCode >= 400 &&
-    err.statusCode < 500 &&
-    typeof err.code === 'string' &&
-    err.code.startsWith('FST_')
-  );
-}
-
-function fastifyMessage(e: FastifyLikeError): string {
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'Send the body as application/json.';
-  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'The request body is too large.';
-  if (e.code?.startsWith('FST_ERR_CTP')) return 'The request body is not valid JSON.';
-  return e.message;
-}
-
 export function isDatabaseUnavailable(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
   const code = (e as { code?: string }).code;
-  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003'].includes(code)) return true;
+  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57014', '57P01', '57P03', '08006', '08001', '08003'].includes(code)) return true;
   const driverError = (e as { driverError?: unknown }).driverError;
   if (driverError && driverError !== e && isDatabaseUnavailable(driverError)) return true;
   return CONNECTION_ERROR.test(e.message);

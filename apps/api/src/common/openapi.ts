@@ -1,5 +1,5 @@
 import { applyDecorators, type INestApplication } from '@nestjs/common';
-import { ApiResponse, DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse, DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ERROR_CODES, ErrorResponse, REFRESH_COOKIE } from '@samspill/contracts';
 
 /** What each refusal means; the body is always an ErrorResponse, like its example. */
@@ -37,6 +37,23 @@ const SUCCESS: Record<string, string> = { '200': 'OK', '201': 'Created', '204': 
  */
 export const ApiRefusals = (...statuses: Refusal[]) =>
   applyDecorators(...statuses.map((status) => ApiResponse({ status, description: REFUSALS[status], type: ErrorResponse })));
+
+/**
+ * A list answered a page at a time (see common/paging.ts): a JSON array of
+ * `type`, and the next page's address in a Link header.
+ */
+export const ApiPage = (type: new () => object) =>
+  ApiOkResponse({
+    type,
+    isArray: true,
+    description: "One page, in the list's order.",
+    headers: {
+      Link: {
+        description: 'The next page, as `<…?limit=…&cursor=…>; rel="next"`; absent on the last page.',
+        schema: { type: 'string' },
+      },
+    },
+  });
 
 /** The OpenAPI document behind /api/docs and /api/docs-json. */
 export function openApiDocument(app: INestApplication): OpenAPIObject {

@@ -1,13 +1,21 @@
 import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { excerpt } from './http-layer';
 
-/** Every constraint message, with its field's path; unknown fields are named as such. */
+/** At most this many problems are listed: a body with thousands of unknown fields gets a short answer. */
+const MAX_PROBLEMS = 10;
+
+/** Every constraint message, with its field's path; unknown fields are named as such (their names cut short). */
 export function validationMessage(errors: ValidationError[]): string {
-  return flatten(errors).join('; ') || 'The request is not valid.';
+  const problems = flatten(errors);
+  const shown = problems.slice(0, MAX_PROBLEMS).join('; ');
+  return problems.length > MAX_PROBLEMS ? `${shown}; and ${problems.length - MAX_PROBLEMS} more` : shown || 'The request is not valid.';
 }
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
-    const path = parent ? `${parent}.${error.property}` : error.property;
+    // A body that is not an object at all (an array, a string) has no property to name.
+    if (error.constraints?.['unknownValue']) return ['The request body must be a JSON object.'];
+    const path = excerpt(parent ? `${parent}.${error.property}` : error.property, 40);
     const own = Object.values(error.constraints ?? {}).map((message) =>
       message.startsWith('property ') ? `${path}: this field is not allowed` : message.replace(error.property, path),
     );

@@ -16,6 +16,8 @@ export interface AppConfig {
   cookieSecure: boolean | 'auto';
   trustProxy: boolean;
   dbConnectTimeoutMs: number;
+  /** Longest a statement may run; the client waits a second more before it gives a frozen server up. */
+  dbStatementTimeoutMs: number;
   dbPoolSize: number;
   webRoot: string | null;
   /** Test aid: send the number of SQL statements of each request as x-sql-statements. */
@@ -30,6 +32,8 @@ export interface AppConfig {
   mailFrom: string;
   /** Where people open Samspill: the links in mails start with it. */
   publicUrl: string;
+  /** Writes (POST, PUT, PATCH, DELETE) one signed-in person may send per minute, counted across all API processes. */
+  writeLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -154,6 +158,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cookieSecure,
     trustProxy: bool('TRUST_PROXY', false),
     dbConnectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 3000, 100, 60000),
+    dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
     dbPoolSize: int('DB_POOL_SIZE', 20, 1, 200),
     webRoot: env['WEB_ROOT'] === '' ? null : resolve(env['WEB_ROOT'] || 'dist/apps/web/browser'),
     exposeQueryCount: bool('EXPOSE_QUERY_COUNT', false),
@@ -162,6 +167,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl,
     mailFrom,
     publicUrl,
+    writeLimitPerMinute: int('WRITE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

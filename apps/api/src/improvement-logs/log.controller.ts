@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateLogEntryDto, type LogEntryResponse, UpdateLogEntryDto } from '@samspill/contracts';
+import { CreateLogEntryDto, LogEntryResponse, PageQuery, UpdateLogEntryDto } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
-import { CurrentUser } from '../common/decorators';
-import { ApiRefusals } from '../common/openapi';
+import { BODY_LIMITS, BodyLimit, CurrentUser } from '../common/decorators';
+import { ApiPage, ApiRefusals } from '../common/openapi';
+import type { Page } from '../common/paging';
 import { LogService } from './log.service';
 
 @ApiTags('improvement log')
@@ -14,13 +15,19 @@ export class LogController {
   constructor(private readonly log: LogService) {}
 
   /** The improvement log of a project, newest first. */
+  @ApiPage(LogEntryResponse)
   @Get('projects/:id/log')
-  list(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<LogEntryResponse[]> {
-    return this.log.list(actorOf(user), id);
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() page: PageQuery,
+  ): Promise<Page<LogEntryResponse>> {
+    return this.log.list(actorOf(user), id, page);
   }
 
   /** A new log entry, recorded with the author's organisation. */
   @ApiRefusals(403)
+  @BodyLimit(BODY_LIMITS.longText)
   @Post('projects/:id/log')
   add(
     @CurrentUser() user: AuthenticatedUser,
@@ -32,6 +39,7 @@ export class LogController {
 
   /** Rewords a log entry; the earlier wording is kept as a revision. */
   @ApiRefusals(403)
+  @BodyLimit(BODY_LIMITS.longText)
   @Patch('log-entries/:id')
   edit(
     @CurrentUser() user: AuthenticatedUser,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateLogEntryDto, LogEntryResponse, LogEntryRevision, LogKind, UpdateLogEntryDto } from '@samspill/contracts';
+import type { CreateLogEntryDto, LogEntryResponse, LogEntryRevision, LogKind, PageQuery, UpdateLogEntryDto } from '@samspill/contracts';
 import { type Actor, canEditLogEntry, canWorkOnProject } from '@samspill/domain';
 import { DataSource } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { notFound } from '../common/domain-exception';
+import { decodeCursor, type Page, pageOf } from '../common/paging';
 import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 
@@ -19,16 +20,21 @@ interface LogRow {
   organization_id: string;
   organization_name: string;
   created_at: Date;
+  /** created_at in full precision, for the page cursor. */
+  created_key: string;
   revisions: { kind: LogKind; text: string; occurredOn: string; editedBy: { id: string; name: string }; editedAt: string }[];
 }
 
 const LOG_SELECT = `SELECT e.id, e.project_id, e.kind, e.text, to_char(e.occurred_on, 'YYYY-MM-DD') AS occurred_on,
-    u.id AS author_id, u.name AS author_name, o.id AS organization_id, o.name AS organization_name, e.created_at,
+    u.id AS author_id, u.name AS author_name, o.id AS organization_id, o.name AS organization_name, e.created_at, e.created_at::text AS created_key,
     coalesce((SELECT json_agg(json_build_object(
         'kind', r.kind, 'text', r.text, 'occurredOn', to_char(r.occurred_on, 'YYYY-MM-DD'),
         'editedBy', json_build_object('id', ru.id, 'name', ru.name), 'editedAt', r.edited_at) ORDER BY r.edited_at)
       FROM log_entry_revisions r JOIN users ru ON ru.id = r.edited_by WHERE r.entry_id = e.id), '[]') AS revisions
   FROM log_entries e JOIN users u ON u.id = e.author_id JOIN organizations o ON o.id = e.organization_id`;
+
+/** The issue's default: a log page holds the latest 100 entries unless ?limit= says otherwise. */
+const LOG_PAGE_SIZE = 100;
 
 @Injectable()
 export class LogService {
@@ -37,14 +43,18 @@ export class LogService {
     private readonly access: PartnershipAccess,
   ) {}
 
-  /** Newest first. */
-  async list(actor: Actor, projectId: string): Promise<LogEntryResponse[]> {
+  /** Newest first, a page at a time. */
+  async list(actor: Actor, projectId: string, page: PageQuery): Promise<Page<LogEntryResponse>> {
     await this.access.visibleProject(actor, projectId);
+    const limit = page.limit ?? LOG_PAGE_SIZE;
+    const after = decodeCursor(page.cursor, ['date', 'timestamp', 'uuid']);
     const rows = await this.dataSource.query<LogRow[]>(
-      `${LOG_SELECT} WHERE e.project_id = $1 ORDER BY e.occurred_on DESC, e.created_at DESC, e.id`,
-      [projectId],
+      `${LOG_SELECT}
+       WHERE e.project_id = $1 ${after ? `AND (e.occurred_on, e.created_at, e.id) < ($3::date, $4::timestamptz, $5::uuid)` : ''}
+       ORDER BY e.occurred_on DESC, e.created_at DESC, e.id DESC LIMIT $2`,
+      [projectId, limit + 1, ...(after ?? [])],
     );
-    return rows.map(toLogEntryResponse);
+    return pageOf(rows, limit, (r) => [r.occurred_on, r.created_key, r.id], toLogEntryResponse);
   }
 
   /** `at` back-dates the entry; only the demo seed passes it. */

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateIndicatorDto, CreateMeasurementDto, type IndicatorResponse, type MeasurementResponse } from '@samspill/contracts';
+import { CreateIndicatorDto, CreateMeasurementDto, IndicatorResponse, type MeasurementResponse, PageQuery } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
-import { ApiRefusals } from '../common/openapi';
+import { ApiPage, ApiRefusals } from '../common/openapi';
+import type { Page } from '../common/paging';
 import { IndicatorsService } from './indicators.service';
 
 @ApiTags('indicators')
@@ -14,9 +15,14 @@ export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
   /** The indicators of a project, with measurements and progress. */
+  @ApiPage(IndicatorResponse)
   @Get('projects/:id/indicators')
-  list(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<IndicatorResponse[]> {
-    return this.indicators.list(actorOf(user), id);
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() page: PageQuery,
+  ): Promise<Page<IndicatorResponse>> {
+    return this.indicators.list(actorOf(user), id, page);
   }
 
   /** A new indicator: unit, baseline, target and direction. */

@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateIndicatorDto, CreateMeasurementDto, Direction, IndicatorResponse, MeasurementResponse } from '@samspill/contracts';
+import type {
+  CreateIndicatorDto,
+  CreateMeasurementDto,
+  Direction,
+  IndicatorResponse,
+  MeasurementResponse,
+  PageQuery,
+} from '@samspill/contracts';
 import { type Actor, canWorkOnProject, indicatorProgress } from '@samspill/domain';
 import { DataSource } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
 import { recordAudit } from '../audit/audit-trail';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 
@@ -17,15 +25,25 @@ interface IndicatorRow {
   target: number;
   direction: Direction;
   created_at: Date;
+  /** created_at in full precision, for the page cursor. */
+  created_key: string;
   measurements: { id: string; value: number; measuredOn: string; organization: { id: string; name: string } | null; createdAt: string }[];
 }
 
-const INDICATOR_SELECT = `SELECT i.id, i.project_id, i.name, i.unit, i.baseline, i.target, i.direction, i.created_at,
-    coalesce((SELECT json_agg(json_build_object(
+/** An indicator answers with at most its latest this many measurements (a year of daily ones fits). */
+export const MEASUREMENTS_SHOWN = 500;
+
+const MEASUREMENT_JSON = `json_build_object(
         'id', m.id, 'value', m.value, 'measuredOn', to_char(m.measured_on, 'YYYY-MM-DD'),
         'organization', CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name) END,
-        'createdAt', m.created_at) ORDER BY m.measured_on, m.created_at, m.id)
-      FROM measurements m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.indicator_id = i.id), '[]') AS measurements
+        'createdAt', m.created_at)`;
+
+const INDICATOR_SELECT = `SELECT i.id, i.project_id, i.name, i.unit, i.baseline, i.target, i.direction, i.created_at,
+    i.created_at::text AS created_key,
+    coalesce((SELECT json_agg(${MEASUREMENT_JSON} ORDER BY m.measured_on, m.created_at, m.id)
+      FROM (SELECT * FROM measurements WHERE indicator_id = i.id
+            ORDER BY measured_on DESC, created_at DESC, id DESC LIMIT ${MEASUREMENTS_SHOWN}) m
+      LEFT JOIN organizations o ON o.id = m.organization_id), '[]') AS measurements
   FROM indicators i`;
 
 @Injectable()
@@ -35,12 +53,17 @@ export class IndicatorsService {
     private readonly access: PartnershipAccess,
   ) {}
 
-  async list(actor: Actor, projectId: string): Promise<IndicatorResponse[]> {
+  /** Oldest first, a page at a time. */
+  async list(actor: Actor, projectId: string, page: PageQuery): Promise<Page<IndicatorResponse>> {
     await this.access.visibleProject(actor, projectId);
-    const rows = await this.dataSource.query<IndicatorRow[]>(`${INDICATOR_SELECT} WHERE i.project_id = $1 ORDER BY i.created_at`, [
-      projectId,
-    ]);
-    return rows.map(toIndicatorResponse);
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(page.cursor, ['timestamp', 'uuid']);
+    const rows = await this.dataSource.query<IndicatorRow[]>(
+      `${INDICATOR_SELECT} WHERE i.project_id = $1 ${after ? 'AND (i.created_at, i.id) > ($3::timestamptz, $4::uuid)' : ''}
+       ORDER BY i.created_at, i.id LIMIT $2`,
+      [projectId, limit + 1, ...(after ?? [])],
+    );
+    return pageOf(rows, limit, (r) => [r.created_key, r.id], toIndicatorResponse);
   }
 
   /** `at` back-dates the indicator; only the demo seed passes it. */
@@ -99,25 +122,25 @@ export class IndicatorsService {
         'NOT_A_PARTICIPANT',
       );
     }
-    const measurementId = await this.dataSource.transaction(async (m) => {
-      const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, clock_timestamp())) RETURNING id`,
+    return this.dataSource.transaction(async (m) => {
+      const [row] = await m.query<{ measurement: MeasurementResponse }[]>(
+        `WITH m AS (
+           INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by, created_at)
+           VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, clock_timestamp())) RETURNING *
+         )
+         SELECT ${MEASUREMENT_JSON} AS measurement FROM m LEFT JOIN organizations o ON o.id = m.organization_id`,
         [indicatorId, organizationId ?? null, dto.value, dto.measuredOn, userId, at ?? null],
       );
-      const id = (row as { id: string }).id;
+      const measurement = (row as { measurement: MeasurementResponse }).measurement;
       await recordAudit(m, {
         action: 'measurement.create',
         entityType: 'measurement',
-        entityId: id,
+        entityId: measurement.id,
         concerns: organizationId ? [organizationId] : project.participantIds,
         after: { indicatorId, value: dto.value, measuredOn: dto.measuredOn, organizationId: organizationId ?? null },
       });
-      return id;
+      return { ...measurement, createdAt: new Date(measurement.createdAt).toISOString() };
     });
-    const measurement = (await this.load(indicatorId)).measurements.find((m) => m.id === measurementId);
-    if (!measurement) throw new Error('measurement vanished');
-    return measurement;
   }
 
   private async load(id: string): Promise<IndicatorResponse> {

@@ -1,8 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, HttpCode } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateOrganizationDto, type OrganizationResponse, SetSuccessorDto, UpdateOrganizationDto } from '@samspill/contracts';
+import {
+  CreateOrganizationDto,
+  DirectoryPageQuery,
+  OrganizationResponse,
+  SetSuccessorDto,
+  UpdateOrganizationDto,
+} from '@samspill/contracts';
 import { RequirePermission } from '../common/decorators';
-import { ApiRefusals } from '../common/openapi';
+import { ApiPage, ApiRefusals } from '../common/openapi';
+import type { Page } from '../common/paging';
 import { toOrganizationResponse } from './organization.mapper';
 import { OrganizationsService } from './organizations.service';
 
@@ -13,10 +20,11 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   /** Every organisation, inactive ones (merged into a successor) included. */
+  @ApiPage(OrganizationResponse)
   @Get()
   @RequirePermission('organizations:read')
-  async list(): Promise<OrganizationResponse[]> {
-    return (await this.organizations.list()).map(toOrganizationResponse);
+  async list(@Query() page: DirectoryPageQuery): Promise<Page<OrganizationResponse>> {
+    return (await this.organizations.list(page)).map(toOrganizationResponse);
   }
 
   /** A new organisation; name and official number are unique per country. */

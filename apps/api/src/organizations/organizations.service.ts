@@ -1,9 +1,17 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { Country, CreateOrganizationDto, OrganizationKind, UpdateOrganizationDto } from '@samspill/contracts';
+import {
+  type Country,
+  type CreateOrganizationDto,
+  DIRECTORY_PAGE_SIZE_MAX,
+  type DirectoryPageQuery,
+  type OrganizationKind,
+  type UpdateOrganizationDto,
+} from '@samspill/contracts';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
 import { DomainException, notFound } from '../common/domain-exception';
+import { type Page, pageByName } from '../common/paging';
 import { onlyRow } from '../database/only-row';
 import { OrganizationEntity } from './organization.entity';
 
@@ -25,12 +33,14 @@ export class OrganizationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  list(): Promise<OrganizationEntity[]> {
-    return this.organizations
-      .createQueryBuilder('o')
-      .leftJoinAndSelect('o.successor', 'successor')
-      .orderBy('lower(o.name)', 'ASC')
-      .getMany();
+  /** By name, a page at a time; inactive ones (merged into a successor) included, with their successor. */
+  list(page: DirectoryPageQuery): Promise<Page<OrganizationEntity>> {
+    return pageByName(
+      this.organizations.createQueryBuilder('o').leftJoinAndSelect('o.successor', 'successor'),
+      page,
+      DIRECTORY_PAGE_SIZE_MAX,
+      { caseInsensitive: true },
+    );
   }
 
   async create(dto: CreateOrganizationDto): Promise<OrganizationEntity> {

@@ -1,17 +1,19 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CreateFocusAreaDto,
   CreatePartnershipDto,
+  DirectoryPageQuery,
   type FocusAreaResponse,
-  type PartnershipResponse,
+  PartnershipResponse,
   UpdateFocusAreaDto,
   UpdatePartnershipDto,
 } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
-import { CurrentUser } from '../common/decorators';
-import { ApiRefusals } from '../common/openapi';
+import { BODY_LIMITS, BodyLimit, CurrentUser } from '../common/decorators';
+import { ApiPage, ApiRefusals } from '../common/openapi';
+import type { Page } from '../common/paging';
 import { PartnershipsService } from './partnerships.service';
 
 @ApiTags('partnerships')
@@ -21,13 +23,15 @@ export class PartnershipsController {
   constructor(private readonly partnerships: PartnershipsService) {}
 
   /** The partnerships you may see, with members and focus areas. */
+  @ApiPage(PartnershipResponse)
   @Get('partnerships')
-  list(@CurrentUser() user: AuthenticatedUser): Promise<PartnershipResponse[]> {
-    return this.partnerships.list(actorOf(user));
+  list(@CurrentUser() user: AuthenticatedUser, @Query() page: DirectoryPageQuery): Promise<Page<PartnershipResponse>> {
+    return this.partnerships.list(actorOf(user), page);
   }
 
   /** A new partnership; a leader's own organisation is always a member. */
   @ApiRefusals(403)
+  @BodyLimit(BODY_LIMITS.rationale)
   @Post('partnerships')
   create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreatePartnershipDto): Promise<PartnershipResponse> {
     return this.partnerships.create(actorOf(user), user.id, dto);
@@ -41,6 +45,7 @@ export class PartnershipsController {
 
   /** Name, description, visibility or members; by leaders of a member organisation. */
   @ApiRefusals(403)
+  @BodyLimit(BODY_LIMITS.rationale)
   @Patch('partnerships/:id')
   update(
     @CurrentUser() user: AuthenticatedUser,

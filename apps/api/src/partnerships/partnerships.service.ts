@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  CreateFocusAreaDto,
-  CreatePartnershipDto,
-  FocusAreaResponse,
-  OrganizationKind,
-  PartnershipResponse,
-  UpdateFocusAreaDto,
-  UpdatePartnershipDto,
-  Visibility,
+import {
+  type CreateFocusAreaDto,
+  type CreatePartnershipDto,
+  DIRECTORY_PAGE_SIZE_MAX,
+  type DirectoryPageQuery,
+  type FocusAreaResponse,
+  type OrganizationKind,
+  type PartnershipResponse,
+  type UpdateFocusAreaDto,
+  type UpdatePartnershipDto,
+  type Visibility,
 } from '@samspill/contracts';
 import { type Actor, canCreatePartnership, canManagePartnership } from '@samspill/domain';
 import { visiblePartnershipSql } from '@samspill/api/sql-rules';
@@ -16,6 +18,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { forbidden } from '../common/actor';
 import { onlyRow } from '../database/only-row';
 import { DomainException, notFound } from '../common/domain-exception';
+import { decodeCursor, type Page, pageOf } from '../common/paging';
 import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
 import { checkActive } from '../organizations/check-active';
 import { PartnershipAccess } from './partnership-access';
@@ -39,45 +42,25 @@ export class PartnershipsService {
     private readonly access: PartnershipAccess,
   ) {}
 
-  /** One query, whatever the number of partnerships: members and focus areas come as JSON. */
-  async list(actor: Actor, onlyIds?: string[]): Promise<PartnershipResponse[]> {
-    const params: unknown[] = [actor.organizationId];
+  /** One query, whatever the number of partnerships: members and focus areas come as JSON. By name, a page at a time. */
+  async list(actor: Actor, page: DirectoryPageQuery): Promise<Page<PartnershipResponse>> {
+    const limit = page.limit ?? DIRECTORY_PAGE_SIZE_MAX;
+    const after = decodeCursor(page.cursor, ['text', 'uuid']);
+    const params: unknown[] = [actor.organizationId, limit + 1];
     let where = visiblePartnershipSql(actor, 'p', '$1');
-    if (onlyIds) {
-      params.push(onlyIds);
-      where += ` AND p.id = ANY($2::uuid[])`;
+    if (after) {
+      params.push(...after);
+      where += ` AND (lower(p.name), p.id) > (lower($3), $4::uuid)`;
     }
-    const rows = await this.dataSource.query<PartnershipRow[]>(
-      `SELECT p.id, p.name, p.description, p.visibility,
-         coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
-                   FROM partnership_members m JOIN organizations o ON o.id = m.organization_id
-                   WHERE m.partnership_id = p.id), '[]') AS members,
-         coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
-                   FROM partnership_observers ob JOIN organizations o ON o.id = ob.organization_id
-                   WHERE ob.partnership_id = p.id), '[]') AS observers,
-         coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'description', f.description) ORDER BY f.created_at, f.name)
-                   FROM focus_areas f WHERE f.partnership_id = p.id), '[]') AS focus_areas
-       FROM partnerships p
-       WHERE ${where}
-       ORDER BY lower(p.name)`,
-      params,
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      description: r.description,
-      visibility: r.visibility,
-      members: r.members,
-      observers: r.observers,
-      focusAreas: r.focus_areas,
-    }));
+    const rows = await this.query(`WHERE ${where} ORDER BY lower(p.name), p.id LIMIT $2`, params);
+    return pageOf(rows, limit, (r) => [r.name, r.id], toPartnershipResponse);
   }
 
   async get(actor: Actor, id: string): Promise<PartnershipResponse> {
     await this.access.visiblePartnership(actor, id);
-    const [partnership] = await this.list({ role: 'admin', organizationId: null }, [id]);
+    const [partnership] = await this.query('WHERE p.id = $1', [id]);
     if (!partnership) throw notFound('partnership');
-    return partnership;
+    return toPartnershipResponse(partnership);
   }
 
   async create(actor: Actor, createdBy: string, dto: CreatePartnershipDto): Promise<PartnershipResponse> {
@@ -301,6 +284,23 @@ export class PartnershipsService {
     }
   }
 
+  private query(whereAndOrder: string, params: unknown[]): Promise<PartnershipRow[]> {
+    return this.dataSource.query<PartnershipRow[]>(
+      `SELECT p.id, p.name, p.description, p.visibility,
+         coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
+                   FROM partnership_members m JOIN organizations o ON o.id = m.organization_id
+                   WHERE m.partnership_id = p.id), '[]') AS members,
+         coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
+                   FROM partnership_observers ob JOIN organizations o ON o.id = ob.organization_id
+                   WHERE ob.partnership_id = p.id), '[]') AS observers,
+         coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'description', f.description) ORDER BY f.created_at, f.name)
+                   FROM focus_areas f WHERE f.partnership_id = p.id), '[]') AS focus_areas
+       FROM partnerships p
+       ${whereAndOrder}`,
+      params,
+    );
+  }
+
   private async checkMembers(manager: EntityManager, memberIds: string[]): Promise<void> {
     if (memberIds.length < 2) {
       throw new DomainException('INVALID_MEMBERS', 'A partnership needs at least two member organisations.', 400, 'TOO_FEW_MEMBERS');
@@ -312,4 +312,16 @@ export class PartnershipsService {
       throw new DomainException('INVALID_MEMBERS', 'memberIds contains an id that is not an organisation.', 400, 'NOT_AN_ORGANIZATION');
     }
   }
+}
+
+function toPartnershipResponse(r: PartnershipRow): PartnershipResponse {
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    visibility: r.visibility,
+    members: r.members,
+    observers: r.observers,
+    focusAreas: r.focus_areas,
+  };
 }

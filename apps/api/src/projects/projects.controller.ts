@@ -4,17 +4,19 @@ import {
   ChangeStatusDto,
   CreateProjectDto,
   CreateTransitionDto,
+  PageQuery,
   ProjectListQuery,
   type ProjectListResponse,
   type ProjectResponse,
   type StageMoveResponse,
-  type TransitionResponse,
+  TransitionResponse,
   UpdateProjectDto,
 } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
-import { CurrentUser } from '../common/decorators';
-import { ApiRefusals } from '../common/openapi';
+import { BODY_LIMITS, BodyLimit, CurrentUser } from '../common/decorators';
+import { ApiPage, ApiRefusals } from '../common/openapi';
+import type { Page } from '../common/paging';
 import { ProjectsService } from './projects.service';
 
 @ApiTags('projects')
@@ -31,6 +33,7 @@ export class ProjectsController {
 
   /** A new joint project in learn; the creator's organisation always takes part. */
   @ApiRefusals(403)
+  @BodyLimit(BODY_LIMITS.longText)
   @Post()
   create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateProjectDto): Promise<ProjectResponse> {
     return this.projects.create(actorOf(user), user.id, dto);
@@ -44,6 +47,7 @@ export class ProjectsController {
 
   /** Title, description, focus area or participants, on the version you read (409 if it has moved on). */
   @ApiRefusals(403, 409)
+  @BodyLimit(BODY_LIMITS.longText)
   @Patch(':id')
   update(
     @CurrentUser() user: AuthenticatedUser,
@@ -55,6 +59,7 @@ export class ProjectsController {
 
   /** Moves the project to another stage, with a rationale: forward one stage at a time, back to any earlier one. */
   @ApiRefusals(403)
+  @BodyLimit(BODY_LIMITS.rationale)
   @Post(':id/transitions')
   transition(
     @CurrentUser() user: AuthenticatedUser,
@@ -65,13 +70,19 @@ export class ProjectsController {
   }
 
   /** The decisions on the project, oldest first: stage moves and status changes. */
+  @ApiPage(TransitionResponse)
   @Get(':id/transitions')
-  transitions(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<TransitionResponse[]> {
-    return this.projects.transitions(actorOf(user), id);
+  transitions(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() page: PageQuery,
+  ): Promise<Page<TransitionResponse>> {
+    return this.projects.transitions(actorOf(user), id, page);
   }
 
   /** Stops, completes or resumes the project, with a rationale. */
   @ApiRefusals(403)
+  @BodyLimit(BODY_LIMITS.rationale)
   @Post(':id/status')
   @HttpCode(200)
   changeStatus(

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   ChangeStatusDto,
   CreateProjectDto,
+  PageQuery,
   CreateTransitionDto,
   DecisionKind,
   ErrorReasonOf,
@@ -20,6 +21,7 @@ import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
 import { checkActive } from '../organizations/check-active';
@@ -231,14 +233,18 @@ export class ProjectsService {
     });
   }
 
-  async transitions(actor: Actor, id: string): Promise<TransitionResponse[]> {
+  /** Oldest first, a page at a time. */
+  async transitions(actor: Actor, id: string, page: PageQuery): Promise<Page<TransitionResponse>> {
     await this.access.visibleProject(actor, id);
-    const rows = await this.dataSource.query<TransitionRow[]>(
-      `SELECT ${TRANSITION_COLUMNS} FROM stage_transitions t JOIN users u ON u.id = t.decided_by
-       WHERE t.project_id = $1 ORDER BY t.decided_at, t.id`,
-      [id],
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(page.cursor, ['timestamp', 'uuid']);
+    const rows = await this.dataSource.query<(TransitionRow & { decided_key: string })[]>(
+      `SELECT ${TRANSITION_COLUMNS}, t.decided_at::text AS decided_key FROM stage_transitions t JOIN users u ON u.id = t.decided_by
+       WHERE t.project_id = $1 ${after ? 'AND (t.decided_at, t.id) > ($3::timestamptz, $4::uuid)' : ''}
+       ORDER BY t.decided_at, t.id LIMIT $2`,
+      [id, limit + 1, ...(after ?? [])],
     );
-    return rows.map(toTransitionResponse);
+    return pageOf(rows, limit, (r) => [r.decided_key, r.id], toTransitionResponse);
   }
 
   /** `at` back-dates the decision; only the demo seed passes it. */

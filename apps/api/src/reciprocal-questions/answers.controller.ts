@@ -10,7 +10,7 @@ import {
 } from '@samspill/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
-import { CurrentUser } from '../common/decorators';
+import { BODY_LIMITS, BodyLimit, CurrentUser } from '../common/decorators';
 import { ApiRefusals } from '../common/openapi';
 import { AnswersService } from './answers.service';
 
@@ -58,6 +58,7 @@ export class AnswersController {
 
   /** Makes a joint project of both organisations from a `doTogether` answer. */
   @ApiRefusals(403, 409)
+  @BodyLimit(BODY_LIMITS.longText)
   @Post('answers/:id/project')
   toProject(
     @CurrentUser() user: AuthenticatedUser,

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CreateUserDto, Locale, OrganizationKind, Role, UpdateProfileDto, UpdateUserDto, UserListQuery } from '@samspill/contracts';
 import { type Actor, canSeePerson, type PersonActor, type PersonChangeProblem, personChangeProblem } from '@samspill/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AccessTokenPayload } from '../auth/tokens';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
 import { hashPassword } from '../auth/passwords';
@@ -11,10 +12,11 @@ import { onlyRow } from '../database/only-row';
 import { checkActive } from '../organizations/check-active';
 import { UserEntity } from './user.entity';
 
-/** The signed-in person, if still active and the token version still current ($1 = id, $2 = version). */
+/** The signed-in person, if still active, the token version current and the session not revoked ($1 = id, $2 = version, $3 = session). */
 const ACTIVE_USER_FOR_TOKEN_SQL = `SELECT u.id, u.email, u.name, u.role, u.locale, u.token_version, o.id AS org_id, o.name AS org_name, o.kind AS org_kind
   FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
-  WHERE u.id = $1 AND u.active AND u.token_version = $2`;
+  WHERE u.id = $1 AND u.active AND u.token_version = $2
+    AND EXISTS (SELECT 1 FROM auth_sessions s WHERE s.id = $3 AND s.user_id = u.id AND s.revoked_at IS NULL)`;
 
 const CHANGE_REFUSALS: Record<PersonChangeProblem, string> = {
   NOT_A_MANAGER: 'Only administrators and leaders manage people.',
@@ -45,7 +47,7 @@ export class UsersService {
    * Runs on every request: the user, their organisation, and whether the
    * token is still good, in one plain statement (the hot path skips the ORM).
    */
-  async findActiveForToken(id: string, tokenVersion: number): Promise<AuthenticatedUser | null> {
+  async findActiveForToken(token: AccessTokenPayload): Promise<AuthenticatedUser | null> {
     const [row] = await this.dataSource.query<
       {
         id: string;
@@ -58,7 +60,7 @@ export class UsersService {
         org_name: string | null;
         org_kind: OrganizationKind | null;
       }[]
-    >(ACTIVE_USER_FOR_TOKEN_SQL, [id, tokenVersion]);
+    >(ACTIVE_USER_FOR_TOKEN_SQL, [token.sub, token.tv, token.sid]);
     if (!row) return null;
     return {
       id: row.id,
@@ -68,6 +70,7 @@ export class UsersService {
       organization: row.org_id ? { id: row.org_id, name: row.org_name ?? '', kind: row.org_kind ?? 'other' } : null,
       locale: row.locale,
       tokenVersion: row.token_version,
+      sessionId: token.sid,
     };
   }
 
@@ -251,6 +254,7 @@ export class UsersService {
   /** Ends every session: refresh tokens are revoked and every access token issued so far stops working. */
   async revokeAllSessions(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [userId]);
+    await manager.query(`UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
     await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
 

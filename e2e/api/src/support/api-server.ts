@@ -88,6 +88,8 @@ export interface ApiProcess {
   output(): string;
   /** The process's DATA_DIR: a fresh temporary folder unless the caller gave one (mail without SMTP_URL lands in its mail/). */
   dataDir: string;
+  /** Resolves when the output holds `text`; fails after the timeout with what was written. */
+  waitForOutput(text: string, timeoutMs?: number): Promise<void>;
   waitUntilHealthy(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -122,6 +124,21 @@ export async function spawnApi(env: Record<string, string>): Promise<ApiProcess>
     child,
     output: () => output,
     dataDir,
+    waitForOutput: (text, timeoutMs = 15_000) =>
+      new Promise<void>((resolveWait, reject) => {
+        if (output.includes(text)) return resolveWait();
+        const timer = setTimeout(() => {
+          child.stdout?.off('data', check);
+          reject(new Error(`"${text}" did not appear within ${timeoutMs} ms:\n${output}`));
+        }, timeoutMs);
+        const check = () => {
+          if (!output.includes(text)) return;
+          clearTimeout(timer);
+          child.stdout?.off('data', check);
+          resolveWait();
+        };
+        child.stdout?.on('data', check);
+      }),
     async waitUntilHealthy(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {

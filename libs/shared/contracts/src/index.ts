@@ -3,6 +3,7 @@ export * from './lib/dashboards';
 export * from './lib/errors';
 export * from './lib/health';
 export * from './lib/organizations';
+export * from './lib/paging';
 export * from './lib/partnerships';
 export * from './lib/projects';
 export * from './lib/questions';

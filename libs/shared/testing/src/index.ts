@@ -1,1 +1,2 @@
 export * from './lib/demo-accounts';
+export * from './lib/fuzz-inputs';

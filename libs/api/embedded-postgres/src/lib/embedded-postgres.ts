@@ -15,6 +15,8 @@ export interface EmbeddedPostgresOptions {
 export interface EmbeddedPostgres {
   url: string;
   port: number;
+  /** The postmaster's process id (tests freeze the server with it). */
+  pid: number;
   user: string;
   password: string;
   urlFor(database: string): string;
@@ -321,7 +323,7 @@ function createHandle(pid: number, pgdata: string, port: number, password: strin
     return stopping;
   };
   const url = urlFor('postgres');
-  return { url, port, user: SUPERUSER, password, urlFor, ensureDatabase: (name) => ensureDatabase(url, name), stop };
+  return { url, port, pid, user: SUPERUSER, password, urlFor, ensureDatabase: (name) => ensureDatabase(url, name), stop };
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { trim } from './transforms';
+import { Optional } from './validators';
 
 import { COUNTRIES, type Country, ORGANIZATION_KINDS, type OrganizationKind } from './values';
 
@@ -60,7 +61,7 @@ export class CreateOrganizationDto {
   kind!: OrganizationKind;
 
   /** @example "3310" */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @Matches(/^[0-9]{1,8}$/, { message: 'code must be the official number, 1 to 8 digits' })
@@ -74,7 +75,7 @@ export class CreateOrganizationDto {
 /** Admins correct an organisation's name, official number, kind or country. */
 export class UpdateOrganizationDto {
   /** @example "Hole kommune" */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
@@ -93,12 +94,12 @@ export class UpdateOrganizationDto {
   code?: string | null;
 
   /** @example "municipality" */
-  @IsOptional()
+  @Optional()
   @IsIn(ORGANIZATION_KINDS, { message: `kind must be one of: ${ORGANIZATION_KINDS.join(', ')}` })
   kind?: OrganizationKind;
 
   /** @example "NO" */
-  @IsOptional()
+  @Optional()
   @IsIn(COUNTRIES, { message: `country must be one of: ${COUNTRIES.join(', ')}` })
   country?: Country;
 
@@ -106,7 +107,7 @@ export class UpdateOrganizationDto {
    * The version you edited; when given and no longer current, the answer is 409 STALE_VERSION.
    * @example 1
    */
-  @IsOptional()
+  @Optional()
   @IsInt({ message: 'version must be the version of the organisation you edited' })
   @Min(1)
   version?: number;

@@ -1,17 +1,7 @@
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { trim } from './transforms';
+import { IdList, Optional } from './validators';
 import type { OrganizationSummary } from './organizations';
 
 import { VISIBILITIES, type Visibility } from './values';
@@ -57,6 +47,10 @@ export class PartnershipResponse {
   focusAreas!: FocusAreaResponse[];
 }
 
+const MEMBER_IDS = { max: 100, notIds: 'memberIds must be organisation ids', repeated: 'memberIds must not repeat an organisation' };
+
+const OBSERVER_IDS = { max: 100, notIds: 'observerIds must be organisation ids', repeated: 'observerIds must not repeat an organisation' };
+
 export class CreatePartnershipDto {
   /** @example "PILOTen Hadeland" */
   @Transform(trim)
@@ -72,66 +66,52 @@ export class CreatePartnershipDto {
   description!: string;
 
   /** @example ["0d61de3a-f1dc-4208-85d6-35414e3dc504", "a964aca5-fc92-4e7f-bb3f-3691ecf10dd0"] */
-  @IsArray()
-  @ArrayMinSize(1, { message: 'memberIds must list the member organisations' })
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'memberIds must not repeat an organisation' })
-  @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
+  @IdList({ ...MEMBER_IDS, min: 1, minMessage: 'memberIds must list the member organisations' })
   memberIds!: string[];
 
   /**
    * Organisations that follow the partnership: they read everything in it and write nothing. Never a member as well.
    * @example ["5e0c7f7a-3f1e-4c55-9d0b-1f9a55f0b2a1"]
    */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'observerIds must not repeat an organisation' })
-  @IsUUID('all', { each: true, message: 'observerIds must be organisation ids' })
+  @Optional()
+  @IdList({ ...OBSERVER_IDS, min: 0, minMessage: 'observerIds must be a list' })
   observerIds?: string[];
 
   /** @example "members" */
-  @IsOptional()
+  @Optional()
   @IsIn(VISIBILITIES, { message: `visibility must be one of: ${VISIBILITIES.join(', ')}` })
   visibility?: Visibility;
 }
 
 export class UpdatePartnershipDto {
   /** @example "PILOTen Hadeland" */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(5000)
   description?: string;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(2, { message: 'a partnership needs at least two members' })
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'memberIds must not repeat an organisation' })
-  @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
+  @Optional()
+  @IdList({ ...MEMBER_IDS, min: 2, minMessage: 'a partnership needs at least two members' })
   memberIds?: string[];
 
   /**
    * Organisations that follow the partnership: they read everything in it and write nothing. Never a member as well.
    * @example ["5e0c7f7a-3f1e-4c55-9d0b-1f9a55f0b2a1"]
    */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'observerIds must not repeat an organisation' })
-  @IsUUID('all', { each: true, message: 'observerIds must be organisation ids' })
+  @Optional()
+  @IdList({ ...OBSERVER_IDS, min: 0, minMessage: 'observerIds must be a list' })
   observerIds?: string[];
 
   /** @example "platform" */
-  @IsOptional()
+  @Optional()
   @IsIn(VISIBILITIES, { message: `visibility must be one of: ${VISIBILITIES.join(', ')}` })
   visibility?: Visibility;
 }
@@ -145,7 +125,7 @@ export class CreateFocusAreaDto {
   name!: string;
 
   /** @example "Barnehage og skole." */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(2000)
@@ -154,14 +134,14 @@ export class CreateFocusAreaDto {
 
 export class UpdateFocusAreaDto {
   /** @example "Oppvekst og utdanning" */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(2000)

@@ -1,25 +1,9 @@
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import type { OrganizationRef } from './organizations';
 import type { FocusAreaRef } from './partnerships';
 import { trim } from './transforms';
+import { IdList, IsCalendarDate, Optional } from './validators';
 
 import {
   type DecisionKind,
@@ -176,6 +160,7 @@ export class IndicatorResponse {
   target!: number;
   /** @example "decrease" */
   direction!: Direction;
+  /** Oldest first; at most the latest 500 (a year of daily measurements fits). */
   measurements!: MeasurementResponse[];
   /**
    * Share of the way from baseline to target (0..1) by the latest measurement; null before any.
@@ -203,6 +188,14 @@ export class ProjectListQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000) offset?: number;
 }
 
+const PARTICIPANT_IDS = {
+  min: 1,
+  minMessage: 'participantIds must list at least one organisation',
+  max: 100,
+  notIds: 'participantIds must be organisation ids',
+  repeated: 'participantIds must not repeat an organisation',
+};
+
 export class CreateProjectDto {
   /** @example "90dcd905-935f-4eff-976a-d90bf54ac421" */
   @IsUUID('all', { message: 'partnershipId must be the id of a partnership' })
@@ -228,17 +221,13 @@ export class CreateProjectDto {
   focusAreaId?: string | null;
 
   /** @example ["0d61de3a-f1dc-4208-85d6-35414e3dc504", "a964aca5-fc92-4e7f-bb3f-3691ecf10dd0"] */
-  @IsArray()
-  @ArrayMinSize(1, { message: 'participantIds must list at least one organisation' })
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'participantIds must not repeat an organisation' })
-  @IsUUID('all', { each: true, message: 'participantIds must be organisation ids' })
+  @IdList(PARTICIPANT_IDS)
   participantIds!: string[];
 }
 
 export class CreateProjectFromAnswerDto {
   /** @example "Innbyggerpanel Hadeland" */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
@@ -246,7 +235,7 @@ export class CreateProjectFromAnswerDto {
   title?: string;
 
   /** @example "Et panel på 40 innbyggere fra begge kommunene." */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(TEXT_MAX_LENGTH)
@@ -255,14 +244,14 @@ export class CreateProjectFromAnswerDto {
 
 export class UpdateProjectDto {
   /** @example "Felles innkjøp av sensorer" */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(TITLE_MAX_LENGTH, { message: `title must be at most ${TITLE_MAX_LENGTH} characters` })
   title?: string;
 
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(TEXT_MAX_LENGTH, { message: `description must be at most ${TEXT_MAX_LENGTH} characters` })
@@ -273,12 +262,8 @@ export class UpdateProjectDto {
   @IsUUID('all', { message: 'focusAreaId must be the id of one of the partnership’s focus areas' })
   focusAreaId?: string | null;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'participantIds must list at least one organisation' })
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'participantIds must not repeat an organisation' })
-  @IsUUID('all', { each: true, message: 'participantIds must be organisation ids' })
+  @Optional()
+  @IdList(PARTICIPANT_IDS)
   participantIds?: string[];
 
   /** @example 1 */
@@ -327,26 +312,26 @@ export class CreateLogEntryDto {
   text!: string;
 
   /** @example "2026-01-10" */
-  @IsOptional()
-  @IsDateString({ strict: true }, { message: 'occurredOn must be a date like 2026-11-26' })
+  @Optional()
+  @IsCalendarDate('occurredOn')
   occurredOn?: string;
 }
 
 export class UpdateLogEntryDto {
-  @IsOptional()
+  @Optional()
   @IsIn(LOG_KINDS, { message: `kind must be one of: ${LOG_KINDS.join(', ')}` })
   kind?: LogKind;
 
   /** @example "Brukerne ønsker færre nattbesøk, særlig i helgene." */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'text must not be empty' })
   @MaxLength(TEXT_MAX_LENGTH, { message: `text must be at most ${TEXT_MAX_LENGTH} characters` })
   text?: string;
 
-  @IsOptional()
-  @IsDateString({ strict: true }, { message: 'occurredOn must be a date like 2026-11-26' })
+  @Optional()
+  @IsCalendarDate('occurredOn')
   occurredOn?: string;
 }
 
@@ -384,11 +369,11 @@ export class CreateMeasurementDto {
   value!: number;
 
   /** @example "2026-03-01" */
-  @IsDateString({ strict: true }, { message: 'measuredOn must be a date like 2026-11-26' })
+  @IsCalendarDate('measuredOn')
   measuredOn!: string;
 
   /** @example "0d61de3a-f1dc-4208-85d6-35414e3dc504" */
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'organizationId must be the id of a participating organisation' })
   organizationId?: string;
 }

@@ -3,6 +3,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf }
 import type { OrganizationRef } from './organizations';
 import type { PersonRef } from './projects';
 import { trim } from './transforms';
+import { Optional } from './validators';
 
 import { ANSWER_MAX_LENGTH, QUESTIONS, type Question } from './values';
 
@@ -58,14 +59,14 @@ export class CreateAnswerDto {
   focusAreaId?: string | null;
 
   /** Only admins, who belong to no organisation, say which member answers. */
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'fromOrganizationId must be the id of a member organisation' })
   fromOrganizationId?: string;
 }
 
 export class UpdateAnswerDto {
   /** @example "Felles opplæring i Lean for ledere og tillitsvalgte." */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'text must not be empty' })

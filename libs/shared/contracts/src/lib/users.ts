@@ -2,6 +2,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { trim, trimLower } from './transforms';
 import type { OrganizationSummary } from './organizations';
+import { Optional } from './validators';
 import { LOCALES, type Locale, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from './values';
 
 /** The signed-in person as the API and the web app see them. */
@@ -98,14 +99,14 @@ export class CreateUserDto {
   password!: string;
 
   /** @example "nb" */
-  @IsOptional()
+  @Optional()
   @IsIn(LOCALES)
   locale?: Locale;
 }
 
 export class UpdateUserDto {
   /** @example "Kari Nordmann" */
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -113,17 +114,17 @@ export class UpdateUserDto {
   name?: string;
 
   /** @example "leader" */
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
   role?: Role;
 
   /** @example false */
-  @IsOptional()
+  @Optional()
   @IsIn([true, false], { message: 'active must be true or false' })
   active?: boolean;
 
   /** @example "en" */
-  @IsOptional()
+  @Optional()
   @IsIn(LOCALES)
   locale?: Locale;
 

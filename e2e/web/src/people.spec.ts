@@ -234,6 +234,60 @@ test.describe('self-service', () => {
   });
 });
 
+test.describe('sessions', () => {
+  test('a person ends the session on another device from the profile; this one keeps working, until signing out everywhere', async ({
+    page,
+    browser,
+    request,
+  }) => {
+    const person = await newPerson(request, unique('Reisende Telefon'));
+    // Their phone, signed in first.
+    const phoneContext = await browser.newContext({
+      locale: 'nb-NO',
+      userAgent: 'Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0',
+    });
+    const phone = await phoneContext.newPage();
+    await signIn(phone, person.email);
+    await expect(phone.getByRole('banner')).toContainText(person.name);
+
+    await signIn(page, person.email);
+    await page.getByRole('link', { name: 'Min profil' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Min profil' })).toBeFocused();
+    const sessions = page.getByRole('region', { name: 'Innlogginger' });
+    const table = sessions.getByRole('region', { name: 'Dine innlogginger' });
+    await expect(table.getByRole('row')).toHaveCount(3);
+    await expect(table.getByRole('row', { name: /Denne enheten/ })).toContainText('Chrome på');
+    await expect(table.getByRole('row', { name: /Firefox på Android/ })).not.toContainText('Denne enheten');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // By keyboard: the button for the phone, then Enter.
+    const signOutPhone = sessions.getByRole('button', { name: /^Logg ut Firefox på Android, innlogget / });
+    await signOutPhone.focus();
+    await page.keyboard.press('Enter');
+    await expect(sessions.getByRole('status')).toHaveText('Firefox på Android er logget ut.');
+    await expect(page.locator('#sessions-message')).toBeFocused();
+    await expect(table.getByRole('row')).toHaveCount(2);
+
+    // The phone's next step finds its session ended, at once: its access token no longer works either.
+    await phone.getByRole('link', { name: 'Min profil' }).click();
+    await expect(phone.getByRole('heading', { level: 1, name: 'Logg inn i Samspill' })).toBeVisible();
+    await expect(phone.getByText('Økten din er avsluttet. Logg inn igjen for å fortsette.')).toBeVisible();
+
+    // This device keeps working, after a reload too.
+    await page.reload();
+    await expect(page.getByRole('banner')).toContainText(person.name);
+    await expect(page.getByRole('region', { name: 'Dine innlogginger' }).getByRole('row')).toHaveCount(2);
+
+    // Signing in on the phone again, then out everywhere from here: both are signed out.
+    await signIn(phone, person.email);
+    await page.getByRole('button', { name: 'Logg ut på alle enheter' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Logg inn i Samspill' })).toBeVisible();
+    await phone.getByRole('link', { name: 'Min profil' }).click();
+    await expect(phone.getByRole('heading', { level: 1, name: 'Logg inn i Samspill' })).toBeVisible();
+    await phoneContext.close();
+  });
+});
+
 test.describe('the audit trail', () => {
   test('an admin narrows the trail to role changes, reads who changed what, and downloads it as CSV', async ({ page, request }) => {
     const person = await newPerson(request, unique('Loggført Person'));

@@ -166,7 +166,7 @@ test.describe('organisations', () => {
     await expect(page.getByLabel(old, { exact: true })).toHaveCount(0);
     await expect(page.getByLabel(successor, { exact: true }).first()).toBeVisible();
 
-    await page.reload();
+    // A fresh load (one token renewal; a reload straight before it would race it with a second one).
     await page.goto('/organizations');
     await expect(page.getByRole('row', { name: new RegExp(old) })).toContainText('Ikke aktiv');
   });

@@ -5,10 +5,11 @@ import { DataVersions1764403200000 } from './1764403200000-data-versions';
 import { DecisionKinds1764489600000 } from './1764489600000-decision-kinds';
 import { RateLimits1764662400000 } from './1764662400000-rate-limits';
 import { AuthSessions1764748800000 } from './1764748800000-auth-sessions';
-// Issue 9: lessons library, practices and adoptions.
 import { Learning1796092637296 } from './1796092637296-learning';
 import { MeasuringGains1796092660656 } from './1796092660656-measuring-gains';
+import { PeopleAndAudit1796092780041 } from './1796092780041-people-and-audit';
 import { ListOrderIndexes1796093164491 } from './1796093164491-list-order-indexes';
+import { SessionDevices1796098191643 } from './1796098191643-session-devices';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -21,5 +22,7 @@ export const MIGRATIONS = [
   AuthSessions1764748800000,
   Learning1796092637296,
   MeasuringGains1796092660656,
+  PeopleAndAudit1796092780041,
   ListOrderIndexes1796093164491,
+  SessionDevices1796098191643,
 ];

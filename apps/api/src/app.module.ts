@@ -25,6 +25,8 @@ import { LessonsModule } from './lessons/lessons.module';
 import { PracticesModule } from './practices/practices.module';
 import { SimilarModule } from './similar/similar.module';
 import { SpreadModule } from './spread/spread.module';
+// People, invitations, mail and the audit trail (issue 10)
+import { AuditModule } from './audit/audit.module';
 
 @Module({})
 export class AppModule {
@@ -75,6 +77,8 @@ export class AppModule {
         PracticesModule,
         SimilarModule,
         SpreadModule,
+        // issue 10
+        AuditModule, // invitations and mail come in through AuthModule, which signs invitees in
       ],
       controllers: [HealthController],
       providers: [

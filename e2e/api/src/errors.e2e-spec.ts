@@ -82,9 +82,21 @@ async function indicatorOfNewProject(): Promise<IndicatorResponse> {
   return expectStatus(201, await c.call<IndicatorResponse>('granStaff', 'POST', `/api/projects/${project.id}/indicators`, body));
 }
 
-const leanILunner = async () => (await api.row<{ id: string }>(`SELECT id FROM practices WHERE title = 'Lean i Lunner'`)).id;
-const newPractice = (change: Record<string, unknown>) =>
-  call('granStaff', 'POST', '/api/practices', { title: 'En praksis', summary: 'Kort.', description: '', ...change });
+/** A new municipality of its own, made by the admin. */
+async function newOrganization(): Promise<string> {
+  const body = { name: `Kommune ${randomUUID().slice(0, 8)}`, kind: 'municipality', country: 'NO' };
+  return expectStatus(201, await c.call<{ id: string }>('admin', 'POST', '/api/organizations', body)).id;
+}
+
+/** A municipality that has merged into another: inactive. */
+async function mergedOrganization(): Promise<string> {
+  const [merged, successor] = [await newOrganization(), await newOrganization()];
+  expectStatus(200, await c.call('admin', 'POST', `/api/organizations/${merged}/successor`, { successorId: successor }));
+  return merged;
+}
+
+const invite = (who: Who, body: Record<string, unknown>) =>
+  call(who, 'POST', '/api/invitations', { email: `ny.${randomUUID()}@gran.kommune.no`, name: 'Ny Kollega', role: 'staff', ...body });
 
 interface Refusal {
   status: number;
@@ -92,6 +104,10 @@ interface Refusal {
 }
 
 /** One real request per code; the two a running API cannot be made to send on demand name the test that proves them. */
+const leanILunner = async () => (await api.row<{ id: string }>(`SELECT id FROM practices WHERE title = 'Lean i Lunner'`)).id;
+const newPractice = (change: Record<string, unknown>) =>
+  call('granStaff', 'POST', '/api/practices', { title: 'En praksis', summary: 'Kort.', description: '', ...change });
+
 const BY_CODE: Record<ErrorCode, Refusal | { provedIn: string }> = {
   VALIDATION_FAILED: { status: 400, provoke: () => call('granStaff', 'POST', '/api/projects', {}) },
   UNAUTHENTICATED: { status: 401, provoke: () => request<ErrorResponse>(api.baseUrl, 'GET', '/api/projects') },
@@ -142,6 +158,48 @@ const BY_CODE: Record<ErrorCode, Refusal | { provedIn: string }> = {
       return call('granStaff', 'POST', `/api/answers/${id}/project`);
     },
   },
+  INACTIVE_ORGANIZATION: { status: 400, provoke: async () => newPartnership([c.org.lunner, await mergedOrganization()]) },
+  INVALID_SUCCESSOR: {
+    status: 400,
+    provoke: async () => {
+      const id = await newOrganization();
+      return call('admin', 'POST', `/api/organizations/${id}/successor`, { successorId: id });
+    },
+  },
+  INVALID_OBSERVERS: {
+    status: 400,
+    provoke: () =>
+      call('granLeader', 'POST', '/api/partnerships', {
+        name: 'Nytt',
+        description: '',
+        memberIds: [c.org.lunner],
+        observerIds: [c.org.lunner],
+      }),
+  },
+  INVALID_TOKEN: {
+    status: 400,
+    provoke: () =>
+      request<ErrorResponse>(api.baseUrl, 'POST', '/api/invitations/accept', {
+        body: { token: 'forfalsket', password: 'et-langt-nok-passord' },
+      }),
+  },
+  INVITATION_PENDING: {
+    status: 409,
+    provoke: async () => {
+      const email = `ny.${randomUUID()}@gran.kommune.no`;
+      expect((await invite('granLeader', { email })).status).toBe(201);
+      return invite('granLeader', { email });
+    },
+  },
+  INVITATION_NOT_PENDING: {
+    status: 409,
+    provoke: async () => {
+      const invitation = await invite('granLeader', {});
+      const id = (invitation.body as unknown as { id: string }).id;
+      expect((await call('granLeader', 'DELETE', `/api/invitations/${id}`)).status).toBe(204);
+      return call('granLeader', 'DELETE', `/api/invitations/${id}`);
+    },
+  },
   FOLLOW_UP_ANSWERED: {
     status: 409,
     provoke: async () => {
@@ -154,19 +212,6 @@ const BY_CODE: Record<ErrorCode, Refusal | { provedIn: string }> = {
       return call('granLeader', 'POST', `/api/follow-ups/${followUp?.id}`, { status: 'slipped', note: 'Glipper.' });
     },
   },
-  TOO_MANY_REQUESTS: { provedIn: 'e2e/api/src/throttle-and-processes.e2e-spec.ts' },
-  PAYLOAD_TOO_LARGE: { status: 413, provoke: () => signIn(DEMO_ACCOUNTS.granStaff, 'p'.repeat(40_000), '10.7.3.1') },
-  UNSUPPORTED_MEDIA_TYPE: {
-    status: 415,
-    provoke: () => raw('/api/auth/login', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hei' }),
-  },
-  URI_TOO_LONG: { status: 414, provoke: () => call('granStaff', 'GET', `/api/projects/${'a'.repeat(5_000)}`) },
-  HEADERS_TOO_LARGE: { status: 431, provoke: () => raw('/api/health', { headers: { 'x-padding': 'a'.repeat(20_000) } }) },
-  BAD_URL: { status: 400, provoke: () => call('granStaff', 'GET', '/api/projects/%FF') },
-  BAD_REQUEST: { provedIn: 'e2e/api/src/hostile-input.e2e-spec.ts' },
-  REQUEST_TIMEOUT: { provedIn: 'apps/api/src/common/http-layer.spec.ts' },
-  DATABASE_UNAVAILABLE: { provedIn: 'e2e/api/src/database-lifecycle.e2e-spec.ts' },
-  INTERNAL_ERROR: { provedIn: 'apps/api/src/common/http-exception.filter.spec.ts' },
   // Issue 9: practices and adoptions (Lean i Lunner is Lunner's, and Gran took it up in the demo).
   OWN_PRACTICE: {
     status: 400,
@@ -181,6 +226,19 @@ const BY_CODE: Record<ErrorCode, Refusal | { provedIn: string }> = {
     status: 400,
     provoke: async () => newPractice({ projectId: (await c.project('lunnerStaff', { participantIds: [c.org.lunner] })).id }),
   },
+  TOO_MANY_REQUESTS: { provedIn: 'e2e/api/src/throttle-and-processes.e2e-spec.ts' },
+  PAYLOAD_TOO_LARGE: { status: 413, provoke: () => signIn(DEMO_ACCOUNTS.granStaff, 'p'.repeat(40_000), '10.7.3.1') },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    provoke: () => raw('/api/auth/login', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hei' }),
+  },
+  URI_TOO_LONG: { status: 414, provoke: () => call('granStaff', 'GET', `/api/projects/${'a'.repeat(5_000)}`) },
+  HEADERS_TOO_LARGE: { status: 431, provoke: () => raw('/api/health', { headers: { 'x-padding': 'a'.repeat(20_000) } }) },
+  BAD_URL: { status: 400, provoke: () => call('granStaff', 'GET', '/api/projects/%FF') },
+  BAD_REQUEST: { provedIn: 'e2e/api/src/hostile-input.e2e-spec.ts' },
+  REQUEST_TIMEOUT: { provedIn: 'apps/api/src/common/http-layer.spec.ts' },
+  DATABASE_UNAVAILABLE: { provedIn: 'e2e/api/src/database-lifecycle.e2e-spec.ts' },
+  INTERNAL_ERROR: { provedIn: 'apps/api/src/common/http-exception.filter.spec.ts' },
 };
 
 describe('every code in ERROR_CODES', () => {
@@ -252,6 +310,24 @@ const BY_REASON: { [C in CodeWithReasons]: Record<ErrorReasonOf<C>, ReasonCase> 
     ANSWERING_ORGANIZATION_NOT_A_MEMBER: async () => () =>
       answerInPilot('admin', { fromOrganizationId: c.org.roskilde, toOrganizationId: c.org.lunner }),
     NOT_ANOTHER_MEMBER: async () => () => answerInPilot('granStaff', { toOrganizationId: c.org.gran }),
+  },
+  INVALID_SUCCESSOR: {
+    SAME_ORGANIZATION: async () => {
+      const id = await newOrganization();
+      return () => call('admin', 'POST', `/api/organizations/${id}/successor`, { successorId: id });
+    },
+    ALREADY_MERGED: async () => {
+      const [merged, other] = [await mergedOrganization(), await newOrganization()];
+      return () => call('admin', 'POST', `/api/organizations/${merged}/successor`, { successorId: other });
+    },
+    UNKNOWN_SUCCESSOR: async () => {
+      const id = await newOrganization();
+      return () => call('admin', 'POST', `/api/organizations/${id}/successor`, { successorId: randomUUID() });
+    },
+  },
+  INVALID_OBSERVERS: {
+    NOT_AN_ORGANIZATION: async () => () => call('granLeader', 'PATCH', `/api/partnerships/${c.pilot.id}`, { observerIds: [randomUUID()] }),
+    ALSO_A_MEMBER: async () => () => call('granLeader', 'PATCH', `/api/partnerships/${c.pilot.id}`, { observerIds: [c.org.lunner] }),
   },
 };
 
@@ -337,5 +413,25 @@ describe('a 404 reads the same whether the thing is hidden or missing', () => {
   it('names a missing user the same way', async () => {
     const result = await call('admin', 'PATCH', `/api/users/${randomUUID()}`, { name: 'Ingen' });
     expect(result.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'No such user.' });
+  });
+
+  it('answers a leader about a user of another organisation as about one that does not exist', async () => {
+    const lunnerStaff = await c.userId('lunnerStaff');
+    const hidden = await call('granLeader', 'PATCH', `/api/users/${lunnerStaff}`, { name: 'Endret' });
+    const missing = await call('granLeader', 'PATCH', `/api/users/${randomUUID()}`, { name: 'Endret' });
+    const expected = { statusCode: 404, code: 'NOT_FOUND', message: 'No such user.' };
+    expect({ status: hidden.status, body: hidden.body }).toEqual({ status: 404, body: expected });
+    expect({ status: missing.status, body: missing.body }).toEqual({ status: 404, body: expected });
+  });
+
+  it('answers a leader about an invitation into another organisation as about one that does not exist', async () => {
+    const invitation = await invite('lunnerLeader', {});
+    expect(invitation.status).toBe(201);
+    const id = (invitation.body as unknown as { id: string }).id;
+    const hidden = await call('granLeader', 'POST', `/api/invitations/${id}/resend`, {});
+    const missing = await call('granLeader', 'DELETE', `/api/invitations/${randomUUID()}`);
+    const expected = { statusCode: 404, code: 'NOT_FOUND', message: 'No such invitation.' };
+    expect({ status: hidden.status, body: hidden.body }).toEqual({ status: 404, body: expected });
+    expect({ status: missing.status, body: missing.body }).toEqual({ status: 404, body: expected });
   });
 });

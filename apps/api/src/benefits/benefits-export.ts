@@ -5,7 +5,7 @@ import type { Actor } from '@samspill/domain';
 import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource } from 'typeorm';
 import { benefitLabelsFor } from '../common/labels';
-import { csvLine } from '../projects/projects-export';
+import { csvLine } from '../common/csv';
 
 interface ExportRow {
   id: string;

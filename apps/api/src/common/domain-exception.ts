@@ -24,7 +24,11 @@ export type Findable =
   | 'measurement'
   | 'benefit'
   | 'follow-up'
-  | 'practice';
+  | 'practice'
+  // issue 10
+  | 'organization'
+  | 'invitation'
+  | 'session';
 
 /**
  * The one 404: the same answer whether the thing does not exist or is hidden

@@ -14,6 +14,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { forbidden, PROJECT_WORKERS, recordedFor } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
+import { recordAudit } from '../audit/audit-trail';
 import { type LoadedProjectScope, PartnershipAccess } from '../partnerships/partnership-access';
 import { Database } from '../database/database';
 
@@ -116,6 +117,13 @@ export class IndicatorsService {
          FROM unnest($2::uuid[], $3::float8[], $4::float8[]) AS t(organization_id, baseline, target)`,
         [indicatorId, targets.map((t) => t.organizationId), targets.map((t) => t.baseline), targets.map((t) => t.target)],
       );
+      await recordAudit(m, {
+        action: 'indicator.create',
+        entityType: 'indicator',
+        entityId: indicatorId,
+        concerns: project.participantIds,
+        after: { projectId, name: dto.name, unit: dto.unit, baseline: dto.baseline, target: dto.target, direction: dto.direction, targets },
+      });
       return indicatorId;
     });
     return this.load(id);
@@ -133,15 +141,25 @@ export class IndicatorsService {
     if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     // Staff and leaders measure for their own organisation; only an admin names another.
     const organizationId = recordedFor(actor, project.participantIds, dto.organizationId, 'measurement');
-    const [row] = await this.dataSource.query<{ measurement: MeasurementJson }[]>(
-      `WITH m AS (
-         INSERT INTO measurements (indicator_id, organization_id, value, measured_on, note, recorded_by, created_at)
-         VALUES ($1, $2, $3, $4, nullif($5, ''), $6, coalesce($7::timestamptz, clock_timestamp())) RETURNING *
-       )
-       SELECT ${MEASUREMENT_JSON} AS measurement FROM m LEFT JOIN organizations o ON o.id = m.organization_id`,
-      [indicatorId, organizationId, dto.value, dto.measuredOn, dto.note ?? null, userId, at ?? null],
-    );
-    return toMeasurementResponse((row as { measurement: MeasurementJson }).measurement);
+    return this.dataSource.transaction(async (m) => {
+      const [row] = await m.query<{ measurement: MeasurementJson }[]>(
+        `WITH m AS (
+           INSERT INTO measurements (indicator_id, organization_id, value, measured_on, note, recorded_by, created_at)
+           VALUES ($1, $2, $3, $4, nullif($5, ''), $6, coalesce($7::timestamptz, clock_timestamp())) RETURNING *
+         )
+         SELECT ${MEASUREMENT_JSON} AS measurement FROM m LEFT JOIN organizations o ON o.id = m.organization_id`,
+        [indicatorId, organizationId, dto.value, dto.measuredOn, dto.note ?? null, userId, at ?? null],
+      );
+      const measurement = (row as { measurement: MeasurementJson }).measurement;
+      await recordAudit(m, {
+        action: 'measurement.create',
+        entityType: 'measurement',
+        entityId: measurement.id,
+        concerns: [organizationId],
+        after: { indicatorId, value: dto.value, measuredOn: dto.measuredOn, organizationId, note: dto.note ?? null },
+      });
+      return toMeasurementResponse(measurement);
+    });
   }
 
   /** The indicator's project, checked for visibility: a hidden indicator is answered like a missing one. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ProjectListQuery, ProjectStatus, Stage } from '@samspill/contracts';
 import type { Actor } from '@samspill/domain';
+import { csvLine } from '../common/csv';
 import { labelsFor } from '../common/labels';
 import { projectFilter } from './projects.service';
 import { Database } from '../database/database';
@@ -72,9 +73,4 @@ export class ProjectsExport {
       after = { cursor: last.cursor, id: last.id };
     }
   }
-}
-
-/** Quotes every cell; a leading = + - @ is neutralised so Excel never runs it as a formula. */
-export function csvLine(cells: readonly string[]): string {
-  return `${cells.map((c) => `"${(/^[=+\-@\t\r]/.test(c) ? `'${c}` : c).replaceAll('"', '""')}"`).join(';')}\r\n`;
 }

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client, type QueryResultRow } from 'pg';
@@ -84,6 +86,8 @@ export interface ApiProcess {
   child: ChildProcess;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
+  /** The process's DATA_DIR: a fresh temporary folder unless the caller gave one (mail without SMTP_URL lands in its mail/). */
+  dataDir: string;
   /** Resolves when the output holds `text`; fails after the timeout with what was written. */
   waitForOutput(text: string, timeoutMs?: number): Promise<void>;
   waitUntilHealthy(timeoutMs?: number): Promise<void>;
@@ -114,6 +118,8 @@ export interface SpawnOptions {
 export async function spawnApi(env: Record<string, string>, options: SpawnOptions = {}): Promise<ApiProcess> {
   const port = await freePort();
   if (env['DATABASE_URL'] && !options.direct) env = { ...env, DATABASE_URL: throughPooler(env['DATABASE_URL']) };
+  const ownDataDir = env['DATA_DIR'] ? null : mkdtempSync(join(tmpdir(), 'samspill-api-data-'));
+  const dataDir = env['DATA_DIR'] ?? (ownDataDir as string);
   const child = spawn(process.execPath, [API_MAIN], {
     cwd: WORKSPACE,
     env: {
@@ -124,6 +130,7 @@ export async function spawnApi(env: Record<string, string>, options: SpawnOption
       WEB_ROOT: '',
       HOST: '127.0.0.1',
       PORT: String(port),
+      DATA_DIR: dataDir,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -137,6 +144,7 @@ export async function spawnApi(env: Record<string, string>, options: SpawnOption
     port,
     child,
     output: () => output,
+    dataDir,
     waitForOutput: (text, timeoutMs = 15_000) =>
       new Promise<void>((resolveWait, reject) => {
         if (output.includes(text)) return resolveWait();
@@ -169,8 +177,12 @@ export async function spawnApi(env: Record<string, string>, options: SpawnOption
     },
     stop: () =>
       new Promise<void>((resolveStop) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolveStop();
-        child.once('exit', () => resolveStop());
+        const done = () => {
+          if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+          resolveStop();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', done);
         child.kill('SIGTERM');
       }),
   };

@@ -17,3 +17,6 @@ export * from './lib/lessons';
 export * from './lib/practices';
 export * from './lib/similar';
 export * from './lib/spread';
+// People, invitations, sessions and the audit trail (issue 10)
+export * from './lib/audit';
+export * from './lib/invitations';

@@ -5,3 +5,4 @@ export * from './lib/matching';
 export * from './lib/run-chart';
 export * from './lib/holding-the-gains';
 export * from './lib/practice-policy';
+export * from './lib/people-policy';

@@ -9,3 +9,4 @@ export * from './lib/projects';
 export * from './lib/questions';
 export * from './lib/roles';
 export * from './lib/users';
+export * from './lib/single-sign-on';

@@ -2,3 +2,4 @@ export * from './lib/collaboration-policy';
 export * from './lib/permissions';
 export * from './lib/progress';
 export * from './lib/matching';
+export * from './lib/single-sign-on';

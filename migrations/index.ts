@@ -5,6 +5,8 @@ import { DataVersions1764403200000 } from './1764403200000-data-versions';
 import { DecisionKinds1764489600000 } from './1764489600000-decision-kinds';
 import { RateLimits1764662400000 } from './1764662400000-rate-limits';
 import { AuthSessions1764748800000 } from './1764748800000-auth-sessions';
+import { PeopleAndAudit1796092780041 } from './1796092780041-people-and-audit';
+import { SessionDevices1796098191643 } from './1796098191643-session-devices';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   DecisionKinds1764489600000,
   RateLimits1764662400000,
   AuthSessions1764748800000,
+  PeopleAndAudit1796092780041,
+  SessionDevices1796098191643,
 ];

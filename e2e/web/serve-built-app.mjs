@@ -4,7 +4,7 @@
 // runs this; its SIGTERM reaches the API directly (same process group), so
 // here we only wait for the API to finish its own clean shutdown.
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,10 @@ for (const [file, build] of [
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'samspill-e2e-'));
+const port = process.env.PORT ?? '4310';
+// Browser tests read the mail the app wrote (no SMTP_URL: one .eml file per mail in DATA_DIR/mail); this says where.
+const pointer = join(tmpdir(), `samspill-e2e-web-${port}.json`);
+writeFileSync(pointer, JSON.stringify({ dataDir }));
 // Reachable by the postgres user (as root), so the cluster lives inside it and goes with it.
 chmodSync(dataDir, 0o755);
 // Serve a copy of the web build: a build started meanwhile (another run, on
@@ -35,8 +39,10 @@ const api = spawn(process.execPath, [main], {
   stdio: 'inherit',
   env: {
     ...process.env,
-    PORT: process.env.PORT ?? '4310',
+    PORT: port,
     HOST: '127.0.0.1',
+    // Links in mails lead back to this server.
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: dataDir,
     WEB_ROOT: webRoot,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
@@ -49,5 +55,6 @@ process.on('SIGINT', ignore);
 
 api.on('exit', (code, signal) => {
   rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  rmSync(pointer, { force: true });
   process.exit(code ?? (signal ? 1 : 0));
 });

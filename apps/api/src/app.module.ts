@@ -16,6 +16,8 @@ import { ReciprocalQuestionsModule } from './reciprocal-questions/reciprocal-que
 import { ImprovementLogsModule } from './improvement-logs/improvement-logs.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
+// People, invitations, mail and the audit trail (issue 10)
+import { AuditModule } from './audit/audit.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +60,8 @@ export class AppModule {
         ImprovementLogsModule,
         IndicatorsModule,
         DashboardsModule.forRoot(config),
+        // issue 10
+        AuditModule, // invitations and mail come in through AuthModule, which signs invitees in
       ],
       controllers: [HealthController],
       providers: [

@@ -7,6 +7,7 @@ import { registerShutdown } from '@samspill/api/embedded-postgres';
 import { createApp } from './app.factory';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from '@samspill/demo';
 import { seedDemo } from './seed/seed-demo';
+import { MailService } from './mail/mail.service';
 
 type Command = 'serve' | 'migrate' | 'seed-demo';
 
@@ -89,6 +90,7 @@ async function serve(config: AppConfig, database: ResolvedDatabase): Promise<voi
   }
   await app.listen({ port: config.port, host: config.host });
   if (cluster.isWorker) return;
+  say(`[mail] ${app.get(MailService).describe()}`);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   say(`\nSamspill is running on http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`);

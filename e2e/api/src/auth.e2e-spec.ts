@@ -35,6 +35,7 @@ describe('POST /api/auth/login', () => {
       name: 'Gunnar Ansatt',
       role: 'staff',
       organization: { id: expect.any(String), name: 'Gran kommune', kind: 'municipality' },
+      locale: 'nb',
     });
     const cookie = refreshCookieOf(result.headers);
     expect(cookie).not.toBeNull();
@@ -104,6 +105,7 @@ describe('GET /api/auth/me and the global guard', () => {
       name: 'Plattformadministrator',
       role: 'admin',
       organization: null,
+      locale: 'nb',
     });
   });
 

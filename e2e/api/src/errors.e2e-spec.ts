@@ -82,6 +82,22 @@ async function indicatorOfNewProject(): Promise<IndicatorResponse> {
   return expectStatus(201, await c.call<IndicatorResponse>('granStaff', 'POST', `/api/projects/${project.id}/indicators`, body));
 }
 
+/** A new municipality of its own, made by the admin. */
+async function newOrganization(): Promise<string> {
+  const body = { name: `Kommune ${randomUUID().slice(0, 8)}`, kind: 'municipality', country: 'NO' };
+  return expectStatus(201, await c.call<{ id: string }>('admin', 'POST', '/api/organizations', body)).id;
+}
+
+/** A municipality that has merged into another: inactive. */
+async function mergedOrganization(): Promise<string> {
+  const [merged, successor] = [await newOrganization(), await newOrganization()];
+  expectStatus(200, await c.call('admin', 'POST', `/api/organizations/${merged}/successor`, { successorId: successor }));
+  return merged;
+}
+
+const invite = (who: Who, body: Record<string, unknown>) =>
+  call(who, 'POST', '/api/invitations', { email: `ny.${randomUUID()}@gran.kommune.no`, name: 'Ny Kollega', role: 'staff', ...body });
+
 interface Refusal {
   status: number;
   provoke: () => Promise<Answer>;
@@ -136,6 +152,48 @@ const BY_CODE: Record<ErrorCode, Refusal | { provedIn: string }> = {
       const id = await doTogetherAnswer();
       expectStatus(201, await c.call('granStaff', 'POST', `/api/answers/${id}/project`));
       return call('granStaff', 'POST', `/api/answers/${id}/project`);
+    },
+  },
+  INACTIVE_ORGANIZATION: { status: 400, provoke: async () => newPartnership([c.org.lunner, await mergedOrganization()]) },
+  INVALID_SUCCESSOR: {
+    status: 400,
+    provoke: async () => {
+      const id = await newOrganization();
+      return call('admin', 'POST', `/api/organizations/${id}/successor`, { successorId: id });
+    },
+  },
+  INVALID_OBSERVERS: {
+    status: 400,
+    provoke: () =>
+      call('granLeader', 'POST', '/api/partnerships', {
+        name: 'Nytt',
+        description: '',
+        memberIds: [c.org.lunner],
+        observerIds: [c.org.lunner],
+      }),
+  },
+  INVALID_TOKEN: {
+    status: 400,
+    provoke: () =>
+      request<ErrorResponse>(api.baseUrl, 'POST', '/api/invitations/accept', {
+        body: { token: 'forfalsket', password: 'et-langt-nok-passord' },
+      }),
+  },
+  INVITATION_PENDING: {
+    status: 409,
+    provoke: async () => {
+      const email = `ny.${randomUUID()}@gran.kommune.no`;
+      expect((await invite('granLeader', { email })).status).toBe(201);
+      return invite('granLeader', { email });
+    },
+  },
+  INVITATION_NOT_PENDING: {
+    status: 409,
+    provoke: async () => {
+      const invitation = await invite('granLeader', {});
+      const id = (invitation.body as unknown as { id: string }).id;
+      expect((await call('granLeader', 'DELETE', `/api/invitations/${id}`)).status).toBe(204);
+      return call('granLeader', 'DELETE', `/api/invitations/${id}`);
     },
   },
   TOO_MANY_REQUESTS: { provedIn: 'e2e/api/src/throttle-and-processes.e2e-spec.ts' },
@@ -223,6 +281,24 @@ const BY_REASON: { [C in CodeWithReasons]: Record<ErrorReasonOf<C>, ReasonCase> 
       answerInPilot('admin', { fromOrganizationId: c.org.roskilde, toOrganizationId: c.org.lunner }),
     NOT_ANOTHER_MEMBER: async () => () => answerInPilot('granStaff', { toOrganizationId: c.org.gran }),
   },
+  INVALID_SUCCESSOR: {
+    SAME_ORGANIZATION: async () => {
+      const id = await newOrganization();
+      return () => call('admin', 'POST', `/api/organizations/${id}/successor`, { successorId: id });
+    },
+    ALREADY_MERGED: async () => {
+      const [merged, other] = [await mergedOrganization(), await newOrganization()];
+      return () => call('admin', 'POST', `/api/organizations/${merged}/successor`, { successorId: other });
+    },
+    UNKNOWN_SUCCESSOR: async () => {
+      const id = await newOrganization();
+      return () => call('admin', 'POST', `/api/organizations/${id}/successor`, { successorId: randomUUID() });
+    },
+  },
+  INVALID_OBSERVERS: {
+    NOT_AN_ORGANIZATION: async () => () => call('granLeader', 'PATCH', `/api/partnerships/${c.pilot.id}`, { observerIds: [randomUUID()] }),
+    ALSO_A_MEMBER: async () => () => call('granLeader', 'PATCH', `/api/partnerships/${c.pilot.id}`, { observerIds: [c.org.lunner] }),
+  },
 };
 
 const REASON_CASES = (Object.keys(ERROR_REASONS) as CodeWithReasons[]).flatMap((code) =>
@@ -307,5 +383,25 @@ describe('a 404 reads the same whether the thing is hidden or missing', () => {
   it('names a missing user the same way', async () => {
     const result = await call('admin', 'PATCH', `/api/users/${randomUUID()}`, { name: 'Ingen' });
     expect(result.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'No such user.' });
+  });
+
+  it('answers a leader about a user of another organisation as about one that does not exist', async () => {
+    const lunnerStaff = await c.userId('lunnerStaff');
+    const hidden = await call('granLeader', 'PATCH', `/api/users/${lunnerStaff}`, { name: 'Endret' });
+    const missing = await call('granLeader', 'PATCH', `/api/users/${randomUUID()}`, { name: 'Endret' });
+    const expected = { statusCode: 404, code: 'NOT_FOUND', message: 'No such user.' };
+    expect({ status: hidden.status, body: hidden.body }).toEqual({ status: 404, body: expected });
+    expect({ status: missing.status, body: missing.body }).toEqual({ status: 404, body: expected });
+  });
+
+  it('answers a leader about an invitation into another organisation as about one that does not exist', async () => {
+    const invitation = await invite('lunnerLeader', {});
+    expect(invitation.status).toBe(201);
+    const id = (invitation.body as unknown as { id: string }).id;
+    const hidden = await call('granLeader', 'POST', `/api/invitations/${id}/resend`, {});
+    const missing = await call('granLeader', 'DELETE', `/api/invitations/${randomUUID()}`);
+    const expected = { statusCode: 404, code: 'NOT_FOUND', message: 'No such invitation.' };
+    expect({ status: hidden.status, body: hidden.body }).toEqual({ status: 404, body: expected });
+    expect({ status: missing.status, body: missing.body }).toEqual({ status: 404, body: expected });
   });
 });

@@ -40,7 +40,16 @@ interface Document {
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-const PUBLIC = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout'];
+const PUBLIC = [
+  'GET /api/health',
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'POST /api/auth/logout',
+  // issue 10: what a person does from a link in a mail, before they can sign in
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/confirm',
+  'POST /api/invitations/accept',
+];
 
 let api: TestApi;
 let doc: Document;
@@ -225,6 +234,8 @@ describe('the API answers as the document says', () => {
       ['get', `/api/partnerships/${partnershipId}/questions`, 200],
       ['get', `/api/dashboard/partnerships/${partnershipId}`, 200],
       ['get', '/api/dashboard/overview', 200],
+      ['get', '/api/invitations', 200],
+      ['get', '/api/audit', 200],
       ['get', `/api/projects/00000000-0000-4000-8000-000000000000`, 404],
       ['post', `/api/projects/${project.id}/transitions`, 400],
     ];

@@ -1,4 +1,4 @@
-import type { ErrorResponse, OrganizationResponse, UserResponse } from '@samspill/contracts';
+import type { ErrorResponse, OrganizationResponse, UserListResponse, UserResponse } from '@samspill/contracts';
 import { DEMO_ACCOUNTS } from '@samspill/testing';
 import { startTestApi, type TestApi } from './support/api-server';
 import { login, request, type Session } from './support/http';
@@ -30,7 +30,16 @@ describe('GET /api/organizations', () => {
     const result = await call<OrganizationResponse[]>('GET', '/api/organizations', { token: sessions[who]?.token });
     expect(result.status).toBe(200);
     const gran = result.body.find((o) => o.name === 'Gran kommune');
-    expect(gran).toEqual({ id: expect.any(String), name: 'Gran kommune', kind: 'municipality', code: '3446', country: 'NO' });
+    expect(gran).toEqual({
+      id: expect.any(String),
+      name: 'Gran kommune',
+      kind: 'municipality',
+      code: '3446',
+      country: 'NO',
+      active: true,
+      successor: null,
+      version: 1,
+    });
     expect(result.body.find((o) => o.name === 'NAV Drammen')).toMatchObject({ kind: 'state_agency', code: null });
     expect(result.body.find((o) => o.name === 'Roskilde Kommune')).toMatchObject({ code: '265', country: 'DK' });
     expect(result.body.map((o) => o.name)).toEqual(
@@ -52,7 +61,16 @@ describe('POST /api/organizations', () => {
       body: { name: 'Hole kommune', kind: 'municipality', code: '3310', country: 'NO' },
     });
     expect(result.status).toBe(201);
-    expect(result.body).toEqual({ id: expect.any(String), name: 'Hole kommune', kind: 'municipality', code: '3310', country: 'NO' });
+    expect(result.body).toEqual({
+      id: expect.any(String),
+      name: 'Hole kommune',
+      kind: 'municipality',
+      code: '3310',
+      country: 'NO',
+      active: true,
+      successor: null,
+      version: 1,
+    });
     const rows = await api.sql(`SELECT name, kind, code, country FROM organizations WHERE id = $1`, [result.body.id]);
     expect(rows).toEqual([{ name: 'Hole kommune', kind: 'municipality', code: '3310', country: 'NO' }]);
   });
@@ -127,6 +145,7 @@ describe('POST /api/users', () => {
       active: true,
       locale: 'nb',
       createdAt: expect.any(String),
+      version: 1,
     });
     expect(JSON.stringify(result.body)).not.toMatch(/argon|password|hash/i);
     const [row] = await api.sql<{ password_hash: string }>(`SELECT password_hash FROM users WHERE id = $1`, [result.body.id]);
@@ -206,11 +225,18 @@ describe('POST /api/users', () => {
     expect(await countRows('users')).toBe(before);
   });
 
-  it('lists users for admins only, without hashes', async () => {
-    const list = await call<UserResponse[]>('GET', '/api/users', { token: sessions['admin']?.token });
+  it('lists users for admins (all) and leaders (their own organisation), without hashes; others are refused', async () => {
+    const list = await call<UserListResponse>('GET', '/api/users?limit=200', { token: sessions['admin']?.token });
     expect(list.status).toBe(200);
-    expect(list.body.length).toBeGreaterThanOrEqual(11);
+    expect(list.body.items.length).toBeGreaterThanOrEqual(11);
+    expect(list.body.total).toBe(list.body.items.length);
     expect(JSON.stringify(list.body)).not.toMatch(/argon2/);
-    expect((await call('GET', '/api/users', { token: sessions['leader']?.token })).status).toBe(403);
+    const own = await call<UserListResponse>('GET', '/api/users', { token: sessions['leader']?.token });
+    expect(own.status).toBe(200);
+    expect(new Set(own.body.items.map((u) => u.organization?.name))).toEqual(new Set(['Gran kommune']));
+    expect(JSON.stringify(own.body)).not.toMatch(/argon2/);
+    for (const who of ['staff', 'politician']) {
+      expect((await call('GET', '/api/users', { token: sessions[who]?.token })).status).toBe(403);
+    }
   });
 });

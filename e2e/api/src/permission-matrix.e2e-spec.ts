@@ -1,5 +1,15 @@
-import type { AnswerResponse, IndicatorResponse, PartnershipResponse, ProjectListResponse, ProjectResponse } from '@samspill/contracts';
+import type {
+  AnswerResponse,
+  AuditListResponse,
+  IndicatorResponse,
+  InvitationResponse,
+  PartnershipResponse,
+  ProjectListResponse,
+  ProjectResponse,
+  UserListResponse,
+} from '@samspill/contracts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@samspill/testing';
+import { createHash, randomUUID } from 'node:crypto';
 import { startTestApi, type TestApi } from './support/api-server';
 import { type HttpResult, login, request } from './support/http';
 
@@ -10,11 +20,14 @@ import { type HttpResult, login, request } from './support/http';
  *   own      = Gran: member of the partnership and participant in the project
  *   partner  = Lunner: member of the partnership, not a participant
  *   outsider = Roskilde: not a member of the (members-only) partnership
+ *   observer = Statsforvalteren i Innlandet: observes the partnership (reads all, writes nothing)
+ * For the people endpoints (users, invitations, the audit trail) the resource
+ * belongs to Gran, so `own` is Gran and every other relation is another organisation.
  * Expectations are written out here from the issue's rules, independently of
  * the policy code. Each case checks the status, that a refused request
  * changed nothing in the database, and that a 404 leaks nothing.
  */
-type Relation = 'own' | 'partner' | 'outsider';
+type Relation = 'own' | 'partner' | 'outsider' | 'observer';
 type Role = 'staff' | 'leader' | 'politician';
 interface Actor {
   label: string;
@@ -22,12 +35,18 @@ interface Actor {
   relation: Relation | 'none';
   token: string;
   organizationId: string | null;
+  userId: string;
 }
 
 const EMAILS: Record<Relation, Record<Role, string>> = {
   own: { staff: DEMO_ACCOUNTS.granStaff, leader: DEMO_ACCOUNTS.granLeader, politician: DEMO_ACCOUNTS.granPolitician },
   partner: { staff: DEMO_ACCOUNTS.lunnerStaff, leader: DEMO_ACCOUNTS.lunnerLeader, politician: DEMO_ACCOUNTS.lunnerPolitician },
   outsider: { staff: DEMO_ACCOUNTS.roskildeStaff, leader: 'leder@roskilde.dk', politician: 'politiker@roskilde.dk' },
+  observer: {
+    staff: DEMO_ACCOUNTS.statsforvalterenStaff,
+    leader: 'leder@statsforvalteren.no',
+    politician: 'politiker@statsforvalteren.no',
+  },
 };
 
 const TABLES = [
@@ -42,6 +61,13 @@ const TABLES = [
   'log_entry_revisions',
   'indicators',
   'measurements',
+  // issue 10
+  'partnership_observers',
+  'organizations',
+  'users',
+  'invitations',
+  'password_resets',
+  'audit_log',
 ];
 
 let api: TestApi;
@@ -51,6 +77,8 @@ let pilotId: string;
 let granId: string;
 let lunnerId: string;
 let focusAreaId: string;
+let hogskolenId: string;
+let statsforvalterenId: string;
 let checked = 0;
 
 const call = <T = unknown>(actor: Actor, method: string, path: string, body?: unknown): Promise<HttpResult<T>> =>
@@ -98,17 +126,62 @@ async function newIndicator(projectId: string): Promise<IndicatorResponse> {
   return created.body;
 }
 
+// --- fixtures of the people endpoints (issue 10) ---
+async function newOrganization(): Promise<string> {
+  const created = await call<{ id: string }>(admin, 'POST', '/api/organizations', {
+    name: `Matrix ${randomUUID().slice(0, 8)}`,
+    kind: 'municipality',
+    country: 'NO',
+  });
+  if (created.status !== 201) throw new Error(`fixture organisation: ${created.status}`);
+  return created.body.id;
+}
+async function newGranUser(): Promise<string> {
+  const created = await call<{ id: string }>(admin, 'POST', '/api/users', {
+    email: `matrix.${randomUUID().slice(0, 8)}@gran.kommune.no`,
+    name: 'Matrix Person',
+    role: 'staff',
+    organizationId: granId,
+    password: DEMO_PASSWORD,
+  });
+  if (created.status !== 201) throw new Error(`fixture user: ${created.status}`);
+  return created.body.id;
+}
+async function newGranInvitation(): Promise<string> {
+  const created = await call<InvitationResponse>(admin, 'POST', '/api/invitations', {
+    email: `invitert.${randomUUID().slice(0, 8)}@gran.kommune.no`,
+    name: 'Matrix Invitert',
+    role: 'staff',
+    organizationId: granId,
+  });
+  if (created.status !== 201) throw new Error(`fixture invitation: ${created.status}`);
+  return created.body.id;
+}
+const inviteeOf = (a: Actor) => `matrix.${a.label.replace('/', '.')}@gran.kommune.no`;
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
 // --- the rules, as the issue states them ---
 const ok = (status: number) => () => status;
 const read = (a: Actor) => (a.relation === 'outsider' ? 404 : 200);
-/** Leaders of a member organisation (and admins) manage the partnership. */
+/** Leaders of a member organisation (and admins) manage the partnership; observers see it, so they get 403. */
 const manage = (success: number) => (a: Actor) =>
-  a.relation === 'outsider' ? 404 : a.role === 'admin' || a.role === 'leader' ? success : 403;
-/** Staff and leaders of a member organisation write in the partnership; politicians never. */
-const memberWrites = (success: number) => (a: Actor) => (a.relation === 'outsider' ? 404 : a.role === 'politician' ? 403 : success);
+  a.relation === 'outsider' ? 404 : a.role === 'admin' || (a.role === 'leader' && a.relation !== 'observer') ? success : 403;
+/** Staff and leaders of a member organisation write in the partnership; politicians and observers never. */
+const memberWrites = (success: number) => (a: Actor) =>
+  a.relation === 'outsider' ? 404 : a.role === 'politician' || a.relation === 'observer' ? 403 : success;
 /** Only the organisation that owns the answer or takes part in the project writes to it. */
 const ownWrites = (success: number) => (a: Actor) =>
   a.relation === 'outsider' ? 404 : a.role === 'admin' || (a.relation === 'own' && a.role !== 'politician') ? success : 403;
+/** Admins only (organisations). */
+const onlyAdmin = (success: number) => (a: Actor) => (a.role === 'admin' ? success : 403);
+/** Admins and leaders (the user list, invitations, the audit trail), each within their reach. */
+const managers = (success: number) => (a: Actor) => (a.role === 'admin' || a.role === 'leader' ? success : 403);
+/**
+ * A Gran person or invitation: admins and Gran's leaders; a leader of any other organisation is told it does
+ * not exist (404); staff and politicians manage nobody (403).
+ */
+const managesGran = (success: number) => (a: Actor) =>
+  a.role === 'admin' ? success : a.role === 'leader' ? (a.relation === 'own' ? success : 404) : 403;
 /** Into `establish`: a leader of a participating organisation, or an admin. */
 const establish = (a: Actor) =>
   a.relation === 'outsider' ? 404 : a.role === 'admin' || (a.relation === 'own' && a.role === 'leader') ? 201 : 403;
@@ -331,35 +404,241 @@ const CASES: Case[] = [
       expect(await api.sql(`SELECT value FROM measurements WHERE indicator_id = $1`, [ctx['indicatorId']])).toEqual([{ value: 10 }]);
     },
   },
+  // --- issue 10: organisations, observers, people, invitations, self-service and the audit trail ---
+  {
+    name: 'PATCH /partnerships/:id (observerIds)',
+    expected: manage(200),
+    run: (a) => call(a, 'PATCH', `/api/partnerships/${pilotId}`, { observerIds: [hogskolenId] }),
+    verify: async () => {
+      expect(await api.sql(`SELECT organization_id FROM partnership_observers WHERE partnership_id = $1`, [pilotId])).toEqual([
+        { organization_id: hogskolenId },
+      ]);
+      // Back as the demo has it, for the cases that follow.
+      await call(admin, 'PATCH', `/api/partnerships/${pilotId}`, { observerIds: [hogskolenId, statsforvalterenId] });
+    },
+  },
+  {
+    name: 'PATCH /organizations/:id',
+    expected: onlyAdmin(200),
+    prepare: async () => ({ organizationId: await newOrganization() }),
+    run: (a, ctx) => call(a, 'PATCH', `/api/organizations/${ctx['organizationId']}`, { name: `Rettet ${ctx['organizationId']}` }),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT name FROM organizations WHERE id = $1`, [ctx['organizationId']])).toEqual([
+        { name: `Rettet ${ctx['organizationId']}` },
+      ]);
+    },
+  },
+  {
+    name: 'POST /organizations/:id/successor',
+    expected: onlyAdmin(200),
+    prepare: async () => ({ organizationId: await newOrganization(), successorId: await newOrganization() }),
+    run: (a, ctx) => call(a, 'POST', `/api/organizations/${ctx['organizationId']}/successor`, { successorId: ctx['successorId'] }),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT active, successor_id FROM organizations WHERE id = $1`, [ctx['organizationId']])).toEqual([
+        { active: false, successor_id: ctx['successorId'] },
+      ]);
+    },
+  },
+  {
+    name: 'GET /users',
+    expected: managers(200),
+    run: (a) => call(a, 'GET', '/api/users?limit=200'),
+    verify: async (a, r) => {
+      const { items, total } = r.body as UserListResponse;
+      if (a.role === 'admin') {
+        expect(total).toBe((await api.row<{ n: number }>(`SELECT count(*)::int AS n FROM users`)).n);
+      } else {
+        expect(items.length).toBeGreaterThan(0);
+        expect(items.every((u) => u.organization?.id === a.organizationId)).toBe(true);
+      }
+    },
+  },
+  {
+    name: 'PATCH /users/:id (a Gran person’s name)',
+    expected: managesGran(200),
+    prepare: async () => ({ userId: await newGranUser() }),
+    run: (a, ctx) => call(a, 'PATCH', `/api/users/${ctx['userId']}`, { name: `Endret av ${a.label}` }),
+    verify: async (a, _r, ctx) => {
+      expect(await api.sql(`SELECT name FROM users WHERE id = $1`, [ctx['userId']])).toEqual([{ name: `Endret av ${a.label}` }]);
+    },
+  },
+  {
+    name: 'PATCH /users/:id (making a Gran person an admin)',
+    expected: (a) => (a.role === 'admin' ? 200 : managesGran(403)(a)),
+    prepare: async () => ({ userId: await newGranUser() }),
+    run: (a, ctx) => call(a, 'PATCH', `/api/users/${ctx['userId']}`, { role: 'admin' }),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT role FROM users WHERE id = $1`, [ctx['userId']])).toEqual([{ role: 'admin' }]);
+    },
+  },
+  {
+    name: 'PATCH /users/:id (one’s own role)',
+    expected: () => 403,
+    run: (a) => call(a, 'PATCH', `/api/users/${a.userId}`, { role: a.role === 'staff' ? 'leader' : 'staff' }),
+  },
+  {
+    name: 'POST /invitations (into Gran)',
+    // Organisations are no secret: a leader of another one is refused (403), not told Gran does not exist.
+    expected: (a) => (a.role === 'admin' || (a.role === 'leader' && a.relation === 'own') ? 201 : 403),
+    run: (a) => call(a, 'POST', '/api/invitations', { email: inviteeOf(a), name: 'Ny Kollega', role: 'staff', organizationId: granId }),
+    verify: async (a) => {
+      expect(await api.sql(`SELECT organization_id FROM invitations WHERE email = $1`, [inviteeOf(a)])).toEqual([
+        { organization_id: granId },
+      ]);
+    },
+  },
+  {
+    name: 'GET /invitations',
+    expected: managers(200),
+    prepare: async () => ({ invitationId: await newGranInvitation() }),
+    run: (a) => call(a, 'GET', '/api/invitations'),
+    verify: async (a, r, ctx) => {
+      const items = r.body as InvitationResponse[];
+      if (a.role !== 'admin') expect(items.every((i) => i.organization?.id === a.organizationId)).toBe(true);
+      if (a.role === 'admin' || a.organizationId === granId) expect(items.map((i) => i.id)).toContain(ctx['invitationId']);
+      else expect(items.map((i) => i.id)).not.toContain(ctx['invitationId']);
+    },
+  },
+  {
+    name: 'POST /invitations/:id/resend',
+    expected: managesGran(200),
+    prepare: async () => ({ invitationId: await newGranInvitation() }),
+    run: (a, ctx) => call(a, 'POST', `/api/invitations/${ctx['invitationId']}/resend`, {}),
+    verify: async (_a, r, ctx) => {
+      expect((r.body as InvitationResponse).id).toBe(ctx['invitationId']);
+    },
+  },
+  {
+    name: 'DELETE /invitations/:id',
+    expected: managesGran(204),
+    prepare: async () => ({ invitationId: await newGranInvitation() }),
+    run: (a, ctx) => call(a, 'DELETE', `/api/invitations/${ctx['invitationId']}`),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT withdrawn_at IS NOT NULL AS withdrawn FROM invitations WHERE id = $1`, [ctx['invitationId']])).toEqual([
+        { withdrawn: true },
+      ]);
+    },
+  },
+  {
+    name: 'POST /invitations/accept (public: the token decides)',
+    expected: ok(201),
+    prepare: async () => {
+      const invitationId = await newGranInvitation();
+      const token = randomUUID().replaceAll('-', '');
+      await api.sql(`UPDATE invitations SET token_hash = $2 WHERE id = $1`, [invitationId, sha256(token)]);
+      return { invitationId, token };
+    },
+    run: (a, ctx) => call(a, 'POST', '/api/invitations/accept', { token: ctx['token'], password: 'et-langt-nok-passord' }),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT accepted_at IS NOT NULL AS accepted FROM invitations WHERE id = $1`, [ctx['invitationId']])).toEqual([
+        { accepted: true },
+      ]);
+    },
+  },
+  {
+    name: 'POST /auth/password-reset (public)',
+    expected: ok(202),
+    run: (a) => call(a, 'POST', '/api/auth/password-reset', { email: 'ingen@example.no' }),
+  },
+  {
+    name: 'POST /auth/password-reset/confirm (public: the token decides)',
+    expected: ok(204),
+    prepare: async () => {
+      const userId = await newGranUser();
+      const token = randomUUID().replaceAll('-', '');
+      await api.sql(`INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [
+        userId,
+        sha256(token),
+      ]);
+      return { userId, token };
+    },
+    run: (a, ctx) => call(a, 'POST', '/api/auth/password-reset/confirm', { token: ctx['token'], password: 'et-helt-nytt-passord' }),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT used_at IS NOT NULL AS used FROM password_resets WHERE user_id = $1`, [ctx['userId']])).toEqual([
+        { used: true },
+      ]);
+    },
+  },
+  {
+    name: 'PATCH /auth/me',
+    expected: ok(200),
+    run: (a) => call(a, 'PATCH', '/api/auth/me', { locale: 'en' }),
+    verify: async (a) => {
+      expect(await api.sql(`SELECT locale FROM users WHERE id = $1`, [a.userId])).toEqual([{ locale: 'en' }]);
+    },
+  },
+  {
+    name: 'GET /audit',
+    expected: managers(200),
+    run: (a) => call(a, 'GET', '/api/audit?limit=200'),
+    verify: async (a, r) => {
+      const { items } = r.body as AuditListResponse;
+      expect(items.length).toBeGreaterThan(0);
+      if (a.role !== 'admin') {
+        const ids = items.map((e) => e.id);
+        const readable = await api.sql<{ id: string }>(
+          `SELECT id::text FROM audit_log WHERE id = ANY($1::bigint[]) AND (actor_organization_id = $2 OR $2::uuid = ANY(concerns))`,
+          [ids, a.organizationId],
+        );
+        expect(readable).toHaveLength(ids.length);
+      }
+    },
+  },
+  {
+    name: 'GET /audit.csv',
+    expected: managers(200),
+    run: (a) => call(a, 'GET', '/api/audit.csv'),
+    verify: async (_a, r) => {
+      expect(String(r.body).split('\r\n')[0]).toContain('Tidspunkt');
+    },
+  },
 ];
 
 beforeAll(async () => {
   api = await startTestApi();
   const adminSession = await login(api.baseUrl, DEMO_ACCOUNTS.admin);
-  admin = { label: 'admin', role: 'admin', relation: 'none', token: adminSession.token, organizationId: null };
+  admin = {
+    label: 'admin',
+    role: 'admin',
+    relation: 'none',
+    token: adminSession.token,
+    organizationId: null,
+    userId: adminSession.auth.user.id,
+  };
   const ids = await api.sql<{ id: string; name: string }>(`SELECT id, name FROM organizations`);
   const idOf = (name: string) => ids.find((o) => o.name === name)?.id ?? '';
   granId = idOf('Gran kommune');
   lunnerId = idOf('Lunner kommune');
   const roskildeId = idOf('Roskilde Kommune');
-  for (const [email, role] of [
-    ['leder@roskilde.dk', 'leader'],
-    ['politiker@roskilde.dk', 'politician'],
+  statsforvalterenId = idOf('Statsforvalteren i Innlandet');
+  hogskolenId = idOf('Høgskolen i Innlandet');
+  for (const [email, role, organizationId] of [
+    ['leder@roskilde.dk', 'leader', roskildeId],
+    ['politiker@roskilde.dk', 'politician', roskildeId],
+    ['leder@statsforvalteren.no', 'leader', statsforvalterenId],
+    ['politiker@statsforvalteren.no', 'politician', statsforvalterenId],
   ] as const) {
     const created = await call(admin, 'POST', '/api/users', {
       email,
       name: email,
       role,
-      organizationId: roskildeId,
+      organizationId,
       password: DEMO_PASSWORD,
     });
     if (created.status !== 201) throw new Error(`could not create ${email}`);
   }
-  const orgOf: Record<Relation, string> = { own: granId, partner: lunnerId, outsider: roskildeId };
-  for (const relation of ['own', 'partner', 'outsider'] as const) {
+  const orgOf: Record<Relation, string> = { own: granId, partner: lunnerId, outsider: roskildeId, observer: statsforvalterenId };
+  for (const relation of ['own', 'partner', 'outsider', 'observer'] as const) {
     for (const role of ['staff', 'leader', 'politician'] as const) {
       const session = await login(api.baseUrl, EMAILS[relation][role]);
-      actors.push({ label: `${role}/${relation}`, role, relation, token: session.token, organizationId: orgOf[relation] });
+      actors.push({
+        label: `${role}/${relation}`,
+        role,
+        relation,
+        token: session.token,
+        organizationId: orgOf[relation],
+        userId: session.auth.user.id,
+      });
     }
   }
   actors.push(admin);
@@ -390,6 +669,10 @@ describe('permission matrix', () => {
       }
       checked++;
     }
+  });
+
+  it('recorded every write it made in the audit trail: the API logged no write without an entry', () => {
+    expect(api.output()).not.toContain('a write without an audit entry');
   });
 
   afterAll(() => {

@@ -1,7 +1,7 @@
-import { matchCountsSql, offerIsMetSql, visiblePartnershipSql } from '@samspill/api/sql-rules';
+import { matchCountsSql, offerIsMetSql, readableAuditSql, visiblePartnershipSql } from '@samspill/api/sql-rules';
 import type { Direction, IndicatorResponse, PartnershipDashboard, ProjectResponse, Question, Role, Visibility } from '@samspill/contracts';
 import { QUESTIONS, ROLES, VISIBILITIES } from '@samspill/contracts/values';
-import { type Actor, canSeePartnership, type MatchableAnswer, matchOffersAndWishes } from '@samspill/domain';
+import { type Actor, canReadAuditEntry, canSeePartnership, type MatchableAnswer, matchOffersAndWishes } from '@samspill/domain';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -50,10 +50,14 @@ describe('SQL twins on generated cases', () => {
 
   it(`partnership visibility: canSeePartnership and visiblePartnershipSql agree (${RUNS} runs)`, async () => {
     const org = fc.integer({ min: 0, max: 3 });
-    const partnership = fc.record({
-      visibility: fc.constantFrom<Visibility>(...VISIBILITIES),
-      members: fc.uniqueArray(org, { maxLength: 4 }),
-    });
+    // Observers (issue 10) are never members as well: the generator keeps the two apart, as the database does.
+    const partnership = fc
+      .record({
+        visibility: fc.constantFrom<Visibility>(...VISIBILITIES),
+        members: fc.uniqueArray(org, { maxLength: 4 }),
+        observers: fc.uniqueArray(org, { maxLength: 4 }),
+      })
+      .map((p) => ({ ...p, observers: p.observers.filter((o) => !p.members.includes(o)) }));
     const actor = fc.record({ role: fc.constantFrom<Role>(...ROLES), org: fc.option(org) });
     const started = Date.now();
     await fc.assert(
@@ -63,6 +67,7 @@ describe('SQL twins on generated cases', () => {
           id: randomUUID(),
           visibility: p.visibility,
           memberIds: p.members.map((i) => orgs[i] as string),
+          observerIds: p.observers.map((i) => orgs[i] as string),
         }));
         const seen = await inRollback(async () => {
           for (const p of cases) {
@@ -70,6 +75,10 @@ describe('SQL twins on generated cases', () => {
             await db.query(`INSERT INTO partnership_members (partnership_id, organization_id) SELECT $1, unnest($2::uuid[])`, [
               p.id,
               p.memberIds,
+            ]);
+            await db.query(`INSERT INTO partnership_observers (partnership_id, organization_id) SELECT $1, unnest($2::uuid[])`, [
+              p.id,
+              p.observerIds,
             ]);
           }
           const rows = await db.query<{ id: string }>(
@@ -88,6 +97,41 @@ describe('SQL twins on generated cases', () => {
       settings(RUNS),
     );
     process.stdout.write(`visibility: ${RUNS} runs in ${Date.now() - started} ms\n`);
+  });
+
+  it(`audit trail: canReadAuditEntry and readableAuditSql agree (${RUNS} runs)`, async () => {
+    const org = fc.integer({ min: 0, max: 3 });
+    const entry = fc.record({ actorOrg: fc.option(org), concerns: fc.uniqueArray(org, { maxLength: 4 }) });
+    const actor = fc.record({ role: fc.constantFrom<Role>(...ROLES), org: fc.option(org) });
+    const started = Date.now();
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 6 }), actor, async (entries, a) => {
+        const who: Actor = { role: a.role, organizationId: a.org === null ? null : (orgs[a.org] as string) };
+        const cases = entries.map((e) => ({
+          actorOrganizationId: e.actorOrg === null ? null : (orgs[e.actorOrg] as string),
+          concerns: e.concerns.map((i) => orgs[i] as string),
+        }));
+        const readable = await inRollback(async () => {
+          const ids: string[] = [];
+          for (const e of cases) {
+            const inserted = await db.query<{ id: string }>(
+              `INSERT INTO audit_log (actor_organization_id, action, entity_type, concerns) VALUES ($1, 'user.update', 'user', $2::uuid[]) RETURNING id::text`,
+              [e.actorOrganizationId, e.concerns],
+            );
+            ids.push(inserted.rows[0]?.id as string);
+          }
+          const rows = await db.query<{ id: string }>(
+            `SELECT a.id::text FROM audit_log a WHERE a.id = ANY($2::bigint[]) AND ${readableAuditSql(who, 'a', '$1')}`,
+            [who.organizationId, ids],
+          );
+          const seen = new Set(rows.rows.map((r) => r.id));
+          return ids.map((id) => seen.has(id));
+        });
+        expect(readable).toEqual(cases.map((e) => canReadAuditEntry(who, e)));
+      }),
+      settings(RUNS),
+    );
+    process.stdout.write(`audit readability: ${RUNS} runs in ${Date.now() - started} ms\n`);
   });
 
   it(`offer/wish matching: matchOffersAndWishes and the dashboard's SQL agree (${RUNS} runs)`, async () => {

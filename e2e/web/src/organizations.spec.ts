@@ -2,15 +2,16 @@ import { type Page, expect, test } from '@playwright/test';
 import { DEMO_ACCOUNTS, accessibilityViolations, signIn } from './support/app';
 
 // The demo organisations in the order a Norwegian reader expects (Intl.Collator 'nb').
+// The last column, Status, came with mergers (issue 10): every demo organisation is active.
 const DEMO_ROWS = [
-  ['Bærum kommune', 'Kommune', '3201', 'Norge'],
-  ['Gran kommune', 'Kommune', '3446', 'Norge'],
-  ['Høgskolen i Innlandet', 'Høgskole eller forskning', '—', 'Norge'],
-  ['Lunner kommune', 'Kommune', '3234', 'Norge'],
-  ['NAV Drammen', 'Statlig etat', '—', 'Norge'],
-  ['Roskilde Kommune', 'Kommune', '265', 'Danmark'],
-  ['Statsforvalteren i Innlandet', 'Fylke eller statsforvalter', '—', 'Norge'],
-  ['Vestre Toten kommune', 'Kommune', '3443', 'Norge'],
+  ['Bærum kommune', 'Kommune', '3201', 'Norge', 'Aktiv'],
+  ['Gran kommune', 'Kommune', '3446', 'Norge', 'Aktiv'],
+  ['Høgskolen i Innlandet', 'Høgskole eller forskning', '—', 'Norge', 'Aktiv'],
+  ['Lunner kommune', 'Kommune', '3234', 'Norge', 'Aktiv'],
+  ['NAV Drammen', 'Statlig etat', '—', 'Norge', 'Aktiv'],
+  ['Roskilde Kommune', 'Kommune', '265', 'Danmark', 'Aktiv'],
+  ['Statsforvalteren i Innlandet', 'Fylke eller statsforvalter', '—', 'Norge', 'Aktiv'],
+  ['Vestre Toten kommune', 'Kommune', '3443', 'Norge', 'Aktiv'],
 ];
 const DEMO_NAMES = DEMO_ROWS.map(([name]) => name);
 

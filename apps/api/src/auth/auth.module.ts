@@ -4,6 +4,9 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
+import { InvitationAcceptController } from '../invitations/invitation-accept.controller';
+import { InvitationsModule } from '../invitations/invitations.module';
+import { MailModule } from '../mail/mail.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -11,12 +14,14 @@ import { JwtAuthGuard, PermissionGuard, WriteRateGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
+import { PasswordResetService } from './password-reset.service';
 
 @Module({
   imports: [UsersModule, PassportModule],
-  controllers: [AuthController],
+  controllers: [AuthController, InvitationAcceptController],
   providers: [
     AuthService,
+    PasswordResetService,
     LoginThrottleService,
     LocalStrategy,
     JwtStrategy,
@@ -33,6 +38,8 @@ export class AuthModule {
       module: AuthModule,
       imports: [
         ConfigModule.forRoot(config),
+        MailModule.forRoot(config),
+        InvitationsModule.forRoot(config),
         JwtModule.register({
           secret: config.jwtSecret as string,
           signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' },

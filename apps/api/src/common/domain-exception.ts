@@ -13,7 +13,18 @@ export class DomainException<C extends ErrorCode = ErrorCode> extends Error {
 }
 
 /** What a 404 names, in the words the person used to ask. */
-export type Findable = 'partnership' | 'focus area' | 'project' | 'answer' | 'log entry' | 'indicator' | 'user';
+export type Findable =
+  | 'partnership'
+  | 'focus area'
+  | 'project'
+  | 'answer'
+  | 'log entry'
+  | 'indicator'
+  | 'user'
+  // issue 10
+  | 'organization'
+  | 'invitation'
+  | 'session';
 
 /**
  * The one 404: the same answer whether the thing does not exist or is hidden

@@ -37,4 +37,35 @@ describe('loadConfig', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://a.no, https://b.dk' }).corsOrigins).toEqual(['https://a.no', 'https://b.dk']);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://a.no/path' })).toThrow('must be a bare origin');
   });
+
+  it('writes mail to files unless SMTP_URL is set, and links to PUBLIC_URL', () => {
+    const embedded = loadConfig({ PORT: '4321' });
+    expect(embedded.smtpUrl).toBeNull();
+    expect(embedded.publicUrl).toBe('http://localhost:4321');
+    expect(embedded.mailFrom).toMatch(/^Samspill <.+@.+>$/);
+    const real = loadConfig({
+      SMTP_URL: 'smtps://u:p@mail.kommune.no:465',
+      MAIL_FROM: 'Samspill <ikke-svar@kommune.no>',
+      PUBLIC_URL: 'https://samspill.kommune.no/',
+    });
+    expect(real).toMatchObject({
+      smtpUrl: 'smtps://u:p@mail.kommune.no:465',
+      mailFrom: 'Samspill <ikke-svar@kommune.no>',
+      publicUrl: 'https://samspill.kommune.no',
+    });
+  });
+
+  it('refuses a mail server that is not SMTP, a sender that is not an address and a public address that is not a URL', () => {
+    let error: unknown;
+    try {
+      loadConfig({ SMTP_URL: 'http://mail', MAIL_FROM: 'Samspill', PUBLIC_URL: 'samspill.no' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'SMTP_URL must start with smtp:// or smtps://',
+      expect.stringContaining('MAIL_FROM must be an address'),
+      expect.stringContaining('PUBLIC_URL is not a URL'),
+    ]);
+  });
 });

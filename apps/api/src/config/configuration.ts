@@ -26,6 +26,12 @@ export interface AppConfig {
   dashboardCache: boolean;
   /** API processes to run on this machine (Node cluster); each is stateless, all share the database. */
   apiWorkers: number;
+  /** smtp:// or smtps:// with credentials; null: every mail is written as an .eml file to DATA_DIR/mail. */
+  smtpUrl: string | null;
+  /** The sender of every mail. */
+  mailFrom: string;
+  /** Where people open Samspill: the links in mails start with it. */
+  publicUrl: string;
   /** Writes (POST, PUT, PATCH, DELETE) one signed-in person may send per minute, counted across all API processes. */
   writeLimitPerMinute: number;
 }
@@ -113,9 +119,34 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const cookieSecure =
     cookieSecureRaw === undefined || cookieSecureRaw === '' || cookieSecureRaw === 'auto' ? 'auto' : bool('COOKIE_SECURE', false);
 
+  const smtpUrl = env['SMTP_URL']?.trim() || null;
+  if (smtpUrl) {
+    try {
+      const url = new URL(smtpUrl);
+      if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') problems.push('SMTP_URL must start with smtp:// or smtps://');
+    } catch {
+      problems.push('SMTP_URL is not a valid URL (expected smtp://user:password@host:587 or smtps://user:password@host:465)');
+    }
+  }
+  const mailFrom = env['MAIL_FROM']?.trim() || 'Samspill <ikke-svar@samspill.localhost>';
+  if (!/^[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/.test(mailFrom)) {
+    problems.push(`MAIL_FROM must be an address, or a name and an address like "Samspill <ikke-svar@kommune.no>" (got "${mailFrom}")`);
+  }
+  const port = int('PORT', 3000, 0, 65535);
+  const publicUrlRaw = env['PUBLIC_URL']?.trim() || `http://localhost:${port}`;
+  let publicUrl = publicUrlRaw.replace(/\/+$/, '');
+  try {
+    const url = new URL(publicUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') problems.push('PUBLIC_URL must start with http:// or https://');
+    if (url.search || url.hash) problems.push('PUBLIC_URL must not have a query or a fragment');
+  } catch {
+    problems.push(`PUBLIC_URL is not a URL (expected the address people open, like https://samspill.kommune.no; got "${publicUrlRaw}")`);
+    publicUrl = 'http://localhost';
+  }
+
   const config: AppConfig = {
     nodeEnv: nodeEnv ?? 'development',
-    port: int('PORT', 3000, 0, 65535),
+    port,
     host: env['HOST'] || '0.0.0.0',
     databaseUrl,
     dataDir: resolve(env['DATA_DIR'] || '.data'),
@@ -133,6 +164,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     exposeQueryCount: bool('EXPOSE_QUERY_COUNT', false),
     dashboardCache: bool('DASHBOARD_CACHE', true),
     apiWorkers: int('API_WORKERS', 1, 1, 32),
+    smtpUrl,
+    mailFrom,
+    publicUrl,
     writeLimitPerMinute: int('WRITE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
   };
 

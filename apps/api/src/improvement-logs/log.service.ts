@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { notFound } from '../common/domain-exception';
 import { decodeCursor, type Page, pageOf } from '../common/paging';
+import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 
 interface LogRow {
@@ -62,12 +63,24 @@ export class LogService {
     if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     // An entry is always recorded with its author's organisation; an admin writes for the first participant.
     const organizationId = actor.organizationId ?? project.participantIds[0];
-    const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO log_entries (project_id, kind, text, occurred_on, author_id, organization_id, created_at)
-       VALUES ($1, $2, $3, coalesce($4::date, current_date), $5, $6, coalesce($7::timestamptz, clock_timestamp())) RETURNING id`,
-      [projectId, dto.kind, dto.text, dto.occurredOn ?? null, userId, organizationId, at ?? null],
-    );
-    return (await this.load((row as { id: string }).id)).entry;
+    const id = await this.dataSource.transaction(async (m) => {
+      const [row] = await m.query<{ id: string; occurred_on: string }[]>(
+        `INSERT INTO log_entries (project_id, kind, text, occurred_on, author_id, organization_id, created_at)
+         VALUES ($1, $2, $3, coalesce($4::date, current_date), $5, $6, coalesce($7::timestamptz, clock_timestamp()))
+         RETURNING id, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on`,
+        [projectId, dto.kind, dto.text, dto.occurredOn ?? null, userId, organizationId, at ?? null],
+      );
+      const entry = row as { id: string; occurred_on: string };
+      await recordAudit(m, {
+        action: 'log_entry.create',
+        entityType: 'log_entry',
+        entityId: entry.id,
+        concerns: [organizationId],
+        after: { projectId, kind: dto.kind, text: dto.text, occurredOn: entry.occurred_on, organizationId },
+      });
+      return entry.id;
+    });
+    return (await this.load(id)).entry;
   }
 
   /** The earlier wording is kept as a revision; nothing is silently rewritten. */
@@ -85,11 +98,25 @@ export class LogService {
          WHERE id = $1 AND (kind, text, occurred_on) IS DISTINCT FROM (coalesce($3, kind), coalesce($4, text), coalesce($5::date, occurred_on))`,
         [entryId, userId, dto.kind ?? null, dto.text ?? null, dto.occurredOn ?? null],
       );
-      await m.query(
+      const [after] = await m.query<{ kind: LogKind; text: string; occurred_on: string }[]>(
         `UPDATE log_entries SET kind = coalesce($2, kind), text = coalesce($3, text), occurred_on = coalesce($4::date, occurred_on)
-         WHERE id = $1`,
+         WHERE id = $1 RETURNING kind, text, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on`,
         [entryId, dto.kind ?? null, dto.text ?? null, dto.occurredOn ?? null],
       );
+      const change = after
+        ? changedFields(
+            { kind: entry.kind, text: entry.text, occurredOn: entry.occurredOn },
+            { kind: after.kind, text: after.text, occurredOn: after.occurred_on },
+          )
+        : null;
+      if (!change) return nothingToRecord();
+      await recordAudit(m, {
+        action: 'log_entry.update',
+        entityType: 'log_entry',
+        entityId: entryId,
+        concerns: [entry.organization.id],
+        ...change,
+      });
     });
     return (await this.load(entryId)).entry;
   }

@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
+import { recordAudit } from '../audit/audit-trail';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 
 interface IndicatorRow {
@@ -78,12 +79,23 @@ export class IndicatorsService {
         `With direction "${dto.direction}" the target must be ${dto.direction === 'increase' ? 'above' : 'below'} the baseline.`,
       );
     }
-    const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, clock_timestamp())) RETURNING id`,
-      [projectId, dto.name, dto.unit, dto.baseline, dto.target, dto.direction, userId, at ?? null],
-    );
-    return this.load((row as { id: string }).id);
+    const id = await this.dataSource.transaction(async (m) => {
+      const [row] = await m.query<{ id: string }[]>(
+        `INSERT INTO indicators (project_id, name, unit, baseline, target, direction, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, clock_timestamp())) RETURNING id`,
+        [projectId, dto.name, dto.unit, dto.baseline, dto.target, dto.direction, userId, at ?? null],
+      );
+      const indicatorId = (row as { id: string }).id;
+      await recordAudit(m, {
+        action: 'indicator.create',
+        entityType: 'indicator',
+        entityId: indicatorId,
+        concerns: project.participantIds,
+        after: { projectId, name: dto.name, unit: dto.unit, baseline: dto.baseline, target: dto.target, direction: dto.direction },
+      });
+      return indicatorId;
+    });
+    return this.load(id);
   }
 
   /** `at` back-dates the recording; only the demo seed passes it. */
@@ -110,16 +122,25 @@ export class IndicatorsService {
         'NOT_A_PARTICIPANT',
       );
     }
-    const [row] = await this.dataSource.query<{ measurement: MeasurementResponse }[]>(
-      `WITH m AS (
-         INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, clock_timestamp())) RETURNING *
-       )
-       SELECT ${MEASUREMENT_JSON} AS measurement FROM m LEFT JOIN organizations o ON o.id = m.organization_id`,
-      [indicatorId, organizationId ?? null, dto.value, dto.measuredOn, userId, at ?? null],
-    );
-    const measurement = (row as { measurement: MeasurementResponse }).measurement;
-    return { ...measurement, createdAt: new Date(measurement.createdAt).toISOString() };
+    return this.dataSource.transaction(async (m) => {
+      const [row] = await m.query<{ measurement: MeasurementResponse }[]>(
+        `WITH m AS (
+           INSERT INTO measurements (indicator_id, organization_id, value, measured_on, recorded_by, created_at)
+           VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, clock_timestamp())) RETURNING *
+         )
+         SELECT ${MEASUREMENT_JSON} AS measurement FROM m LEFT JOIN organizations o ON o.id = m.organization_id`,
+        [indicatorId, organizationId ?? null, dto.value, dto.measuredOn, userId, at ?? null],
+      );
+      const measurement = (row as { measurement: MeasurementResponse }).measurement;
+      await recordAudit(m, {
+        action: 'measurement.create',
+        entityType: 'measurement',
+        entityId: measurement.id,
+        concerns: organizationId ? [organizationId] : project.participantIds,
+        after: { indicatorId, value: dto.value, measuredOn: dto.measuredOn, organizationId: organizationId ?? null },
+      });
+      return { ...measurement, createdAt: new Date(measurement.createdAt).toISOString() };
+    });
   }
 
   private async load(id: string): Promise<IndicatorResponse> {

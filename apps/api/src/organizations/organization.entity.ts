@@ -1,5 +1,5 @@
 import type { Country, OrganizationKind } from '@samspill/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('organizations')
 export class OrganizationEntity {
@@ -18,6 +18,21 @@ export class OrganizationEntity {
 
   @Column({ type: 'char', length: 2 })
   country!: Country;
+
+  /** After a merger (kommunereform): the organisation it is now part of. */
+  @Column({ name: 'successor_id', type: 'uuid', nullable: true })
+  successorId!: string | null;
+
+  @ManyToOne(() => OrganizationEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'successor_id' })
+  successor?: OrganizationEntity | null;
+
+  /** Derived in the database from successor_id (a generated column): never written. */
+  @Column({ type: 'boolean', insert: false, update: false })
+  active!: boolean;
+
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

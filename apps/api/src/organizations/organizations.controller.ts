@@ -1,6 +1,12 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateOrganizationDto, DirectoryPageQuery, OrganizationResponse } from '@samspill/contracts';
+import {
+  CreateOrganizationDto,
+  DirectoryPageQuery,
+  OrganizationResponse,
+  SetSuccessorDto,
+  UpdateOrganizationDto,
+} from '@samspill/contracts';
 import { RequirePermission } from '../common/decorators';
 import { ApiPage, ApiRefusals } from '../common/openapi';
 import type { Page } from '../common/paging';
@@ -13,7 +19,7 @@ import { OrganizationsService } from './organizations.service';
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
-  /** Every organisation. */
+  /** Every organisation, inactive ones (merged into a successor) included. */
   @ApiPage(OrganizationResponse)
   @Get()
   @RequirePermission('organizations:read')
@@ -27,5 +33,21 @@ export class OrganizationsController {
   @RequirePermission('organizations:create')
   async create(@Body() dto: CreateOrganizationDto): Promise<OrganizationResponse> {
     return toOrganizationResponse(await this.organizations.create(dto));
+  }
+
+  /** Corrects name, official number, kind or country. */
+  @ApiRefusals(409)
+  @Patch(':id')
+  @RequirePermission('organizations:update')
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationResponse> {
+    return toOrganizationResponse(await this.organizations.update(id, dto));
+  }
+
+  /** Records a merger: the organisation becomes part of the successor and inactive; its history keeps its name. */
+  @Post(':id/successor')
+  @HttpCode(200)
+  @RequirePermission('organizations:update')
+  async setSuccessor(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SetSuccessorDto): Promise<OrganizationResponse> {
+    return toOrganizationResponse(await this.organizations.setSuccessor(id, dto.successorId));
   }
 }

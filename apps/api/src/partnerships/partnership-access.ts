@@ -22,13 +22,15 @@ export interface LoadedProjectScope extends ProjectScope {
 
 /** What the policy needs about a partnership ($1 = id). */
 const PARTNERSHIP_SCOPE_SQL = `SELECT p.id, p.visibility, p.data_version::text AS data_version,
-              coalesce(array_agg(m.organization_id) FILTER (WHERE m.organization_id IS NOT NULL), '{}') AS member_ids
+              coalesce(array_agg(m.organization_id) FILTER (WHERE m.organization_id IS NOT NULL), '{}') AS member_ids,
+              (SELECT coalesce(array_agg(ob.organization_id), '{}') FROM partnership_observers ob WHERE ob.partnership_id = p.id) AS observer_ids
        FROM partnerships p LEFT JOIN partnership_members m ON m.partnership_id = p.id
        WHERE p.id = $1 GROUP BY p.id`;
 
 /** What the policy needs about a project ($1 = id). */
 const PROJECT_SCOPE_SQL = `SELECT pr.id, pr.partnership_id, pr.stage, pr.status, pr.version, p.visibility,
               (SELECT coalesce(array_agg(m.organization_id), '{}') FROM partnership_members m WHERE m.partnership_id = p.id) AS member_ids,
+              (SELECT coalesce(array_agg(ob.organization_id), '{}') FROM partnership_observers ob WHERE ob.partnership_id = p.id) AS observer_ids,
               (SELECT coalesce(array_agg(pp.organization_id), '{}') FROM project_participants pp WHERE pp.project_id = pr.id) AS participant_ids
        FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id
        WHERE pr.id = $1`;
@@ -44,11 +46,12 @@ export class PartnershipAccess {
 
   /** `asked` names what the caller looked for (an answer of the partnership, say), so its 404 says that. */
   async visiblePartnership(actor: Actor, id: string, asked: Findable = 'partnership'): Promise<LoadedPartnershipScope> {
-    const [row] = await this.dataSource.query<{ id: string; visibility: Visibility; data_version: string; member_ids: string[] }[]>(
-      PARTNERSHIP_SCOPE_SQL,
-      [id],
-    );
-    const scope = row ? { id: row.id, visibility: row.visibility, memberIds: row.member_ids, dataVersion: row.data_version } : null;
+    const [row] = await this.dataSource.query<
+      { id: string; visibility: Visibility; data_version: string; member_ids: string[]; observer_ids: string[] }[]
+    >(PARTNERSHIP_SCOPE_SQL, [id]);
+    const scope = row
+      ? { id: row.id, visibility: row.visibility, memberIds: row.member_ids, observerIds: row.observer_ids, dataVersion: row.data_version }
+      : null;
     if (!scope || !canSeePartnership(actor, scope)) throw notFound(asked);
     return scope;
   }
@@ -72,10 +75,13 @@ export class PartnershipAccess {
         version: number;
         visibility: Visibility;
         member_ids: string[];
+        observer_ids: string[];
         participant_ids: string[];
       }[]
     >(PROJECT_SCOPE_SQL, [id]);
-    const partnership = row ? { id: row.partnership_id, visibility: row.visibility, memberIds: row.member_ids } : null;
+    const partnership = row
+      ? { id: row.partnership_id, visibility: row.visibility, memberIds: row.member_ids, observerIds: row.observer_ids }
+      : null;
     if (!row || !partnership || !canSeePartnership(actor, partnership)) throw notFound(asked);
     return {
       id: row.id,

@@ -19,6 +19,8 @@ import { forbidden } from '../common/actor';
 import { onlyRow } from '../database/only-row';
 import { DomainException, notFound } from '../common/domain-exception';
 import { decodeCursor, type Page, pageOf } from '../common/paging';
+import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
+import { checkActive } from '../organizations/check-active';
 import { PartnershipAccess } from './partnership-access';
 
 interface PartnershipRow {
@@ -27,6 +29,7 @@ interface PartnershipRow {
   description: string;
   visibility: Visibility;
   members: { id: string; name: string; kind: OrganizationKind }[];
+  observers: { id: string; name: string; kind: OrganizationKind }[];
   focus_areas: FocusAreaResponse[];
 }
 
@@ -64,8 +67,11 @@ export class PartnershipsService {
     if (!canCreatePartnership(actor)) throw forbidden(actor, 'leaders and administrators');
     // A leader's partnership always includes the leader's own organisation.
     const memberIds = [...new Set([...dto.memberIds, ...(actor.organizationId ? [actor.organizationId] : [])])];
+    const observerIds = dto.observerIds ?? [];
     const id = await this.dataSource.transaction(async (manager) => {
       await this.checkMembers(manager, memberIds);
+      await this.checkObservers(manager, observerIds, memberIds);
+      await checkActive(manager, [...memberIds, ...observerIds]);
       const [row] = await manager.query<{ id: string }[]>(
         `INSERT INTO partnerships (name, description, visibility, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
         [dto.name, dto.description, dto.visibility ?? 'members', createdBy],
@@ -75,6 +81,17 @@ export class PartnershipsService {
         partnershipId,
         memberIds,
       ]);
+      await manager.query(`INSERT INTO partnership_observers (partnership_id, organization_id) SELECT $1, unnest($2::uuid[])`, [
+        partnershipId,
+        observerIds,
+      ]);
+      await recordAudit(manager, {
+        action: 'partnership.create',
+        entityType: 'partnership',
+        entityId: partnershipId,
+        concerns: [...memberIds, ...observerIds],
+        after: { name: dto.name, visibility: dto.visibility ?? 'members', memberIds, observerIds },
+      });
       return partnershipId;
     });
     return this.get(actor, id);
@@ -84,8 +101,9 @@ export class PartnershipsService {
     const scope = await this.access.visiblePartnership(actor, id);
     if (!canManagePartnership(actor, scope)) throw forbidden(actor, MANAGERS);
     await this.dataSource.transaction(async (manager) => {
+      const before = await this.auditedFields(manager, id);
+      const memberIds = dto.memberIds ?? before.memberIds;
       if (dto.memberIds) {
-        const memberIds = dto.memberIds;
         if (actor.role !== 'admin' && actor.organizationId && !memberIds.includes(actor.organizationId)) {
           throw new DomainException(
             'INVALID_MEMBERS',
@@ -109,6 +127,23 @@ export class PartnershipsService {
             'MEMBER_HAS_PROJECTS',
           );
         }
+      }
+      if (dto.memberIds || dto.observerIds) {
+        // Organisations joining (as members or observers) must be active; those already there stay, merged or not.
+        const present = new Set([...before.memberIds, ...before.observerIds]);
+        await this.checkObservers(manager, dto.observerIds ?? before.observerIds, memberIds);
+        await checkActive(
+          manager,
+          [...(dto.memberIds ?? []), ...(dto.observerIds ?? [])].filter((o) => !present.has(o)),
+        );
+      }
+      if (dto.observerIds) {
+        await manager.query(`DELETE FROM partnership_observers WHERE partnership_id = $1 AND NOT (organization_id = ANY($2::uuid[]))`, [
+          id,
+          dto.observerIds,
+        ]);
+      }
+      if (dto.memberIds) {
         await manager.query(`DELETE FROM partnership_members WHERE partnership_id = $1 AND NOT (organization_id = ANY($2::uuid[]))`, [
           id,
           memberIds,
@@ -118,12 +153,28 @@ export class PartnershipsService {
           [id, memberIds],
         );
       }
+      if (dto.observerIds) {
+        await manager.query(
+          `INSERT INTO partnership_observers (partnership_id, organization_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+          [id, dto.observerIds],
+        );
+      }
       await manager.query(
         `UPDATE partnerships SET name = coalesce($2, name), description = coalesce($3, description),
                 visibility = coalesce($4, visibility), updated_at = now()
          WHERE id = $1`,
         [id, dto.name ?? null, dto.description ?? null, dto.visibility ?? null],
       );
+      const after = await this.auditedFields(manager, id);
+      const change = changedFields(before, after);
+      if (!change) return nothingToRecord();
+      await recordAudit(manager, {
+        action: 'partnership.update',
+        entityType: 'partnership',
+        entityId: id,
+        concerns: [...new Set([...before.memberIds, ...after.memberIds, ...before.observerIds, ...after.observerIds])],
+        ...change,
+      });
     });
     return this.get(actor, id);
   }
@@ -131,15 +182,24 @@ export class PartnershipsService {
   async addFocusArea(actor: Actor, partnershipId: string, dto: CreateFocusAreaDto): Promise<FocusAreaResponse> {
     const scope = await this.access.visiblePartnership(actor, partnershipId);
     if (!canManagePartnership(actor, scope)) throw forbidden(actor, MANAGERS);
-    const [row] = await this.dataSource.query<FocusAreaResponse[]>(
-      `INSERT INTO focus_areas (partnership_id, name, description)
-       SELECT $1, $2, $3
-       WHERE NOT EXISTS (SELECT 1 FROM focus_areas WHERE partnership_id = $1 AND lower(name) = lower($2))
-       RETURNING id, name, description`,
-      [partnershipId, dto.name, dto.description ?? ''],
-    );
-    if (!row) throw new DomainException('CONFLICT', 'This partnership already has a focus area with that name.', 409);
-    return row;
+    return this.dataSource.transaction(async (m) => {
+      const [row] = await m.query<FocusAreaResponse[]>(
+        `INSERT INTO focus_areas (partnership_id, name, description)
+         SELECT $1, $2, $3
+         WHERE NOT EXISTS (SELECT 1 FROM focus_areas WHERE partnership_id = $1 AND lower(name) = lower($2))
+         RETURNING id, name, description`,
+        [partnershipId, dto.name, dto.description ?? ''],
+      );
+      if (!row) throw new DomainException('CONFLICT', 'This partnership already has a focus area with that name.', 409);
+      await recordAudit(m, {
+        action: 'focus_area.create',
+        entityType: 'focus_area',
+        entityId: row.id,
+        concerns: scope.memberIds,
+        after: { partnershipId, name: row.name, description: row.description },
+      });
+      return row;
+    });
   }
 
   async updateFocusArea(actor: Actor, focusAreaId: string, dto: UpdateFocusAreaDto): Promise<FocusAreaResponse> {
@@ -149,14 +209,79 @@ export class PartnershipsService {
     if (!found) throw notFound('focus area');
     const scope = await this.access.visiblePartnership(actor, found.partnership_id, 'focus area');
     if (!canManagePartnership(actor, scope)) throw forbidden(actor, MANAGERS);
-    const [row] = await this.dataSource.query<FocusAreaResponse[]>(
-      `WITH updated AS (
-         UPDATE focus_areas SET name = coalesce($2, name), description = coalesce($3, description)
-         WHERE id = $1 RETURNING id, name, description
-       ) SELECT * FROM updated`,
-      [focusAreaId, dto.name ?? null, dto.description ?? null],
+    return this.dataSource.transaction(async (m) => {
+      const [before] = await m.query<FocusAreaResponse[]>(`SELECT id, name, description FROM focus_areas WHERE id = $1 FOR UPDATE`, [
+        focusAreaId,
+      ]);
+      const [row] = await m.query<FocusAreaResponse[]>(
+        `WITH updated AS (
+           UPDATE focus_areas SET name = coalesce($2, name), description = coalesce($3, description)
+           WHERE id = $1 RETURNING id, name, description
+         ) SELECT * FROM updated`,
+        [focusAreaId, dto.name ?? null, dto.description ?? null],
+      );
+      const updated = row as FocusAreaResponse;
+      const change = before
+        ? changedFields({ name: before.name, description: before.description }, { name: updated.name, description: updated.description })
+        : null;
+      if (change) {
+        await recordAudit(m, {
+          action: 'focus_area.update',
+          entityType: 'focus_area',
+          entityId: focusAreaId,
+          concerns: scope.memberIds,
+          ...change,
+        });
+      } else {
+        nothingToRecord();
+      }
+      return updated;
+    });
+  }
+
+  /** What the trail records of a partnership: its own fields and who takes part, as it stands in this transaction. */
+  private async auditedFields(
+    m: EntityManager,
+    id: string,
+  ): Promise<{ name: string; description: string; visibility: Visibility; memberIds: string[]; observerIds: string[] }> {
+    const [row] = await m.query<
+      { name: string; description: string; visibility: Visibility; member_ids: string[]; observer_ids: string[] }[]
+    >(
+      `SELECT p.name, p.description, p.visibility,
+         (SELECT coalesce(array_agg(organization_id ORDER BY organization_id), '{}') FROM partnership_members WHERE partnership_id = p.id) AS member_ids,
+         (SELECT coalesce(array_agg(organization_id ORDER BY organization_id), '{}') FROM partnership_observers WHERE partnership_id = p.id) AS observer_ids
+       FROM partnerships p WHERE p.id = $1 FOR UPDATE OF p`,
+      [id],
     );
-    return row as FocusAreaResponse;
+    if (!row) throw notFound('partnership');
+    return {
+      name: row.name,
+      description: row.description,
+      visibility: row.visibility,
+      memberIds: row.member_ids,
+      observerIds: row.observer_ids,
+    };
+  }
+
+  /** Observers are organisations, and never members of the same partnership. */
+  private async checkObservers(manager: EntityManager, observerIds: readonly string[], memberIds: readonly string[]): Promise<void> {
+    if (observerIds.some((o) => memberIds.includes(o))) {
+      throw new DomainException(
+        'INVALID_OBSERVERS',
+        'An organisation is either a member or an observer of a partnership, not both.',
+        400,
+        'ALSO_A_MEMBER',
+      );
+    }
+    if (observerIds.length === 0) return;
+    const { found } = onlyRow(
+      await manager.query<{ found: number }[]>(`SELECT count(*)::int AS found FROM organizations WHERE id = ANY($1::uuid[])`, [
+        observerIds,
+      ]),
+    );
+    if (found !== observerIds.length) {
+      throw new DomainException('INVALID_OBSERVERS', 'observerIds contains an id that is not an organisation.', 400, 'NOT_AN_ORGANIZATION');
+    }
   }
 
   private query(whereAndOrder: string, params: unknown[]): Promise<PartnershipRow[]> {
@@ -165,6 +290,9 @@ export class PartnershipsService {
          coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
                    FROM partnership_members m JOIN organizations o ON o.id = m.organization_id
                    WHERE m.partnership_id = p.id), '[]') AS members,
+         coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY o.name)
+                   FROM partnership_observers ob JOIN organizations o ON o.id = ob.organization_id
+                   WHERE ob.partnership_id = p.id), '[]') AS observers,
          coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'description', f.description) ORDER BY f.created_at, f.name)
                    FROM focus_areas f WHERE f.partnership_id = p.id), '[]') AS focus_areas
        FROM partnerships p
@@ -187,5 +315,13 @@ export class PartnershipsService {
 }
 
 function toPartnershipResponse(r: PartnershipRow): PartnershipResponse {
-  return { id: r.id, name: r.name, description: r.description, visibility: r.visibility, members: r.members, focusAreas: r.focus_areas };
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    visibility: r.visibility,
+    members: r.members,
+    observers: r.observers,
+    focusAreas: r.focus_areas,
+  };
 }

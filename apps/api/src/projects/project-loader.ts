@@ -38,7 +38,8 @@ const PROJECT_LOAD_SQL = `SELECT ${PROJECT_COLUMNS}
 
 /** One project with what visibility needs ($1 = id): the project page in one statement. */
 const PROJECT_PAGE_SQL = `SELECT ${PROJECT_COLUMNS}, p.visibility,
-              (SELECT coalesce(array_agg(m.organization_id), '{}') FROM partnership_members m WHERE m.partnership_id = p.id) AS member_ids
+              (SELECT coalesce(array_agg(m.organization_id), '{}') FROM partnership_members m WHERE m.partnership_id = p.id) AS member_ids,
+              (SELECT coalesce(array_agg(ob.organization_id), '{}') FROM partnership_observers ob WHERE ob.partnership_id = p.id) AS observer_ids
        FROM projects pr
        JOIN partnerships p ON p.id = pr.partnership_id
        JOIN users u ON u.id = pr.created_by
@@ -79,8 +80,13 @@ export class ProjectLoader {
 
   /** The project if the actor may see its partnership; null otherwise. */
   async loadVisible(actor: Actor, id: string): Promise<ProjectResponse | null> {
-    const [row] = await this.dataSource.query<(ProjectRow & { visibility: Visibility; member_ids: string[] })[]>(PROJECT_PAGE_SQL, [id]);
-    if (!row || !canSeePartnership(actor, { visibility: row.visibility, memberIds: row.member_ids })) return null;
+    const [row] = await this.dataSource.query<(ProjectRow & { visibility: Visibility; member_ids: string[]; observer_ids: string[] })[]>(
+      PROJECT_PAGE_SQL,
+      [id],
+    );
+    if (!row || !canSeePartnership(actor, { visibility: row.visibility, memberIds: row.member_ids, observerIds: row.observer_ids })) {
+      return null;
+    }
     return toProjectResponse(row);
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProjectListQuery, ProjectStatus, Stage } from '@samspill/contracts';
 import type { Actor } from '@samspill/domain';
 import { DataSource } from 'typeorm';
+import { csvLine } from '../common/csv';
 import { labelsFor } from '../common/labels';
 import { projectFilter } from './projects.service';
 
@@ -73,9 +74,4 @@ export class ProjectsExport {
       after = { cursor: last.cursor, id: last.id };
     }
   }
-}
-
-/** Quotes every cell; a leading = + - @ is neutralised so Excel never runs it as a formula. */
-export function csvLine(cells: readonly string[]): string {
-  return `${cells.map((c) => `"${(/^[=+\-@\t\r]/.test(c) ? `'${c}` : c).replaceAll('"', '""')}"`).join(';')}\r\n`;
 }

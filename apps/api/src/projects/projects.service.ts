@@ -23,7 +23,9 @@ import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
 import { PartnershipAccess } from '../partnerships/partnership-access';
-import { recordDecision } from './decisions/record-decision';
+import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
+import { checkActive } from '../organizations/check-active';
+import { participantsOf, recordDecision } from './decisions/record-decision';
 import { ProjectLoader } from './project-loader';
 
 const STAGE_PROBLEMS = {
@@ -104,6 +106,7 @@ export class ProjectsService {
     const participantIds = [...new Set([...project.participantIds, ...(actor.organizationId ? [actor.organizationId] : [])])];
     checkParticipants(participantIds, partnership.memberIds);
     const run = async (m: EntityManager) => {
+      await checkActive(m, participantIds);
       await this.access.checkFocusArea(project.partnershipId, project.focusAreaId, m);
       const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO projects (partnership_id, title, description, focus_area_id, source_answer_id, created_by, created_at, updated_at)
@@ -120,6 +123,19 @@ export class ProjectsService {
       );
       const id = (row as { id: string }).id;
       await m.query(`INSERT INTO project_participants (project_id, organization_id) SELECT $1, unnest($2::uuid[])`, [id, participantIds]);
+      await recordAudit(m, {
+        action: 'project.create',
+        entityType: 'project',
+        entityId: id,
+        concerns: participantIds,
+        after: {
+          partnershipId: project.partnershipId,
+          title: project.title,
+          focusAreaId: project.focusAreaId,
+          participantIds,
+          ...(project.sourceAnswerId ? { sourceAnswerId: project.sourceAnswerId } : {}),
+        },
+      });
       return this.loader.loadOne(id, m);
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
@@ -141,7 +157,13 @@ export class ProjectsService {
       }
     }
     return this.dataSource.transaction(async (m) => {
+      if (dto.participantIds)
+        await checkActive(
+          m,
+          dto.participantIds.filter((o) => !project.participantIds.includes(o)),
+        );
       if (dto.focusAreaId !== undefined) await this.access.checkFocusArea(project.partnershipId, dto.focusAreaId, m);
+      const before = await auditedProject(m, id);
       const updated = await m.query<{ id: string }[]>(
         `WITH updated AS (
            UPDATE projects SET
@@ -165,6 +187,20 @@ export class ProjectsService {
           `INSERT INTO project_participants (project_id, organization_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
           [id, dto.participantIds],
         );
+      }
+      const after = await auditedProject(m, id);
+      // The version moves with every edit; the trail keeps what the edit changed.
+      const change = before && after ? changedFields(before, after) : null;
+      if (change) {
+        await recordAudit(m, {
+          action: 'project.update',
+          entityType: 'project',
+          entityId: id,
+          concerns: [...new Set([...(before?.participantIds ?? []), ...(after?.participantIds ?? [])])],
+          ...change,
+        });
+      } else {
+        nothingToRecord();
       }
       return this.loader.loadOne(id, m);
     });
@@ -259,6 +295,24 @@ export function projectFilter(actor: Actor, query: ProjectListQuery): { from: st
   }
   if (query.q) add('(pr.title ILIKE ? OR pr.description ILIKE ?)', `%${escapeLike(query.q)}%`);
   return { from: `FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id WHERE ${where.join(' AND ')}`, params };
+}
+
+/** What the trail records of a project edit. */
+async function auditedProject(
+  m: EntityManager,
+  id: string,
+): Promise<{ title: string; description: string; focusAreaId: string | null; participantIds: string[] } | undefined> {
+  const [row] = await m.query<{ title: string; description: string; focus_area_id: string | null }[]>(
+    `SELECT title, description, focus_area_id FROM projects WHERE id = $1`,
+    [id],
+  );
+  if (!row) return undefined;
+  return {
+    title: row.title,
+    description: row.description,
+    focusAreaId: row.focus_area_id,
+    participantIds: (await participantsOf(m, id)).sort(),
+  };
 }
 
 /** Locks the project row: two people deciding at once must not both act on the same stage or status. */

@@ -13,6 +13,7 @@ import { type Actor, canAnswerQuestions, canEditAnswer } from '@samspill/domain'
 import { DataSource } from 'typeorm';
 import { forbidden } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
+import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import { ProjectsService } from '../projects/projects.service';
 
@@ -100,23 +101,54 @@ export class AnswersService {
       );
     }
     await this.access.checkFocusArea(partnershipId, dto.focusAreaId ?? null);
-    const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO answers (partnership_id, from_organization_id, to_organization_id, question, text, focus_area_id, author_id, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, clock_timestamp()), coalesce($8::timestamptz, now())) RETURNING id`,
-      [partnershipId, fromId, dto.toOrganizationId, dto.question, dto.text, dto.focusAreaId ?? null, userId, at ?? null],
-    );
-    return toAnswerResponse(await this.load((row as { id: string }).id));
+    const id = await this.dataSource.transaction(async (m) => {
+      const [row] = await m.query<{ id: string }[]>(
+        `INSERT INTO answers (partnership_id, from_organization_id, to_organization_id, question, text, focus_area_id, author_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, clock_timestamp()), coalesce($8::timestamptz, now())) RETURNING id`,
+        [partnershipId, fromId, dto.toOrganizationId, dto.question, dto.text, dto.focusAreaId ?? null, userId, at ?? null],
+      );
+      const answerId = (row as { id: string }).id;
+      await recordAudit(m, {
+        action: 'answer.create',
+        entityType: 'answer',
+        entityId: answerId,
+        concerns: [fromId, dto.toOrganizationId],
+        after: {
+          partnershipId,
+          fromOrganizationId: fromId,
+          toOrganizationId: dto.toOrganizationId,
+          question: dto.question,
+          text: dto.text,
+          focusAreaId: dto.focusAreaId ?? null,
+        },
+      });
+      return answerId;
+    });
+    return toAnswerResponse(await this.load(id));
   }
 
   async update(actor: Actor, id: string, dto: UpdateAnswerDto): Promise<AnswerResponse> {
     const answer = await this.editable(actor, id);
     if (dto.focusAreaId !== undefined) await this.access.checkFocusArea(answer.partnership_id, dto.focusAreaId);
-    await this.dataSource.query(
-      `UPDATE answers SET text = coalesce($2, text),
-              focus_area_id = CASE WHEN $3::boolean THEN $4::uuid ELSE focus_area_id END, updated_at = now()
-       WHERE id = $1`,
-      [id, dto.text ?? null, dto.focusAreaId !== undefined, dto.focusAreaId ?? null],
-    );
+    await this.dataSource.transaction(async (m) => {
+      const [after] = await m.query<{ text: string; focus_area_id: string | null }[]>(
+        `UPDATE answers SET text = coalesce($2, text),
+                focus_area_id = CASE WHEN $3::boolean THEN $4::uuid ELSE focus_area_id END, updated_at = now()
+         WHERE id = $1 RETURNING text, focus_area_id`,
+        [id, dto.text ?? null, dto.focusAreaId !== undefined, dto.focusAreaId ?? null],
+      );
+      const change = after
+        ? changedFields({ text: answer.text, focusAreaId: answer.focus_area_id }, { text: after.text, focusAreaId: after.focus_area_id })
+        : null;
+      if (!change) return nothingToRecord();
+      await recordAudit(m, {
+        action: 'answer.update',
+        entityType: 'answer',
+        entityId: id,
+        concerns: [answer.from_organization_id, answer.to_organization_id],
+        ...change,
+      });
+    });
     return toAnswerResponse(await this.load(id));
   }
 
@@ -125,7 +157,23 @@ export class AnswersService {
     if (answer.project_id) {
       throw new DomainException('ANSWER_HAS_PROJECT', 'This answer became a joint project and is kept as its origin.', 409);
     }
-    await this.dataSource.query(`DELETE FROM answers WHERE id = $1`, [id]);
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`DELETE FROM answers WHERE id = $1`, [id]);
+      await recordAudit(m, {
+        action: 'answer.delete',
+        entityType: 'answer',
+        entityId: id,
+        concerns: [answer.from_organization_id, answer.to_organization_id],
+        before: {
+          partnershipId: answer.partnership_id,
+          fromOrganizationId: answer.from_organization_id,
+          toOrganizationId: answer.to_organization_id,
+          question: answer.question,
+          text: answer.text,
+          focusAreaId: answer.focus_area_id,
+        },
+      });
+    });
   }
 
   /** Turns a `doTogether` answer into a joint project of the two organisations, in one step. */

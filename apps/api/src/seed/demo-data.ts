@@ -38,6 +38,8 @@ export interface DemoPartnership {
   visibility: Visibility;
   /** Organisation names. */
   members: string[];
+  /** Organisation names of those that follow the work without doing it. */
+  observers?: string[];
   /** Creates the partnership and its focus areas. */
   by: DemoAccount;
   focusAreas: { name: string; description: string }[];
@@ -72,6 +74,7 @@ export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
       'Praktisk Innovativ Læring Og Tjenesteutvikling: Gran og Lunner lærer systematisk av hverandre og utvikler tjenester sammen.',
     visibility: 'members',
     members: [GRAN, LUNNER],
+    observers: ['Statsforvalteren i Innlandet', 'Høgskolen i Innlandet'],
     by: 'granLeader',
     focusAreas: [
       { name: POLITICS, description: 'Hvordan folkevalgte styrer, prioriterer og følger opp.' },

@@ -46,7 +46,10 @@ export async function seedCollaboration(dataSource: DataSource): Promise<number>
     ).map((p) => p.name),
   );
   const missing = DEMO_PARTNERSHIPS.filter((p) => !existing.has(p.name));
-  if (missing.length === 0) return 0;
+  if (missing.length === 0) {
+    await addMissingObservers(dataSource);
+    return 0;
+  }
   const organizations = new Map(
     (await dataSource.query<{ id: string; name: string }[]>(`SELECT id, name FROM organizations`)).map((o) => [o.name, o.id]),
   );
@@ -95,6 +98,7 @@ async function seedPartnership(world: World, p: DemoPartnership): Promise<void> 
     description: p.description,
     visibility: p.visibility,
     memberIds: p.members.map(world.org),
+    observerIds: (p.observers ?? []).map(world.org),
   });
   const focus = new Map<string, string>();
   for (const f of p.focusAreas) {
@@ -174,4 +178,36 @@ function monthDay(firstMonth: string, offset: number): string {
   const [year, month] = firstMonth.split('-').map(Number) as [number, number];
   const date = new Date(Date.UTC(year, month - 1 + offset, 28));
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Demo data seeded before partnerships had observers gets them now, once,
+ * through the same service (as the partnership's owner): a partnership that
+ * has any observer is left as it is.
+ */
+async function addMissingObservers(dataSource: DataSource): Promise<void> {
+  const rows = await dataSource.query<{ id: string; name: string }[]>(
+    `SELECT p.id, p.name FROM partnerships p
+     WHERE p.name = ANY($1) AND NOT EXISTS (SELECT 1 FROM partnership_observers o WHERE o.partnership_id = p.id)`,
+    [DEMO_PARTNERSHIPS.filter((p) => (p.observers ?? []).length > 0).map((p) => p.name)],
+  );
+  if (rows.length === 0) return;
+  const organizations = new Map(
+    (await dataSource.query<{ id: string; name: string }[]>(`SELECT id, name FROM organizations`)).map((o) => [o.name, o.id]),
+  );
+  const partnerships = services(dataSource).partnerships;
+  for (const row of rows) {
+    const demo = need(
+      DEMO_PARTNERSHIPS.find((p) => p.name === row.name),
+      row.name,
+    );
+    const [owner] = await dataSource.query<{ role: Actor['role']; organization_id: string | null }[]>(
+      `SELECT role, organization_id FROM users WHERE email = $1`,
+      [DEMO_ACCOUNTS[demo.by]],
+    );
+    if (!owner) continue;
+    await partnerships.update({ role: owner.role, organizationId: owner.organization_id }, row.id, {
+      observerIds: (demo.observers ?? []).map((name) => need(organizations.get(name), name)),
+    });
+  }
 }

@@ -10,11 +10,12 @@ export function toAuthenticatedUser(u: UserEntity): AuthenticatedUser {
     name: u.name,
     role: u.role,
     organization: u.organization ? toOrganizationSummary(u.organization) : null,
+    locale: u.locale,
     tokenVersion: u.tokenVersion,
   };
 }
 
 export function toUserResponse(u: UserEntity): UserResponse {
   const { tokenVersion: _hidden, ...current } = toAuthenticatedUser(u);
-  return { ...current, active: u.active, locale: u.locale, createdAt: u.createdAt.toISOString() };
+  return { ...current, active: u.active, createdAt: u.createdAt.toISOString(), version: u.version };
 }

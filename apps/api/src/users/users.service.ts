@@ -1,20 +1,40 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { CreateUserDto, OrganizationKind, PageQuery, Role, UpdateUserDto } from '@samspill/contracts';
+import type { CreateUserDto, Locale, OrganizationKind, Role, UpdateProfileDto, UpdateUserDto, UserListQuery } from '@samspill/contracts';
+import { type Actor, canSeePerson, type PersonActor, type PersonChangeProblem, personChangeProblem } from '@samspill/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { AccessTokenPayload } from '../auth/tokens';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
 import { hashPassword } from '../auth/passwords';
 import { DomainException, notFound } from '../common/domain-exception';
-import { DEFAULT_PAGE_SIZE, type Page, pageByName } from '../common/paging';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { onlyRow } from '../database/only-row';
+import { checkActive } from '../organizations/check-active';
 import { UserEntity } from './user.entity';
 
 /** The signed-in person, if still active, the token version current and the session not revoked ($1 = id, $2 = version, $3 = session). */
-const ACTIVE_USER_FOR_TOKEN_SQL = `SELECT u.id, u.email, u.name, u.role, u.token_version, o.id AS org_id, o.name AS org_name, o.kind AS org_kind
+const ACTIVE_USER_FOR_TOKEN_SQL = `SELECT u.id, u.email, u.name, u.role, u.locale, u.token_version, o.id AS org_id, o.name AS org_name, o.kind AS org_kind
   FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
   WHERE u.id = $1 AND u.active AND u.token_version = $2
     AND EXISTS (SELECT 1 FROM auth_sessions s WHERE s.id = $3 AND s.user_id = u.id AND s.revoked_at IS NULL)`;
+
+const CHANGE_REFUSALS: Record<PersonChangeProblem, string> = {
+  NOT_A_MANAGER: 'Only administrators and leaders manage people.',
+  MANAGES_AN_ADMIN: 'Only an administrator may change an administrator.',
+  MAKES_AN_ADMIN: 'Only an administrator may make someone an administrator.',
+  OWN_ROLE: 'Nobody changes their own role: ask another leader or an administrator.',
+  OWN_DEACTIVATION: 'You cannot deactivate your own account: ask another leader or an administrator.',
+};
+
+/** A user as it is stored, for a new account (an administrator's, or one made from an accepted invitation). */
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string | null;
+  passwordHash: string;
+  locale: Locale;
+}
 
 @Injectable()
 export class UsersService {
@@ -34,6 +54,7 @@ export class UsersService {
         email: string;
         name: string;
         role: Role;
+        locale: Locale;
         token_version: number;
         org_id: string | null;
         org_name: string | null;
@@ -47,7 +68,9 @@ export class UsersService {
       name: row.name,
       role: row.role,
       organization: row.org_id ? { id: row.org_id, name: row.org_name ?? '', kind: row.org_kind ?? 'other' } : null,
+      locale: row.locale,
       tokenVersion: row.token_version,
+      sessionId: token.sid,
     };
   }
 
@@ -69,60 +92,163 @@ export class UsersService {
     return this.users.createQueryBuilder('user').addSelect('user.passwordHash').where('user.id = :id', { id }).getOne();
   }
 
-  /** By name, a page at a time. */
-  list(page: PageQuery): Promise<Page<UserEntity>> {
-    return pageByName(
-      this.users.createQueryBuilder('user').leftJoinAndSelect('user.organization', 'organization'),
-      page,
-      DEFAULT_PAGE_SIZE,
-    );
+  /** Admins: everyone; a leader: the people of their own organisation (other filters narrow further). By name. */
+  async list(actor: Actor, query: UserListQuery): Promise<{ items: UserEntity[]; total: number }> {
+    const builder = this.users.createQueryBuilder('user').leftJoinAndSelect('user.organization', 'organization');
+    if (actor.role !== 'admin') builder.andWhere('user.organization_id = :own', { own: actor.organizationId });
+    if (query.organizationId) builder.andWhere('user.organization_id = :organizationId', { organizationId: query.organizationId });
+    if (query.role) builder.andWhere('user.role = :role', { role: query.role });
+    if (query.active !== undefined) builder.andWhere('user.active = :active', { active: query.active });
+    if (query.q) {
+      builder.andWhere('(user.name ILIKE :q OR user.email ILIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    }
+    const [items, total] = await builder
+      .orderBy('lower(user.name)', 'ASC')
+      .addOrderBy('user.id', 'ASC')
+      // limit/offset rather than take/skip: the join is many-to-one, so no row repeats and TypeORM needs no DISTINCT subquery.
+      .limit(query.limit ?? 50)
+      .offset(query.offset ?? 0)
+      .getManyAndCount();
+    return { items, total };
   }
 
+  /** POST /users: an administrator makes an account with a password (an invitation is the usual way). */
   async create(dto: CreateUserDto): Promise<UserEntity> {
-    const organizationId = dto.organizationId ?? null;
-    if (dto.role !== 'admin' && !organizationId) {
-      throw new DomainException('ORGANIZATION_REQUIRED', 'organizationId is required for every role except admin');
-    }
-    if (organizationId && !(await this.dataSource.getRepository(OrganizationEntity).existsBy({ id: organizationId }))) {
-      throw new DomainException('UNKNOWN_ORGANIZATION', 'organizationId does not match any organisation');
-    }
-    if (await this.users.existsBy({ email: dto.email })) {
-      throw new DomainException('EMAIL_TAKEN', 'A user with this email already exists', 409);
-    }
     const passwordHash = await hashPassword(dto.password);
-    const saved = await this.users.save(
-      this.users.create({
+    const id = await this.dataSource.transaction((m) =>
+      this.createUser(m, {
         email: dto.email,
         name: dto.name,
         role: dto.role,
-        organizationId,
+        organizationId: dto.organizationId ?? null,
         passwordHash,
         locale: dto.locale ?? 'nb',
       }),
     );
-    return this.getById(saved.id);
+    return this.getById(id);
   }
 
-  async update(id: string, dto: UpdateUserDto): Promise<UserEntity> {
+  /** The one way an account comes to be, in the caller's transaction: by an administrator, or from an accepted invitation. */
+  async createUser(m: EntityManager, user: NewUser): Promise<string> {
+    if (user.role !== 'admin' && !user.organizationId) {
+      throw new DomainException('ORGANIZATION_REQUIRED', 'organizationId is required for every role except admin');
+    }
+    if (user.organizationId) {
+      const [found] = await m.query<{ id: string }[]>(`SELECT id FROM organizations WHERE id = $1`, [user.organizationId]);
+      if (!found) throw new DomainException('UNKNOWN_ORGANIZATION', 'organizationId does not match any organisation');
+      await checkActive(m, [user.organizationId]);
+    }
+    const [taken] = await m.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [user.email]);
+    if (taken) throw new DomainException('EMAIL_TAKEN', 'A user with this email already exists', 409);
+    const { id } = onlyRow(
+      await m.query<{ id: string }[]>(
+        `INSERT INTO users (email, name, role, organization_id, password_hash, locale) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [user.email, user.name, user.role, user.organizationId, user.passwordHash, user.locale],
+      ),
+    );
+    await recordAudit(m, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      concerns: [user.organizationId],
+      after: { email: user.email, name: user.name, role: user.role, organizationId: user.organizationId, locale: user.locale },
+    });
+    return id;
+  }
+
+  /**
+   * Name, role, active (and locale). Admins change anyone; a leader the people of their own
+   * organisation, never making or touching an admin; nobody their own role. A role change or
+   * deactivation ends the person's sessions.
+   */
+  async update(actor: PersonActor, id: string, dto: UpdateUserDto): Promise<UserEntity> {
     await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw notFound('user');
+      if (!user || !canSeePerson(actor, user)) throw notFound('user');
+      const problem = personChangeProblem(actor, { id: user.id, role: user.role, organizationId: user.organizationId }, dto);
+      if (problem) throw new ForbiddenException({ code: 'FORBIDDEN', message: CHANGE_REFUSALS[problem] });
+      if (dto.version !== undefined && dto.version !== user.version) {
+        throw new ConflictException({
+          code: 'STALE_VERSION',
+          message: 'Someone else changed this person after you opened it. Reload to see their changes, then try again.',
+        });
+      }
       if (dto.role && dto.role !== 'admin' && !user.organizationId) {
         throw new DomainException('ORGANIZATION_REQUIRED', 'Only an admin may be without an organisation');
       }
-      const deactivating = dto.active === false && user.active;
-      await manager.update(UserEntity, { id }, { ...dto });
-      if (deactivating || (dto.role && dto.role !== user.role)) await this.revokeAllSessions(id, manager);
+      const before = { name: user.name, role: user.role, active: user.active, locale: user.locale };
+      const change = changedFields(before, { name: dto.name, role: dto.role, active: dto.active, locale: dto.locale });
+      if (!change) return nothingToRecord();
+      await manager.query(
+        `UPDATE users SET name = coalesce($2, name), role = coalesce($3, role), active = coalesce($4, active),
+                locale = coalesce($5, locale), version = version + 1, updated_at = now()
+         WHERE id = $1`,
+        [id, dto.name ?? null, dto.role ?? null, dto.active ?? null, dto.locale ?? null],
+      );
+      const roleChanged = change.after['role'] !== undefined;
+      if (roleChanged || change.after['active'] === false) await this.revokeAllSessions(id, manager);
+      await recordAudit(manager, {
+        action: roleChanged ? 'user.role_change' : 'user.update',
+        entityType: 'user',
+        entityId: id,
+        concerns: [user.organizationId],
+        ...change,
+      });
     });
     return this.getById(id);
   }
 
-  async changePassword(id: string, newPassword: string): Promise<void> {
-    const passwordHash = await hashPassword(newPassword);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id }, { passwordHash });
-      await this.revokeAllSessions(id, manager);
+  /** What a person changes about themselves: name and language. */
+  async updateProfile(user: AuthenticatedUser, dto: UpdateProfileDto): Promise<UserEntity> {
+    await this.dataSource.transaction(async (m) => {
+      const [current] = await m.query<{ name: string; locale: Locale }[]>(`SELECT name, locale FROM users WHERE id = $1 FOR UPDATE`, [
+        user.id,
+      ]);
+      if (!current) throw notFound('user');
+      const change = changedFields(current, { name: dto.name, locale: dto.locale });
+      if (!change) return nothingToRecord();
+      await m.query(
+        `UPDATE users SET name = coalesce($2, name), locale = coalesce($3, locale), version = version + 1, updated_at = now() WHERE id = $1`,
+        [user.id, dto.name ?? null, dto.locale ?? null],
+      );
+      await recordAudit(m, {
+        action: 'user.profile_update',
+        entityType: 'user',
+        entityId: user.id,
+        concerns: [user.organization?.id],
+        ...change,
+      });
     });
+    return this.getById(user.id);
+  }
+
+  /**
+   * A new password; every session ends. `action` says how: the person changed it
+   * (signed in), or set it from a reset link.
+   */
+  async setPassword(
+    id: string,
+    newPassword: string,
+    action: 'auth.password_change' | 'auth.password_reset',
+    manager?: EntityManager,
+  ): Promise<void> {
+    const passwordHash = await hashPassword(newPassword);
+    const run = async (m: EntityManager) => {
+      const [user] = await m.query<{ organization_id: string | null }[]>(
+        `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 RETURNING organization_id`,
+        [id, passwordHash],
+      );
+      if (!user) throw notFound('user');
+      await this.revokeAllSessions(id, m);
+      await recordAudit(m, {
+        action,
+        entityType: 'user',
+        entityId: id,
+        concerns: [user.organization_id],
+        actor: { id, organizationId: user.organization_id },
+      });
+    };
+    await (manager ? run(manager) : this.dataSource.transaction(run));
   }
 
   /** Ends every session: refresh tokens are revoked and every access token issued so far stops working. */

@@ -17,6 +17,40 @@ export const appRoutes: Route[] = [
       },
     ],
   },
+  // --- issue 10: pages opened from a link in a mail, before the person can sign in ---
+  {
+    path: 'invitation/:token',
+    loadComponent: () => import('./core/layout/public-layout').then((m) => m.PublicLayout),
+    children: [
+      {
+        path: '',
+        title: pageTitle('invitation.title'),
+        loadComponent: () => import('./invitations/accept-invitation-page').then((m) => m.AcceptInvitationPage),
+      },
+    ],
+  },
+  {
+    path: 'forgot-password',
+    loadComponent: () => import('./core/layout/public-layout').then((m) => m.PublicLayout),
+    children: [
+      {
+        path: '',
+        title: pageTitle('passwordReset.forgotTitle'),
+        loadComponent: () => import('./password-reset/forgot-password-page').then((m) => m.ForgotPasswordPage),
+      },
+    ],
+  },
+  {
+    path: 'password-reset/:token',
+    loadComponent: () => import('./core/layout/public-layout').then((m) => m.PublicLayout),
+    children: [
+      {
+        path: '',
+        title: pageTitle('passwordReset.resetTitle'),
+        loadComponent: () => import('./password-reset/reset-password-page').then((m) => m.ResetPasswordPage),
+      },
+    ],
+  },
   {
     path: '',
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
@@ -56,6 +90,27 @@ export const appRoutes: Route[] = [
       {
         path: 'projects',
         loadChildren: () => import('./projects/projects.routes').then((m) => m.projectRoutes),
+      },
+      // --- issue 10: people, invitations, one's own profile and the audit trail ---
+      {
+        path: 'people',
+        title: pageTitle('people.title'),
+        loadComponent: () => import('./people/people-page').then((m) => m.PeoplePage),
+      },
+      {
+        path: 'invitations',
+        title: pageTitle('invitations.title'),
+        loadComponent: () => import('./invitations/invitations-page').then((m) => m.InvitationsPage),
+      },
+      {
+        path: 'profile',
+        title: pageTitle('profile.title'),
+        loadComponent: () => import('./profile/profile-page').then((m) => m.ProfilePage),
+      },
+      {
+        path: 'audit',
+        title: pageTitle('audit.title'),
+        loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage),
       },
     ],
   },

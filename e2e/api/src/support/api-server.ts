@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client, type QueryResultRow } from 'pg';
@@ -84,6 +86,8 @@ export interface ApiProcess {
   child: ChildProcess;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
+  /** The process's DATA_DIR: a fresh temporary folder unless the caller gave one (mail without SMTP_URL lands in its mail/). */
+  dataDir: string;
   /** Resolves when the output holds `text`; fails after the timeout with what was written. */
   waitForOutput(text: string, timeoutMs?: number): Promise<void>;
   waitUntilHealthy(timeoutMs?: number): Promise<void>;
@@ -93,6 +97,8 @@ export interface ApiProcess {
 /** Starts the built API as its own process on the given database. */
 export async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
+  const ownDataDir = env['DATA_DIR'] ? null : mkdtempSync(join(tmpdir(), 'samspill-api-data-'));
+  const dataDir = env['DATA_DIR'] ?? (ownDataDir as string);
   const child = spawn(process.execPath, [API_MAIN], {
     cwd: WORKSPACE,
     env: {
@@ -103,6 +109,7 @@ export async function spawnApi(env: Record<string, string>): Promise<ApiProcess>
       WEB_ROOT: '',
       HOST: '127.0.0.1',
       PORT: String(port),
+      DATA_DIR: dataDir,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -116,6 +123,7 @@ export async function spawnApi(env: Record<string, string>): Promise<ApiProcess>
     port,
     child,
     output: () => output,
+    dataDir,
     waitForOutput: (text, timeoutMs = 15_000) =>
       new Promise<void>((resolveWait, reject) => {
         if (output.includes(text)) return resolveWait();
@@ -147,8 +155,12 @@ export async function spawnApi(env: Record<string, string>): Promise<ApiProcess>
     },
     stop: () =>
       new Promise<void>((resolveStop) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolveStop();
-        child.once('exit', () => resolveStop());
+        const done = () => {
+          if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+          resolveStop();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', done);
         child.kill('SIGTERM');
       }),
   };

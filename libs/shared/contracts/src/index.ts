@@ -9,4 +9,7 @@ export * from './lib/projects';
 export * from './lib/questions';
 export * from './lib/roles';
 export * from './lib/users';
+// People, invitations, sessions and the audit trail (issue 10)
+export * from './lib/audit';
+export * from './lib/invitations';
 export * from './lib/single-sign-on';

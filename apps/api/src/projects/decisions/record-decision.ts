@@ -1,5 +1,6 @@
 import type { DecisionKind, ProjectStatus, Stage } from '@samspill/contracts';
 import { EntityManager } from 'typeorm';
+import { recordAudit } from '../../audit/audit-trail';
 
 /** A stage move, or a status change made in the stage the project is in. */
 export type Decision = { kind: DecisionKind; projectId: string; rationale: string; decidedBy: string; at?: Date } & (
@@ -25,5 +26,25 @@ export async function recordDecision(m: EntityManager, d: Decision): Promise<str
      WHERE id = $1`,
     [d.projectId, toStage, toStatus, d.at ?? null],
   );
-  return (row as { id: string }).id;
+  const decisionId = (row as { id: string }).id;
+  await recordAudit(m, {
+    action: d.kind === 'stage' ? 'project.stage_change' : 'project.status_change',
+    entityType: 'project',
+    entityId: d.projectId,
+    concerns: await participantsOf(m, d.projectId),
+    before: d.kind === 'stage' ? { stage: fromStage } : { status: fromStatus },
+    after:
+      d.kind === 'stage'
+        ? { stage: toStage, rationale: d.rationale, decisionId }
+        : { status: toStatus, rationale: d.rationale, decisionId },
+  });
+  return decisionId;
+}
+
+/** The organisations taking part in a project: what a project's trail entry concerns. */
+export async function participantsOf(m: EntityManager, projectId: string): Promise<string[]> {
+  const rows = await m.query<{ organization_id: string }[]>(`SELECT organization_id FROM project_participants WHERE project_id = $1`, [
+    projectId,
+  ]);
+  return rows.map((r) => r.organization_id);
 }

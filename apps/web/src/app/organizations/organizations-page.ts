@@ -1,17 +1,20 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import type { OrganizationResponse } from '@samspill/contracts';
 import { Auth } from '../core/auth/auth';
 import { dataResource } from '../core/data/data-resource';
 import { LoadStatus } from '../core/data/load-status';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { focusAfterRender } from '../core/layout/focus-after-render';
+import { MergeForm } from './merge-form';
+import { OrganizationEditor } from './organization-editor';
 import { OrganizationForm } from './organization-form';
 import { OrganizationsApi } from './organizations-api';
 
 @Component({
   selector: 'sp-organizations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, LoadStatus, OrganizationForm],
+  imports: [TranslatePipe, LoadStatus, OrganizationForm, OrganizationEditor, MergeForm],
   templateUrl: './organizations-page.html',
   styleUrl: './organizations-page.css',
 })
@@ -39,5 +42,33 @@ export class OrganizationsPage {
 
   protected added(organization: OrganizationResponse): void {
     this.organizations.update((list) => [...list, organization]);
+  }
+
+  // --- issue 10: admins correct an organisation and record mergers ---
+  private readonly focus = focusAfterRender();
+  protected readonly canManage = computed(() => this.auth.can('organizations:update'));
+  /** The organisation being edited or merged, and how. */
+  protected readonly managing = signal<{ organization: OrganizationResponse; action: 'edit' | 'merge' } | null>(null);
+  protected readonly done = signal<string | null>(null);
+
+  protected manage(organization: OrganizationResponse, action: 'edit' | 'merge'): void {
+    this.done.set(null);
+    this.managing.set({ organization, action });
+    this.focus(action === 'edit' ? '#organization-manage input' : '#organization-manage select');
+  }
+
+  protected finish(changed?: OrganizationResponse): void {
+    const current = this.managing();
+    this.managing.set(null);
+    if (changed) {
+      this.organizations.update((list) => list.map((o) => (o.id === changed.id ? changed : o)));
+      this.done.set(
+        changed.successor && current?.action === 'merge'
+          ? this.i18n.t('organizationAdmin.merged', { name: changed.name, successor: changed.successor.name })
+          : this.i18n.t('organizationAdmin.saved', { name: changed.name }),
+      );
+    }
+    // After a merger the merge button is gone: back to the organisation's edit button.
+    if (current) this.focus(`#${changed?.successor ? 'edit' : current.action}-${current.organization.id}`);
   }
 }

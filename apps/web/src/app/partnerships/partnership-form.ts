@@ -49,7 +49,18 @@ export class PartnershipForm implements OnInit {
 
   /** A leader's own organisation is always a member (the API adds it); an admin chooses freely. */
   protected readonly ownId = computed(() => (this.actor().role === 'admin' ? null : this.actor().organizationId));
-  protected readonly options = computed(() => [...(this.organizations.value() ?? [])].sort((a, b) => this.i18n.compare(a.name, b.name)));
+  /** Organisations that may be chosen: the active ones, and those already in it (merged ones stay where they were). */
+  protected readonly options = computed(() => {
+    const present = new Set([...this.initialIds(), ...this.memberIds(), ...this.observerIds()]);
+    return [...(this.organizations.value() ?? [])]
+      .filter((o) => o.active || present.has(o.id))
+      .sort((a, b) => this.i18n.compare(a.name, b.name));
+  });
+  // --- issue 10: observers read everything and write nothing; never members at the same time ---
+  protected readonly observerIds = signal<ReadonlySet<string>>(new Set());
+  private readonly initialIds = signal<readonly string[]>([]);
+  protected readonly observerOptions = computed(() => this.options().filter((o) => !this.members().has(o.id)));
+  protected readonly observers = computed(() => new Set([...this.observerIds()].filter((id) => !this.members().has(id))));
   protected readonly members = computed(() => {
     const ids = new Set(this.memberIds());
     const own = this.ownId();
@@ -65,6 +76,7 @@ export class PartnershipForm implements OnInit {
         name: name.hasError('required') ? 'partnerships.nameRequired' : name.hasError('maxlength') ? 'partnerships.nameTooLong' : null,
         description: description.hasError('maxlength') ? 'partnerships.descriptionTooLong' : null,
         members: this.members().size < 2 ? 'partnerships.membersTooFew' : null,
+        observers: null,
         visibility: null,
       };
     },
@@ -76,12 +88,20 @@ export class PartnershipForm implements OnInit {
     if (partnership) {
       this.form.setValue({ name: partnership.name, description: partnership.description, visibility: partnership.visibility });
       this.memberIds.set(new Set(partnership.members.map((m) => m.id)));
+      this.observerIds.set(new Set(partnership.observers.map((o) => o.id)));
+      this.initialIds.set([...partnership.members, ...partnership.observers].map((o) => o.id));
     }
   }
 
   protected submit(): void {
     const { name, description, visibility } = this.form.getRawValue();
-    const body = { name: name.trim(), description: description.trim(), memberIds: [...this.members()], visibility };
+    const body = {
+      name: name.trim(),
+      description: description.trim(),
+      memberIds: [...this.members()],
+      observerIds: [...this.observers()],
+      visibility,
+    };
     const existing = this.partnership();
     this.feedback.submit(
       () => (existing ? this.api.update(existing.id, body) : this.api.create(body)),
@@ -89,6 +109,7 @@ export class PartnershipForm implements OnInit {
         if (!existing) {
           this.form.reset();
           this.memberIds.set(new Set());
+          this.observerIds.set(new Set());
         }
         this.saved.emit(partnership);
       },

@@ -38,7 +38,14 @@ export class PartnershipPage {
   });
   protected readonly canManage = computed(() => {
     const p = this.partnership.value();
-    return p !== undefined && canManagePartnership(this.actor(), { visibility: p.visibility, memberIds: p.members.map((m) => m.id) });
+    return (
+      p !== undefined &&
+      canManagePartnership(this.actor(), {
+        visibility: p.visibility,
+        memberIds: p.members.map((m) => m.id),
+        observerIds: p.observers.map((o) => o.id),
+      })
+    );
   });
   /** Closed again when the route moves to another partnership. */
   protected readonly editing = linkedSignal({ source: this.id, computation: () => false });

@@ -10,6 +10,7 @@ const partnership: PartnershipResponse = {
     { id: 'gran', name: 'Gran kommune', kind: 'municipality' },
     { id: 'lunner', name: 'Lunner kommune', kind: 'municipality' },
   ],
+  observers: [],
   focusAreas: [],
 };
 

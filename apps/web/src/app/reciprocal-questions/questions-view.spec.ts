@@ -13,6 +13,7 @@ const partnership: PartnershipResponse = {
     { ...gran, kind: 'municipality' },
     { ...lunner, kind: 'municipality' },
   ],
+  observers: [],
   focusAreas: [
     { id: 'politics', name: 'Politikerrollen', description: '' },
     { id: 'health', name: 'Helse og omsorg', description: '' },

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { Field } from '@samspill/web-ui';
 import { Auth } from '../core/auth/auth';
 import { safeReturnUrl } from '../core/auth/auth-guards';
@@ -11,7 +11,7 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
 @Component({
   selector: 'sp-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, Field, FormShell],
+  imports: [TranslatePipe, Field, FormShell, RouterLink],
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.css',
 })

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { trim } from './transforms';
 import { Optional } from './validators';
 
@@ -33,6 +33,19 @@ export class OrganizationResponse extends OrganizationSummary {
   code!: string | null;
   /** @example "NO" */
   country!: Country;
+  /**
+   * False once the organisation has a successor (it merged into another): it keeps its name in its history
+   * but can no longer be added to anything new.
+   * @example true
+   */
+  active!: boolean;
+  /** The organisation it is now part of, after a merger (kommunereform); null while it is active. */
+  successor!: OrganizationRef | null;
+  /**
+   * Bumped by every change; send it back with PATCH to be told (409 STALE_VERSION) when someone changed it meanwhile.
+   * @example 1
+   */
+  version!: number;
 }
 
 export class CreateOrganizationDto {
@@ -57,4 +70,52 @@ export class CreateOrganizationDto {
   /** @example "NO" */
   @IsIn(COUNTRIES, { message: `country must be one of: ${COUNTRIES.join(', ')}` })
   country!: Country;
+}
+
+/** Admins correct an organisation's name, official number, kind or country. */
+export class UpdateOrganizationDto {
+  /** @example "Hole kommune" */
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name?: string;
+
+  /**
+   * The official number; null removes it.
+   * @example "3310"
+   */
+  @IsOptional()
+  @Transform(trim)
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @Matches(/^[0-9]{1,8}$/, { message: 'code must be the official number, 1 to 8 digits' })
+  code?: string | null;
+
+  /** @example "municipality" */
+  @Optional()
+  @IsIn(ORGANIZATION_KINDS, { message: `kind must be one of: ${ORGANIZATION_KINDS.join(', ')}` })
+  kind?: OrganizationKind;
+
+  /** @example "NO" */
+  @Optional()
+  @IsIn(COUNTRIES, { message: `country must be one of: ${COUNTRIES.join(', ')}` })
+  country?: Country;
+
+  /**
+   * The version you edited; when given and no longer current, the answer is 409 STALE_VERSION.
+   * @example 1
+   */
+  @Optional()
+  @IsInt({ message: 'version must be the version of the organisation you edited' })
+  @Min(1)
+  version?: number;
+}
+
+/** A merger: the organisation becomes part of `successorId` and inactive. */
+export class SetSuccessorDto {
+  /** @example "a964aca5-fc92-4e7f-bb3f-3691ecf10dd0" */
+  @IsUUID('all', { message: 'successorId must be the id of an organisation' })
+  successorId!: string;
 }

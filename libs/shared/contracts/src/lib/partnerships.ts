@@ -42,10 +42,14 @@ export class PartnershipResponse {
   /** @example "members" */
   visibility!: Visibility;
   members!: OrganizationSummary[];
+  /** Organisations that follow the work without doing it (a county governor, a university college): they read everything, write nothing. */
+  observers!: OrganizationSummary[];
   focusAreas!: FocusAreaResponse[];
 }
 
 const MEMBER_IDS = { max: 100, notIds: 'memberIds must be organisation ids', repeated: 'memberIds must not repeat an organisation' };
+
+const OBSERVER_IDS = { max: 100, notIds: 'observerIds must be organisation ids', repeated: 'observerIds must not repeat an organisation' };
 
 export class CreatePartnershipDto {
   /** @example "PILOTen Hadeland" */
@@ -64,6 +68,14 @@ export class CreatePartnershipDto {
   /** @example ["0d61de3a-f1dc-4208-85d6-35414e3dc504", "a964aca5-fc92-4e7f-bb3f-3691ecf10dd0"] */
   @IdList({ ...MEMBER_IDS, min: 1, minMessage: 'memberIds must list the member organisations' })
   memberIds!: string[];
+
+  /**
+   * Organisations that follow the partnership: they read everything in it and write nothing. Never a member as well.
+   * @example ["5e0c7f7a-3f1e-4c55-9d0b-1f9a55f0b2a1"]
+   */
+  @Optional()
+  @IdList({ ...OBSERVER_IDS, min: 0, minMessage: 'observerIds must be a list' })
+  observerIds?: string[];
 
   /** @example "members" */
   @Optional()
@@ -89,6 +101,14 @@ export class UpdatePartnershipDto {
   @Optional()
   @IdList({ ...MEMBER_IDS, min: 2, minMessage: 'a partnership needs at least two members' })
   memberIds?: string[];
+
+  /**
+   * Organisations that follow the partnership: they read everything in it and write nothing. Never a member as well.
+   * @example ["5e0c7f7a-3f1e-4c55-9d0b-1f9a55f0b2a1"]
+   */
+  @Optional()
+  @IdList({ ...OBSERVER_IDS, min: 0, minMessage: 'observerIds must be a list' })
+  observerIds?: string[];
 
   /** @example "platform" */
   @Optional()

@@ -1,5 +1,5 @@
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { trim, trimLower } from './transforms';
 import type { OrganizationSummary } from './organizations';
 import { Optional } from './validators';
@@ -16,15 +16,52 @@ export class CurrentUser {
   /** @example "staff" */
   role!: Role;
   organization!: OrganizationSummary | null;
+  /**
+   * The person's language: the web app switches to it after sign-in, on any device, and mail is written in it.
+   * @example "nb"
+   */
+  locale!: Locale;
 }
 
 export class UserResponse extends CurrentUser {
   /** @example true */
   active!: boolean;
-  /** @example "nb" */
-  locale!: Locale;
   /** @example "2026-01-05T08:00:00.000Z" */
   createdAt!: string;
+  /**
+   * Bumped by every change; send it back with PATCH to be told (409 STALE_VERSION) when someone changed it meanwhile.
+   * @example 1
+   */
+  version!: number;
+}
+
+/** A page of people, and how many match the filters in all. */
+export class UserListResponse {
+  items!: UserResponse[];
+  /** @example 3 */
+  total!: number;
+}
+
+/** Admins see everyone; a leader sees the people of their own organisation. */
+export class UserListQuery {
+  /**
+   * Part of the name or e-mail address.
+   * @example "gunnar"
+   */
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(200) q?: string;
+  /** @example "0d61de3a-f1dc-4208-85d6-35414e3dc504" */
+  @IsOptional() @IsUUID('all', { message: 'organizationId must be an id' }) organizationId?: string;
+  /** @example "staff" */
+  @IsOptional() @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` }) role?: Role;
+  /** @example true */
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsIn([true, false], { message: 'active must be true or false' })
+  active?: boolean;
+  /** @example 50 */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  /** @example 0 */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000) offset?: number;
 }
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './values';
@@ -89,6 +126,31 @@ export class UpdateUserDto {
   /** @example "en" */
   @Optional()
   @IsIn(LOCALES)
+  locale?: Locale;
+
+  /**
+   * The version you edited; when given and no longer current, the answer is 409 STALE_VERSION.
+   * @example 1
+   */
+  @IsOptional()
+  @IsInt({ message: 'version must be the version of the person you edited' })
+  @Min(1)
+  version?: number;
+}
+
+/** What a person changes about themselves. */
+export class UpdateProfileDto {
+  /** @example "Gunnar Ansatt" */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name?: string;
+
+  /** @example "en" */
+  @IsOptional()
+  @IsIn(LOCALES, { message: `locale must be one of: ${LOCALES.join(', ')}` })
   locale?: Locale;
 }
 

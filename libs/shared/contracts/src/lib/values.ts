@@ -43,3 +43,68 @@ export const TEXT_MAX_LENGTH = 10_000;
 export const RATIONALE_MAX_LENGTH = 5_000;
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
+
+// --- People, invitations and the audit trail (issue 10) ---
+
+/** An invitation is pending until it is accepted, withdrawn or past its expiry (72 hours after it was last sent). */
+export const INVITATION_STATUSES = ['pending', 'accepted', 'withdrawn', 'expired'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/** Hours an invitation link and a password-reset link stay valid. */
+export const INVITATION_VALID_HOURS = 72;
+export const PASSWORD_RESET_VALID_HOURS = 1;
+
+/** What the audit trail records changes to. */
+export const AUDIT_ENTITY_TYPES = [
+  'user',
+  'organization',
+  'invitation',
+  'session',
+  'partnership',
+  'focus_area',
+  'answer',
+  'project',
+  'log_entry',
+  'indicator',
+  'measurement',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/** The actions the audit trail knows, as `<entity>.<verb>`; the trail stores them as text, so later features add their own. */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.logout_all',
+  'auth.session_end',
+  'auth.password_change',
+  'auth.password_reset_request',
+  'auth.password_reset',
+  'user.create',
+  'user.update',
+  'user.role_change',
+  'user.profile_update',
+  'invitation.create',
+  'invitation.resend',
+  'invitation.withdraw',
+  'invitation.accept',
+  'organization.create',
+  'organization.update',
+  'organization.merge',
+  'partnership.create',
+  'partnership.update',
+  'focus_area.create',
+  'focus_area.update',
+  'answer.create',
+  'answer.update',
+  'answer.delete',
+  'project.create',
+  'project.update',
+  'project.stage_change',
+  'project.status_change',
+  'log_entry.create',
+  'log_entry.update',
+  'indicator.create',
+  'measurement.create',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

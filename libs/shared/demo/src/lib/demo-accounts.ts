@@ -30,6 +30,9 @@ export const DEMO_ACCOUNTS = {
   vestreTotenStaff: 'ansatt@vestre-toten.kommune.no',
   navDrammenStaff: 'ansatt.drammen@nav.no',
   roskildeStaff: 'ansatt@roskilde.dk',
+  // Observers of PILOTen Hadeland (issue 10): they read everything there and write nothing.
+  statsforvalterenStaff: 'radgiver@statsforvalteren.no',
+  hogskolenStaff: 'forsker@inn.no',
 } as const;
 
 export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
@@ -46,4 +49,7 @@ export const DEMO_USERS: { account: DemoAccount; name: string; role: Role; organ
   { account: 'vestreTotenStaff', name: 'Vidar Ansatt', role: 'staff', organization: 'Vestre Toten kommune' },
   { account: 'navDrammenStaff', name: 'Nina Ansatt', role: 'staff', organization: 'NAV Drammen' },
   { account: 'roskildeStaff', name: 'Rasmus Ansat', role: 'staff', organization: 'Roskilde Kommune' },
+  // issue 10: observers of PILOTen Hadeland
+  { account: 'statsforvalterenStaff', name: 'Siri Rådgiver', role: 'staff', organization: 'Statsforvalteren i Innlandet' },
+  { account: 'hogskolenStaff', name: 'Håkon Forsker', role: 'staff', organization: 'Høgskolen i Innlandet' },
 ];

@@ -39,6 +39,30 @@ describe('visibility', () => {
   });
 });
 
+describe('observers', () => {
+  const STATSFORVALTEREN = 'statsforvalteren';
+  const observed = { ...pilot, observerIds: [STATSFORVALTEREN] };
+  const observedProject = { partnership: observed, participantIds: [GRAN] };
+
+  it('see a members partnership whole, whatever their role; others still see nothing', () => {
+    for (const role of ['staff', 'leader', 'politician'] as const) {
+      expect(canSeePartnership(actor(role, STATSFORVALTEREN), observed)).toBe(true);
+      expect(canSeePartnership(actor(role, STATSFORVALTEREN), pilot)).toBe(false);
+      expect(canSeePartnership(actor(role, ROSKILDE), observed)).toBe(false);
+    }
+  });
+
+  it('write nothing: not the partnership, not the questions, not a project, not even as leaders', () => {
+    for (const role of ['staff', 'leader'] as const) {
+      const observer = actor(role, STATSFORVALTEREN);
+      expect(canManagePartnership(observer, observed)).toBe(false);
+      expect(canAnswerQuestions(observer, observed)).toBe(false);
+      expect(canWorkOnProject(observer, observedProject)).toBe(false);
+      expect(canDecideStage(observer, observedProject, 'test')).toBe(false);
+    }
+  });
+});
+
 describe('writing', () => {
   it('never lets a politician write', () => {
     const p = actor('politician', GRAN);

@@ -13,6 +13,11 @@ export interface Actor {
 export interface PartnershipScope {
   visibility: Visibility;
   memberIds: readonly string[];
+  /**
+   * Organisations that follow the partnership: they read everything, write nothing. Left out, there are none:
+   * a caller that forgets them hides the partnership from observers rather than showing it to anyone else.
+   */
+  observerIds?: readonly string[];
 }
 
 export interface ProjectScope {
@@ -23,11 +28,15 @@ export interface ProjectScope {
 const isAdmin = (a: Actor) => a.role === 'admin';
 const writes = (a: Actor) => a.role === 'staff' || a.role === 'leader';
 const isMember = (a: Actor, p: PartnershipScope) => a.organizationId !== null && p.memberIds.includes(a.organizationId);
+const isObserver = (a: Actor, p: PartnershipScope) => a.organizationId !== null && (p.observerIds ?? []).includes(a.organizationId);
 const participates = (a: Actor, p: ProjectScope) => a.organizationId !== null && p.participantIds.includes(a.organizationId);
 
-/** Outside a `members` partnership nothing of it exists: callers answer 404, lists leave it out. */
+/**
+ * Outside a `members` partnership nothing of it exists: callers answer 404, lists leave it out. Observers see
+ * it whole; every write rule below asks for a member, so they write nothing (403).
+ */
 export function canSeePartnership(actor: Actor, p: PartnershipScope): boolean {
-  return isAdmin(actor) || isMember(actor, p) || p.visibility === 'platform';
+  return isAdmin(actor) || isMember(actor, p) || isObserver(actor, p) || p.visibility === 'platform';
 }
 
 export function canCreatePartnership(actor: Actor): boolean {

@@ -16,6 +16,18 @@ describe('hasPermission', () => {
     }
   });
 
+  it('lets admins and leaders read and manage people, invitations and the audit trail; only admins edit organisations', () => {
+    for (const permission of ['users:read', 'users:update', 'invitations:manage', 'audit:read'] as const) {
+      expect(['staff', 'leader', 'politician', 'admin'].filter((role) => hasPermission(role as 'staff', permission))).toEqual([
+        'leader',
+        'admin',
+      ]);
+    }
+    expect(['staff', 'leader', 'politician', 'admin'].filter((role) => hasPermission(role as 'staff', 'organizations:update'))).toEqual([
+      'admin',
+    ]);
+  });
+
   it('denies a missing role', () => {
     expect(hasPermission(undefined, 'organizations:read')).toBe(false);
     expect(hasPermission(null, 'organizations:read')).toBe(false);

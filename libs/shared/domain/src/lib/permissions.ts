@@ -9,9 +9,14 @@ import type { Role } from '@samspill/contracts';
 export const PERMISSIONS = {
   'organizations:read': ['staff', 'leader', 'politician', 'admin'],
   'organizations:create': ['admin'],
-  'users:read': ['admin'],
   'users:create': ['admin'],
-  'users:update': ['admin'],
+  // People, invitations and the audit trail (issue 10): a leader manages the people of their own organisation,
+  // and reads the trail of what concerns it; which people and entries is decided in people-policy.ts.
+  'users:read': ['admin', 'leader'],
+  'users:update': ['admin', 'leader'],
+  'organizations:update': ['admin'],
+  'invitations:manage': ['admin', 'leader'],
+  'audit:read': ['admin', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,7 +10,7 @@ import { authInterceptor } from './auth-interceptor';
 const session = (accessToken: string): AuthResponse => ({
   accessToken,
   expiresIn: 900,
-  user: { id: 'u1', email: 'ansatt@gran.kommune.no', name: 'Kari Nordmann', role: 'staff', organization: null },
+  user: { id: 'u1', email: 'ansatt@gran.kommune.no', name: 'Kari Nordmann', role: 'staff', organization: null, locale: 'nb' },
 });
 
 describe('authInterceptor', () => {

@@ -2,7 +2,8 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { AuthResponse, CurrentUser, LoginDto } from '@samspill/contracts';
 import { type Permission, hasPermission } from '@samspill/domain';
-import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap } from 'rxjs';
+import { Observable, catchError, finalize, firstValueFrom, from, map, of, shareReplay, switchMap, tap } from 'rxjs';
+import { I18n, isLocale } from '../i18n/i18n';
 
 interface Session {
   accessToken: string;
@@ -23,6 +24,7 @@ export const AUTH_URLS = {
 @Injectable({ providedIn: 'root' })
 export class Auth {
   private readonly http = inject(HttpClient);
+  private readonly i18n = inject(I18n);
   private readonly session = signal<Session | null>(null);
   private refreshInFlight: Observable<string | null> | null = null;
 
@@ -38,7 +40,23 @@ export class Auth {
     const credentials: LoginDto = { email, password };
     return this.http
       .post<AuthResponse>(AUTH_URLS.login, credentials, { withCredentials: true })
-      .pipe(map((response) => this.start(response)));
+      .pipe(switchMap((response) => this.adopt(response)));
+  }
+
+  /**
+   * Starts a session the API has just opened (a sign-in, an accepted invitation) and switches to the
+   * person's saved language: after signing in, Samspill speaks it on any device. A reload (refresh) keeps
+   * the language shown, so a choice made in the header lasts the visit.
+   */
+  adopt(response: AuthResponse): Observable<CurrentUser> {
+    const user = this.start(response);
+    const locale = user.locale;
+    return (isLocale(locale) && locale !== this.i18n.locale() ? from(this.i18n.setLocale(locale)) : of(undefined)).pipe(map(() => user));
+  }
+
+  /** The person as the API answered after a change to their own name or language. */
+  updateUser(user: CurrentUser): void {
+    this.session.update((session) => (session ? { ...session, user: { ...session.user, name: user.name, locale: user.locale } } : session));
   }
 
   /**

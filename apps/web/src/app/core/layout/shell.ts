@@ -25,6 +25,8 @@ export class Shell {
     return user ? this.i18n.t(`roles.${user.role}`) : '';
   });
   protected readonly signingOut = signal(false);
+  protected readonly canManagePeople = computed(() => this.auth.user() !== null && this.auth.can('users:read'));
+  protected readonly canReadAudit = computed(() => this.auth.user() !== null && this.auth.can('audit:read'));
 
   protected signOut(): void {
     if (this.signingOut()) return;

@@ -1,0 +1,54 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type AuditListResponse, AuditQuery } from '@samspill/contracts';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { actorOf } from '../common/actor';
+import { CurrentUser, RequirePermission } from '../common/decorators';
+import { localeFromAcceptLanguage } from '../common/labels';
+import { AuditService } from './audit.service';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller()
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  /** The audit trail, newest first: all of it for admins, what concerns their own organisation for leaders. */
+  @Get('audit')
+  @RequirePermission('audit:read')
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: AuditQuery): Promise<AuditListResponse> {
+    return this.audit.list(actorOf(user), query);
+  }
+
+  /** The same entries with the same filters as CSV for Excel (UTF-8 with BOM, semicolons, CRLF), all pages at once. */
+  @Get('audit.csv')
+  @RequirePermission('audit:read')
+  @ApiOkResponse({ content: { 'text/csv': { schema: { type: 'string' } } } })
+  async csv(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: AuditQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const lines = this.audit.csv(
+      actorOf(user),
+      { ...query, limit: undefined, offset: undefined },
+      localeFromAcceptLanguage(acceptLanguage),
+    );
+    // Read the first page before sending anything, so a failing query still gets a proper error answer.
+    const first = await lines.next();
+    const stream = Readable.from(
+      (async function* () {
+        if (!first.done) yield first.value;
+        yield* lines;
+      })(),
+    );
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="samspill-logg-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(stream);
+  }
+}

@@ -1,0 +1,41 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { Auth } from '../core/auth/auth';
+import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { PasswordChange } from './password-change';
+import { ProfileDetails } from './profile-details';
+
+/** What a person does for themselves: name, language, password. */
+@Component({
+  selector: 'sp-profile-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslatePipe, ProfileDetails, PasswordChange],
+  styles: `
+    :host {
+      display: grid;
+      gap: var(--ds-size-8);
+    }
+    section {
+      display: grid;
+      gap: var(--ds-size-4);
+      max-width: 36rem;
+    }
+  `,
+  template: `
+    <div class="page-intro">
+      <h1 class="ds-heading" data-size="lg" tabindex="-1">{{ 'profile.heading' | t }}</h1>
+      <p class="ds-paragraph">{{ 'profile.email' | t }}: {{ auth.user()?.email }}</p>
+    </div>
+    <section aria-labelledby="details-heading">
+      <h2 class="ds-heading" data-size="sm" id="details-heading">{{ 'profile.detailsHeading' | t }}</h2>
+      <sp-profile-details />
+    </section>
+    <section aria-labelledby="password-heading">
+      <h2 class="ds-heading" data-size="sm" id="password-heading">{{ 'profile.passwordHeading' | t }}</h2>
+      <p class="ds-paragraph">{{ 'profile.passwordIntro' | t }}</p>
+      <sp-password-change />
+    </section>
+  `,
+})
+export class ProfilePage {
+  protected readonly auth = inject(Auth);
+}

@@ -7,6 +7,7 @@ import { RateLimits1764662400000 } from './1764662400000-rate-limits';
 import { AuthSessions1764748800000 } from './1764748800000-auth-sessions';
 import { PeopleAndAudit1796092780041 } from './1796092780041-people-and-audit';
 import { SessionDevices1796098191643 } from './1796098191643-session-devices';
+import { SingleSignOn1796098407678 } from './1796098407678-single-sign-on';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AuthSessions1764748800000,
   PeopleAndAudit1796092780041,
   SessionDevices1796098191643,
+  SingleSignOn1796098407678,
 ];

@@ -47,8 +47,8 @@ export const EMAIL_DOMAIN_PATTERN = /^(?=.{3,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}
  * not send that claim, but sends `xms_edov: true` (the domain is verified by
  * the tenant that owns it) when the app registration asks for it.
  */
-export function emailIsVerified(claims: { email_verified?: unknown; xms_edov?: unknown }): boolean {
-  return claims.email_verified === true || claims.email_verified === 'true' || claims.xms_edov === true;
+export function emailIsVerified(claims: Readonly<Record<string, unknown>>): boolean {
+  return claims['email_verified'] === true || claims['email_verified'] === 'true' || claims['xms_edov'] === true;
 }
 
 /** The scopes always asked for: `openid` makes it OpenID Connect, `email` brings the address we match on. */

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdentityProviderDto, IdentityProviderResponse, IdentityProviderTestDto, IdentityProviderTestResponse } from '@samspill/contracts';
 import type { FastifyRequest } from 'fastify';
+import { NotAudited } from '../audit/audit-context.interceptor';
 import { RequirePermission } from '../common/decorators';
 import { ApiRefusals } from '../common/openapi';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
@@ -50,6 +51,7 @@ export class IdentityProvidersController {
   }
 
   /** "Test the connection": runs discovery at an issuer (typed, not yet saved) and says what it found. */
+  @NotAudited('runs discovery at the issuer; stores nothing')
   @Post('test')
   @HttpCode(200)
   @RequirePermission('identityProviders:manage')

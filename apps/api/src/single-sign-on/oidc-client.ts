@@ -62,12 +62,12 @@ export async function discover(client: ProviderClient, fresh = false): Promise<o
 export const { randomState, randomNonce, randomPKCECodeVerifier, calculatePKCECodeChallenge, buildAuthorizationUrl, buildEndSessionUrl } =
   oidc;
 
-export type TokenRefusal = 'WRONG_NONCE' | 'WRONG_ISSUER' | 'EXPIRED' | 'REJECTED';
+type TokenRefusal = 'SSO_NONCE_MISMATCH' | 'SSO_ISSUER_MISMATCH' | 'SSO_TOKEN_EXPIRED' | 'SSO_TOKEN_INVALID';
 
 /**
  * The code exchanged and the ID token validated by openid-client: the `iss` response parameter (RFC 9207), then
  * the token's signature (the provider's JWKS), issuer, audience, expiry and nonce, and the PKCE verifier at the
- * token endpoint. Refusals become domain exceptions with the reason the person is told.
+ * token endpoint. Refusals become domain exceptions with a code the person is told in words.
  */
 export async function exchangeCode(
   config: oidc.Configuration,
@@ -82,7 +82,7 @@ export async function exchangeCode(
       idTokenExpected: true,
     });
     const claims = tokens.claims();
-    if (!claims || !tokens.id_token) throw new DomainException('SSO_TOKEN_INVALID', 'The provider sent no ID token.', 400, 'REJECTED');
+    if (!claims || !tokens.id_token) throw new DomainException('SSO_TOKEN_INVALID', TOKEN_MESSAGES.SSO_TOKEN_INVALID);
     return { claims, idToken: tokens.id_token };
   } catch (error) {
     throw refusalOf(error);
@@ -92,27 +92,27 @@ export async function exchangeCode(
 function refusalOf(error: unknown): DomainException {
   if (error instanceof DomainException) return error;
   if (error instanceof oidc.AuthorizationResponseError) {
-    return new DomainException('SSO_PROVIDER_REFUSED', 'The identity provider did not sign you in.', 400);
+    return new DomainException('SSO_PROVIDER_REFUSED', 'The identity provider did not sign you in. Try again, or ask your IT department.');
   }
   const e = error as { code?: string; message?: string; cause?: { claim?: string } };
-  const reason: TokenRefusal =
+  const code: TokenRefusal =
     e.code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED'
-      ? 'EXPIRED'
+      ? 'SSO_TOKEN_EXPIRED'
       : e.code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && e.cause?.claim === 'nonce'
-        ? 'WRONG_NONCE'
+        ? 'SSO_NONCE_MISMATCH'
         : (e.code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && e.cause?.claim === 'iss') ||
             (e.code === 'OAUTH_INVALID_RESPONSE' && /"iss"/.test(e.message ?? ''))
-          ? 'WRONG_ISSUER'
-          : 'REJECTED';
-  if (reason === 'REJECTED' && error instanceof TypeError) {
-    return new DomainException('SSO_PROVIDER_UNAVAILABLE', 'The identity provider did not answer. Try again in a moment.', 400);
+          ? 'SSO_ISSUER_MISMATCH'
+          : 'SSO_TOKEN_INVALID';
+  if (code === 'SSO_TOKEN_INVALID' && error instanceof TypeError) {
+    return new DomainException('SSO_PROVIDER_UNAVAILABLE', 'The identity provider did not answer. Try again in a moment.');
   }
-  return new DomainException('SSO_TOKEN_INVALID', TOKEN_MESSAGES[reason], 400, reason);
+  return new DomainException(code, TOKEN_MESSAGES[code]);
 }
 
 const TOKEN_MESSAGES: Record<TokenRefusal, string> = {
-  WRONG_NONCE: 'The answer from the identity provider does not belong to this sign-in (wrong nonce).',
-  WRONG_ISSUER: 'The answer came from another identity provider than the one this organisation uses.',
-  EXPIRED: 'The identity provider’s token had expired. Sign in again.',
-  REJECTED: 'The identity provider’s answer could not be verified.',
+  SSO_NONCE_MISMATCH: 'The answer from the identity provider does not belong to this sign-in. Start again from the sign-in page.',
+  SSO_ISSUER_MISMATCH: 'The answer came from another identity provider than the one your organisation uses.',
+  SSO_TOKEN_EXPIRED: 'The identity provider’s answer had expired. Start again from the sign-in page.',
+  SSO_TOKEN_INVALID: 'The identity provider’s answer could not be verified. Start again from the sign-in page.',
 };

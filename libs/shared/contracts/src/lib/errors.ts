@@ -46,6 +46,9 @@ export const ERROR_CODES = [
   'EMAIL_DOMAIN_TAKEN',
   'SSO_PROVIDER_UNAVAILABLE',
   'SSO_STATE_INVALID',
+  'SSO_NONCE_MISMATCH',
+  'SSO_ISSUER_MISMATCH',
+  'SSO_TOKEN_EXPIRED',
   'SSO_TOKEN_INVALID',
   'SSO_PROVIDER_REFUSED',
   'SSO_EMAIL_NOT_VERIFIED',
@@ -66,7 +69,6 @@ export const ERROR_REASONS = {
   INVALID_OBSERVERS: ['NOT_AN_ORGANIZATION', 'ALSO_A_MEMBER'],
   // issue 15
   INVALID_ISSUER: ['NOT_A_URL', 'NOT_HTTPS', 'HAS_QUERY'],
-  SSO_TOKEN_INVALID: ['WRONG_NONCE', 'WRONG_ISSUER', 'EXPIRED', 'REJECTED'],
 } as const satisfies Partial<Record<ErrorCode, readonly string[]>>;
 
 export type CodeWithReasons = keyof typeof ERROR_REASONS;

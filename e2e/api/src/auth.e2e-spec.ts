@@ -1,4 +1,4 @@
-import type { AuthResponse, CurrentUser, ErrorResponse } from '@samspill/contracts';
+import type { AuthResponse, CurrentUser, ErrorResponse, SessionResponse } from '@samspill/contracts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@samspill/testing';
 import { createHash, createHmac } from 'node:crypto';
 import { startTestApi, TEST_JWT_SECRET, type TestApi } from './support/api-server';
@@ -228,7 +228,7 @@ describe('POST /api/auth/refresh', () => {
 });
 
 describe('ending sessions', () => {
-  it('signing out ends the refresh token and makes the access token fail', async () => {
+  it('signing out ends this session: its refresh token and access token fail, the other session keeps working', async () => {
     const session = await login(api.baseUrl, DEMO_ACCOUNTS.lunnerLeader);
     const other = await login(api.baseUrl, DEMO_ACCOUNTS.lunnerLeader);
     const logout = await call('POST', '/api/auth/logout', { token: session.token, cookie: session.cookie });
@@ -236,7 +236,26 @@ describe('ending sessions', () => {
     expect(refreshCookieOf(logout.headers)?.attributes).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
     expect((await call('GET', '/api/auth/me', { token: session.token })).status).toBe(401);
     expect((await call('POST', '/api/auth/refresh', { cookie: session.cookie })).status).toBe(401);
-    // Signing out ends every session of that person.
+    // Signing out ends this session only (issue 10): the other device stays signed in.
+    expect((await call('GET', '/api/auth/me', { token: other.token })).status).toBe(200);
+    expect((await call('POST', '/api/auth/refresh', { cookie: other.cookie })).status).toBe(200);
+    const sid = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sid: string }).sid;
+    const open = await api.sql<{ family_id: string }>(
+      `SELECT DISTINCT rt.family_id FROM refresh_tokens rt JOIN users u ON u.id = rt.user_id WHERE u.email = $1 AND rt.revoked_at IS NULL`,
+      [DEMO_ACCOUNTS.lunnerLeader],
+    );
+    expect(open.map((r) => r.family_id)).not.toContain(sid(session.token));
+    expect(open.map((r) => r.family_id)).toContain(sid(other.token));
+  });
+
+  it('signing out everywhere ends every session of that person, and signing in again works', async () => {
+    const session = await login(api.baseUrl, DEMO_ACCOUNTS.lunnerLeader);
+    const other = await login(api.baseUrl, DEMO_ACCOUNTS.lunnerLeader);
+    const logout = await call('POST', '/api/auth/logout-all', { token: session.token, cookie: session.cookie });
+    expect(logout.status).toBe(204);
+    expect(refreshCookieOf(logout.headers)?.attributes).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+    expect((await call('GET', '/api/auth/me', { token: session.token })).status).toBe(401);
+    expect((await call('POST', '/api/auth/refresh', { cookie: session.cookie })).status).toBe(401);
     expect((await call('GET', '/api/auth/me', { token: other.token })).status).toBe(401);
     expect((await call('POST', '/api/auth/refresh', { cookie: other.cookie })).status).toBe(401);
     const open = await api.sql(
@@ -244,8 +263,56 @@ describe('ending sessions', () => {
       [DEMO_ACCOUNTS.lunnerLeader],
     );
     expect(open).toHaveLength(0);
-    // And signing in again works.
     expect((await login(api.baseUrl, DEMO_ACCOUNTS.lunnerLeader)).token).toBeTruthy();
+  });
+
+  it("lists one's sessions with the device and the current one marked; ending another device's session leaves this one working", async () => {
+    const laptop = await login(api.baseUrl, DEMO_ACCOUNTS.granPolitician);
+    const phone = await request<unknown>(api.baseUrl, 'POST', '/api/auth/login', {
+      body: { email: DEMO_ACCOUNTS.granPolitician, password: DEMO_PASSWORD },
+      headers: { 'user-agent': 'Telefonen min/1.0' },
+    });
+    const phoneToken = (phone.body as { accessToken: string }).accessToken;
+    const phoneCookie = refreshCookieOf(phone.headers)?.cookie ?? '';
+    const listed = await call<SessionResponse[]>('GET', '/api/auth/sessions', { token: laptop.token });
+    expect(listed.status).toBe(200);
+    const sid = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sid: string }).sid;
+    const mine = listed.body.find((s) => s.id === sid(laptop.token));
+    const theirs = listed.body.find((s) => s.id === sid(phoneToken));
+    expect(mine).toMatchObject({ current: true });
+    expect(theirs).toMatchObject({ current: false, userAgent: 'Telefonen min/1.0' });
+    expect(Date.parse(theirs?.createdAt ?? '')).toBeLessThanOrEqual(Date.parse(theirs?.lastUsedAt ?? ''));
+    expect(Object.keys(theirs ?? {}).sort()).toEqual(['createdAt', 'current', 'id', 'lastUsedAt', 'userAgent']);
+
+    expect((await call('DELETE', `/api/auth/sessions/${sid(phoneToken)}`, { token: laptop.token })).status).toBe(204);
+    expect((await call('GET', '/api/auth/me', { token: phoneToken })).status).toBe(401);
+    expect((await call('POST', '/api/auth/refresh', { cookie: phoneCookie })).status).toBe(401);
+    expect((await call('GET', '/api/auth/me', { token: laptop.token })).status).toBe(200);
+    expect((await call('POST', '/api/auth/refresh', { cookie: laptop.cookie })).status).toBe(200);
+    const after = await call<SessionResponse[]>('GET', '/api/auth/sessions', { token: laptop.token });
+    expect(after.body.map((s) => s.id)).not.toContain(sid(phoneToken));
+    // Ended once, it is gone: a second time, and someone else's session, read as missing.
+    expect((await call('DELETE', `/api/auth/sessions/${sid(phoneToken)}`, { token: laptop.token })).status).toBe(404);
+    const stranger = await login(api.baseUrl, DEMO_ACCOUNTS.granStaff);
+    expect((await call('DELETE', `/api/auth/sessions/${sid(stranger.token)}`, { token: laptop.token })).status).toBe(404);
+    expect((await call('GET', '/api/auth/me', { token: stranger.token })).status).toBe(200);
+    const trail = await api.sql<{ action: string }>(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [sid(phoneToken)]);
+    expect(trail.map((t) => t.action)).toEqual(['auth.login', 'auth.session_end']);
+  });
+
+  it("renewing a token moves the session's last use", async () => {
+    const session = await login(api.baseUrl, DEMO_ACCOUNTS.lunnerStaff);
+    const sid = (JSON.parse(Buffer.from(session.token.split('.')[1] ?? '', 'base64url').toString()) as { sid: string }).sid;
+    await api.sql(`UPDATE auth_sessions SET last_used_at = created_at - interval '1 hour' WHERE id = $1`, [sid]);
+    const [{ stale }] = (await api.sql<{ stale: boolean }>(
+      `SELECT last_used_at < now() - interval '30 minutes' AS stale FROM auth_sessions WHERE id = $1`,
+      [sid],
+    )) as [{ stale: boolean }];
+    expect(stale).toBe(true);
+    expect((await call('POST', '/api/auth/refresh', { cookie: session.cookie })).status).toBe(200);
+    expect(await api.sql(`SELECT last_used_at > now() - interval '1 minute' AS fresh FROM auth_sessions WHERE id = $1`, [sid])).toEqual([
+      { fresh: true },
+    ]);
   });
 
   it('signing out with only the cookie works too', async () => {

@@ -197,7 +197,7 @@ async function check(operation: Operation, c: Case): Promise<void> {
     if (changed.length > 0) throw new Error(`rows changed in ${changed.join(', ')} by ${what}`);
   }
   // A case that ended a role's session (signing out, a password change) must not end the fuzzing as that role.
-  if (c.role in ROLES && response.status >= 200 && response.status < 300 && /auth\/(logout|password)$/.test(operation.path)) {
+  if (c.role in ROLES && response.status >= 200 && response.status < 300 && /auth\/(logout|logout-all|password)$/.test(operation.path)) {
     const role = c.role as FuzzRole;
     if (operation.path.endsWith('/password'))
       passwords.set(role, (JSON.parse(String(c.body?.payload)) as { newPassword: string }).newPassword);

@@ -128,7 +128,6 @@ describe('every other list', () => {
 
   it.each([
     ['organisations', 'admin', '/api/organizations', 'SELECT count(*)::int AS n FROM organizations'],
-    ['users', 'admin', '/api/users', 'SELECT count(*)::int AS n FROM users'],
     ['partnerships', 'admin', '/api/partnerships', 'SELECT count(*)::int AS n FROM partnerships'],
     [
       'transitions',
@@ -146,6 +145,28 @@ describe('every other list', () => {
     const paged = await walk<{ id: string }>(who, `${path.replace(':project', project.id)}?limit=1`);
     expect(paged.items.map((i) => i.id)).toEqual(all.body.map((i) => i.id));
     expect(paged.pages).toBe(n);
+  });
+
+  it('users (issue 10 answers { items, total } and pages by limit and offset): one at a time, every item exactly once', async () => {
+    const [{ n }] = (await api.sql<{ n: number }>('SELECT count(*)::int AS n FROM users')) as [{ n: number }];
+    expect(n).toBeGreaterThanOrEqual(2);
+    const all = expectStatus(200, await c.call<{ items: { id: string }[]; total: number }>('admin', 'GET', '/api/users?limit=200'));
+    expect(all.items).toHaveLength(n);
+    expect(all.total).toBe(n);
+    const ids: string[] = [];
+    for (let offset = 0; offset < n; offset++) {
+      const page = expectStatus(
+        200,
+        await c.call<{ items: { id: string }[]; total: number }>('admin', 'GET', `/api/users?limit=1&offset=${offset}`),
+      );
+      expect(page.items).toHaveLength(1);
+      expect(page.total).toBe(n);
+      ids.push(...page.items.map((i) => i.id));
+    }
+    expect(ids).toEqual(all.items.map((i) => i.id));
+    const beyond = expectStatus(200, await c.call<{ items: unknown[]; total: number }>('admin', 'GET', `/api/users?limit=1&offset=${n}`));
+    expect(beyond.items).toHaveLength(0);
+    expect((await c.call('admin', 'GET', '/api/users?limit=201')).status).toBe(400);
   });
 
   it('keeps the order of transitions: oldest first', async () => {

@@ -6,6 +6,7 @@ import type {
   PartnershipResponse,
   ProjectListResponse,
   ProjectResponse,
+  SessionResponse,
   UserListResponse,
 } from '@samspill/contracts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@samspill/testing';
@@ -37,6 +38,7 @@ interface Actor {
   token: string;
   organizationId: string | null;
   userId: string;
+  email: string;
 }
 
 const EMAILS: Record<Relation, Record<Role, string>> = {
@@ -69,6 +71,7 @@ const TABLES = [
   'invitations',
   'password_resets',
   'audit_log',
+  'auth_sessions',
   // issue 15
   'identity_providers',
   'identity_provider_domains',
@@ -574,6 +577,48 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "GET /auth/sessions (one's own)",
+    expected: ok(200),
+    run: (a) => call(a, 'GET', '/api/auth/sessions'),
+    verify: async (a, r) => {
+      const sessions = r.body as SessionResponse[];
+      expect(sessions.filter((s) => s.current)).toHaveLength(1);
+      const owners = await api.sql<{ user_id: string }>(`SELECT DISTINCT user_id FROM auth_sessions WHERE id = ANY($1::uuid[])`, [
+        sessions.map((s) => s.id),
+      ]);
+      expect(owners).toEqual([{ user_id: a.userId }]);
+    },
+  },
+  {
+    name: "DELETE /auth/sessions/:id (a session of Gran's staff member: theirs alone to end)",
+    expected: (a) => (a.label === 'staff/own' ? 204 : 404),
+    prepare: async () => {
+      const other = await login(api.baseUrl, DEMO_ACCOUNTS.granStaff);
+      const sid = (JSON.parse(Buffer.from(other.token.split('.')[1] ?? '', 'base64url').toString()) as { sid: string }).sid;
+      return { sid, token: other.token };
+    },
+    run: (a, ctx) => call(a, 'DELETE', `/api/auth/sessions/${ctx['sid']}`),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT revoked_at IS NOT NULL AS ended FROM auth_sessions WHERE id = $1`, [ctx['sid']])).toEqual([
+        { ended: true },
+      ]);
+      expect((await request(api.baseUrl, 'GET', '/api/auth/me', { token: ctx['token'] })).status).toBe(401);
+    },
+  },
+  {
+    name: "POST /auth/logout-all (one's own sessions)",
+    expected: ok(204),
+    run: (a) => call(a, 'POST', '/api/auth/logout-all'),
+    verify: async (a) => {
+      expect(
+        await api.sql(`SELECT count(*)::int AS open FROM auth_sessions WHERE user_id = $1 AND revoked_at IS NULL`, [a.userId]),
+      ).toEqual([{ open: 0 }]);
+      expect((await call(a, 'GET', '/api/auth/me')).status).toBe(401);
+      // The following cases go on as this person: sign in again.
+      a.token = (await login(api.baseUrl, a.email)).token;
+    },
+  },
+  {
     name: 'GET /audit',
     expected: managers(200),
     run: (a) => call(a, 'GET', '/api/audit?limit=200'),
@@ -698,6 +743,7 @@ beforeAll(async () => {
     token: adminSession.token,
     organizationId: null,
     userId: adminSession.auth.user.id,
+    email: DEMO_ACCOUNTS.admin,
   };
   const ids = await api.sql<{ id: string; name: string }>(`SELECT id, name FROM organizations`);
   const idOf = (name: string) => ids.find((o) => o.name === name)?.id ?? '';
@@ -732,6 +778,7 @@ beforeAll(async () => {
         token: session.token,
         organizationId: orgOf[relation],
         userId: session.auth.user.id,
+        email: EMAILS[relation][role],
       });
     }
   }

@@ -8,7 +8,7 @@ import {
   type OrganizationKind,
   type UpdateOrganizationDto,
 } from '@samspill/contracts';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
 import { DomainException, notFound } from '../common/domain-exception';
 import { type Page, pageByName } from '../common/paging';
@@ -34,13 +34,14 @@ export class OrganizationsService {
   ) {}
 
   /** By name, a page at a time; inactive ones (merged into a successor) included, with their successor. */
-  list(page: DirectoryPageQuery): Promise<Page<OrganizationEntity>> {
-    return pageByName(
-      this.organizations.createQueryBuilder('o').leftJoinAndSelect('o.successor', 'successor'),
-      page,
-      DIRECTORY_PAGE_SIZE_MAX,
-      { caseInsensitive: true },
-    );
+  async list(page: DirectoryPageQuery): Promise<Page<OrganizationEntity>> {
+    // The successors come in a second query: a join would make TypeORM's paging wrap the ordered query in a subquery.
+    const found = await pageByName(this.organizations.createQueryBuilder('o'), page, DIRECTORY_PAGE_SIZE_MAX, { caseInsensitive: true });
+    const successorIds = [...new Set(found.items.map((o) => o.successorId).filter((id): id is string => id !== null))];
+    if (successorIds.length === 0) return found;
+    const successors = new Map((await this.organizations.findBy({ id: In(successorIds) })).map((o) => [o.id, o]));
+    for (const o of found.items) o.successor = o.successorId ? (successors.get(o.successorId) ?? null) : null;
+    return found;
   }
 
   async create(dto: CreateOrganizationDto): Promise<OrganizationEntity> {

@@ -94,14 +94,17 @@ function refusalOf(error: unknown): DomainException {
   if (error instanceof oidc.AuthorizationResponseError) {
     return new DomainException('SSO_PROVIDER_REFUSED', 'The identity provider did not sign you in. Try again, or ask your IT department.');
   }
-  const e = error as { code?: string; message?: string; cause?: { claim?: string } };
+  // openid-client wraps oauth4webapi's error (its `cause`), whose own `cause` names the claim that failed.
+  type Failure = { code?: string; message?: string; cause?: Failure & { claim?: string } };
+  const e = error as Failure;
+  const claim = e.cause?.claim ?? e.cause?.cause?.claim;
+  const said = `${e.message ?? ''} ${e.cause?.message ?? ''}`;
   const code: TokenRefusal =
     e.code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED'
       ? 'SSO_TOKEN_EXPIRED'
-      : e.code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && e.cause?.claim === 'nonce'
+      : e.code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && claim === 'nonce'
         ? 'SSO_NONCE_MISMATCH'
-        : (e.code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && e.cause?.claim === 'iss') ||
-            (e.code === 'OAUTH_INVALID_RESPONSE' && /"iss"/.test(e.message ?? ''))
+        : (e.code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && claim === 'iss') || (e.code === 'OAUTH_INVALID_RESPONSE' && /"iss"/.test(said))
           ? 'SSO_ISSUER_MISMATCH'
           : 'SSO_TOKEN_INVALID';
   if (code === 'SSO_TOKEN_INVALID' && error instanceof TypeError) {

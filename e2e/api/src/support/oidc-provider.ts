@@ -107,9 +107,9 @@ export class TestBrowser {
         continue;
       }
       const html = await response.text();
-      const action = /<form[^>]*action="([^"]*\/login)"/.exec(html)?.[1];
+      const action = html.includes('name="prompt" value="login"') ? /<form[^>]*action="([^"]+)"/.exec(html)?.[1] : undefined;
       if (response.status !== 200 || !action) throw new Error(`unexpected page at ${url}: ${response.status} ${html.slice(0, 300)}`);
-      const posted = await this.send(new URL(action, url).href, { form: { login, password: 'any-password' } });
+      const posted = await this.send(new URL(action, url).href, { form: { prompt: 'login', login, password: 'any-password' } });
       url = new URL(posted.headers.get('location') ?? '', url).href;
     }
     throw new Error(`the provider never sent the browser to ${stopAt}`);

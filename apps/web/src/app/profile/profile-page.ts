@@ -3,12 +3,13 @@ import { Auth } from '../core/auth/auth';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { PasswordChange } from './password-change';
 import { ProfileDetails } from './profile-details';
+import { MySignIn } from '../single-sign-on/my-sign-in';
 
 /** What a person does for themselves: name, language, password. */
 @Component({
   selector: 'sp-profile-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ProfileDetails, PasswordChange],
+  imports: [TranslatePipe, ProfileDetails, PasswordChange, MySignIn],
   styles: `
     :host {
       display: grid;
@@ -28,6 +29,10 @@ import { ProfileDetails } from './profile-details';
     <section aria-labelledby="details-heading">
       <h2 class="ds-heading" data-size="sm" id="details-heading">{{ 'profile.detailsHeading' | t }}</h2>
       <sp-profile-details />
+    </section>
+    <section aria-labelledby="sign-in-heading">
+      <h2 class="ds-heading" data-size="sm" id="sign-in-heading">{{ 'singleSignOn.profileHeading' | t }}</h2>
+      <sp-my-sign-in />
     </section>
     <section aria-labelledby="password-heading">
       <h2 class="ds-heading" data-size="sm" id="password-heading">{{ 'profile.passwordHeading' | t }}</h2>

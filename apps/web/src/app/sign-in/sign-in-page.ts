@@ -1,12 +1,12 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { SignInMethod } from '@samspill/contracts';
+import type { SignInMethod, SignInMethodResponse } from '@samspill/contracts';
 import { ERROR_CODES, ERROR_REASONS } from '@samspill/contracts/values';
 import { Field } from '@samspill/web-ui';
-import { Observable, catchError, map, of, switchMap } from 'rxjs';
+import { Observable, catchError, of, switchMap, tap } from 'rxjs';
 import { Auth } from '../core/auth/auth';
 import { safeReturnUrl } from '../core/auth/auth-guards';
 import { formFeedback } from '../core/forms/form-feedback';
@@ -33,6 +33,7 @@ export class SignInPage {
   private readonly sso = inject(SingleSignOnApi);
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
   private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -83,8 +84,11 @@ export class SignInPage {
     const returnUrl = safeReturnUrl(this.query.get('returnUrl'));
     this.feedback.submit(
       () =>
-        (this.method() === 'password' ? of<SignInMethod>('password') : this.lookUp()).pipe(
-          switchMap((method) => (method === 'oidc' ? this.toProvider(email.trim(), returnUrl) : this.auth.login(email.trim(), password))),
+        // Known to sign in with a password: straight on. Otherwise ask (again: each sign-in at a provider is fresh).
+        (this.method() === 'password' ? of<SignInMethodResponse>({ method: 'password' }) : this.lookUp(returnUrl)).pipe(
+          switchMap((answer) =>
+            answer.method === 'oidc' && answer.redirectUrl ? this.toProvider(answer.redirectUrl) : this.auth.login(email.trim(), password),
+          ),
         ),
       () => void this.router.navigateByUrl(returnUrl),
     );
@@ -96,31 +100,40 @@ export class SignInPage {
     this.document.getElementById('email')?.focus();
   }
 
-  private lookUp(): Observable<SignInMethod> {
+  private lookUp(returnUrl?: string): Observable<SignInMethodResponse> {
     const email = this.form.controls.email.value.trim().toLowerCase();
-    return this.sso.signInMethod({ email }).pipe(
-      map((answer) => answer.method),
+    return this.sso.signInMethod({ email, ...(returnUrl ? { returnUrl } : {}) }).pipe(
       // Without an answer the password form still works: the server refuses it in words if it must.
-      catchError(() => of<SignInMethod>('password')),
-      map((method) => {
+      catchError(() => of<SignInMethodResponse>({ method: 'password' })),
+      tap((answer) => {
         this.checkedEmail = email;
-        this.method.set(method);
-        if (method === 'oidc') this.form.controls.password.setValue('');
-        return method;
+        this.method.set(answer.method);
+        if (answer.method === 'oidc') {
+          this.form.controls.password.setValue('');
+          this.keepFocus();
+        }
       }),
     );
   }
 
-  /** A fresh sign-in at the provider (its cookie set now), then the browser goes there; this page stays pending. */
-  private toProvider(email: string, returnUrl: string): Observable<never> {
-    return this.sso.signInMethod({ email, returnUrl }).pipe(
-      switchMap(
-        (answer) =>
-          new Observable<never>(() => {
-            if (answer.redirectUrl) this.document.location.assign(answer.redirectUrl);
-          }),
-      ),
+  /** The password field goes away; if focus was in it, it moves on to the button that now continues. */
+  private keepFocus(): void {
+    afterNextRender(
+      {
+        write: () => {
+          const active = this.document.activeElement;
+          if (!active || active === this.document.body || !active.isConnected) {
+            this.document.querySelector<HTMLElement>('sp-form button[type="submit"]')?.focus();
+          }
+        },
+      },
+      { injector: this.injector },
     );
+  }
+
+  /** The browser goes to the provider; this page stays pending until it has left. */
+  private toProvider(redirectUrl: string): Observable<never> {
+    return new Observable<never>(() => this.document.location.assign(redirectUrl));
   }
 }
 

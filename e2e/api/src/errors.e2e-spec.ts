@@ -224,7 +224,8 @@ const BY_CODE: Record<ErrorCode, Refusal | { provedIn: string }> = {
   // Single sign-on (issue 15): they need a real identity provider, started in that file; most arrive as a redirect.
   INVALID_ISSUER: {
     status: 400,
-    provoke: () => call('admin', 'PUT', `/api/organizations/${c.org.baerum}/identity-provider`, ssoSettings({ issuer: 'http://idp.example' })),
+    provoke: () =>
+      call('admin', 'PUT', `/api/organizations/${c.org.baerum}/identity-provider`, ssoSettings({ issuer: 'http://idp.example' })),
   },
   USE_SINGLE_SIGN_ON: { provedIn: SSO_SPEC },
   EMAIL_DOMAIN_TAKEN: { provedIn: SSO_SPEC },
@@ -326,7 +327,8 @@ const BY_REASON: { [C in CodeWithReasons]: Record<ErrorReasonOf<C>, ReasonCase> 
     },
   },
   INVALID_ISSUER: {
-    NOT_A_URL: async () => () => call('admin', 'PUT', `/api/organizations/${c.org.baerum}/identity-provider`, ssoSettings({ issuer: 'idp' })),
+    NOT_A_URL: async () => () =>
+      call('admin', 'PUT', `/api/organizations/${c.org.baerum}/identity-provider`, ssoSettings({ issuer: 'idp' })),
     NOT_HTTPS: async () => () =>
       call('admin', 'PUT', `/api/organizations/${c.org.baerum}/identity-provider`, ssoSettings({ issuer: 'http://idp.example' })),
     HAS_QUERY: async () => () =>

@@ -696,7 +696,11 @@ const CASES: Case[] = [
     expected: ok(200),
     run: (a) => call(a, 'GET', '/api/auth/me/sign-in-method'),
     verify: async (a, r) => {
-      expect(r.body).toMatchObject({ currentSession: 'password', passwordAllowed: true, organizationName: a.organizationId ? expect.any(String) : null });
+      expect(r.body).toMatchObject({
+        currentSession: 'password',
+        passwordAllowed: true,
+        organizationName: a.organizationId ? expect.any(String) : null,
+      });
     },
   },
   {

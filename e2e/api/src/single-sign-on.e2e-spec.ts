@@ -91,7 +91,11 @@ async function expectRefused(
   const before = await counts();
   const { location, refreshCookie } = await attempt();
   const url = new URL(location, api.baseUrl);
-  expect({ page: url.pathname, code: url.searchParams.get('error'), refreshCookie }).toEqual({ page: '/sign-in', ...refusal, refreshCookie: null });
+  expect({ page: url.pathname, code: url.searchParams.get('error'), refreshCookie }).toEqual({
+    page: '/sign-in',
+    ...refusal,
+    refreshCookie: null,
+  });
   expect(await counts()).toEqual(before);
 }
 
@@ -157,9 +161,21 @@ describe('the provider settings', () => {
 
   it('keep the stored secret when a change leaves it out, and refuse a stale version', async () => {
     const { clientSecret: _left, ...rest } = granSettings();
-    const changed = expectStatus(200, await put(c.org.vestreToten, { ...rest, issuer: gran.issuer, clientSecret: 'vt', emailDomains: ['vestre-toten.kommune.no'], allowPassword: true }));
+    const changed = expectStatus(
+      200,
+      await put(c.org.vestreToten, {
+        ...rest,
+        issuer: gran.issuer,
+        clientSecret: 'vt',
+        emailDomains: ['vestre-toten.kommune.no'],
+        allowPassword: true,
+      }),
+    );
     expect(changed).not.toHaveProperty('clientSecret');
-    const again = expectStatus(200, await put(c.org.vestreToten, { ...rest, emailDomains: ['vestre-toten.kommune.no'], allowPassword: true, version: 1 }));
+    const again = expectStatus(
+      200,
+      await put(c.org.vestreToten, { ...rest, emailDomains: ['vestre-toten.kommune.no'], allowPassword: true, version: 1 }),
+    );
     expect(again.version).toBe(2);
     const stale = await put(c.org.vestreToten, { ...rest, emailDomains: ['vestre-toten.kommune.no'], allowPassword: true, version: 1 });
     expect(stale.status).toBe(409);
@@ -170,11 +186,20 @@ describe('the provider settings', () => {
 
   it('refuse an issuer without https (except on localhost), a query in it, and a domain another organisation has', async () => {
     const http = await put(c.org.baerum, granSettings({ issuer: 'http://idp.baerum.kommune.no', emailDomains: ['baerum.kommune.no'] }));
-    expect(http.body).toEqual({ statusCode: 400, code: 'INVALID_ISSUER', reason: 'NOT_HTTPS', message: expect.stringContaining('https://') });
+    expect(http.body).toEqual({
+      statusCode: 400,
+      code: 'INVALID_ISSUER',
+      reason: 'NOT_HTTPS',
+      message: expect.stringContaining('https://'),
+    });
     const query = await put(c.org.baerum, granSettings({ issuer: 'https://idp.example/?tenant=1', emailDomains: ['baerum.kommune.no'] }));
     expect(query.body).toMatchObject({ code: 'INVALID_ISSUER', reason: 'HAS_QUERY' });
     const taken = await put(c.org.baerum, granSettings({ emailDomains: ['baerum.kommune.no', 'gran.kommune.no'] }));
-    expect(taken.body).toEqual({ statusCode: 409, code: 'EMAIL_DOMAIN_TAKEN', message: 'The domain gran.kommune.no already signs in through Gran kommune.' });
+    expect(taken.body).toEqual({
+      statusCode: 409,
+      code: 'EMAIL_DOMAIN_TAKEN',
+      message: 'The domain gran.kommune.no already signs in through Gran kommune.',
+    });
     expect(await api.sql(`SELECT 1 FROM identity_providers WHERE organization_id = $1`, [c.org.baerum])).toEqual([]);
   });
 
@@ -264,8 +289,13 @@ describe('e-mail first', () => {
       expect(answer.body).toEqual({ statusCode: 401, code: 'USE_SINGLE_SIGN_ON', message: expect.stringContaining('identity provider') });
     }
     // Lunner allows both; administrators are never locked out.
-    expect((await request(api.baseUrl, 'POST', '/api/auth/login', { body: { email: DEMO_ACCOUNTS.lunnerLeader, password: DEMO_PASSWORD } })).status).toBe(200);
-    expect((await request(api.baseUrl, 'POST', '/api/auth/login', { body: { email: DEMO_ACCOUNTS.admin, password: DEMO_PASSWORD } })).status).toBe(200);
+    expect(
+      (await request(api.baseUrl, 'POST', '/api/auth/login', { body: { email: DEMO_ACCOUNTS.lunnerLeader, password: DEMO_PASSWORD } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await request(api.baseUrl, 'POST', '/api/auth/login', { body: { email: DEMO_ACCOUNTS.admin, password: DEMO_PASSWORD } })).status,
+    ).toBe(200);
   });
 });
 
@@ -275,7 +305,12 @@ describe('signing in through the provider', () => {
     const { location, refreshCookie, browser } = await signInAs(DEMO_ACCOUNTS.granStaff);
     expect(location).toBe('/');
     expect(refreshCookie).toMatch(/^samspill_refresh=/);
-    expect(await counts()).toEqual({ ...before, sessions: before['sessions'] + 1, refresh_tokens: before['refresh_tokens'] + 1, sso_sessions: before['sso_sessions'] + 1 });
+    expect(await counts()).toEqual({
+      ...before,
+      sessions: before['sessions'] + 1,
+      refresh_tokens: before['refresh_tokens'] + 1,
+      sso_sessions: before['sso_sessions'] + 1,
+    });
 
     const refreshed = await browser.send(`${api.baseUrl}/api/auth/refresh`, { method: 'POST' });
     const session = (await refreshed.json()) as { accessToken: string; user: { email: string; role: string } };
@@ -322,7 +357,9 @@ describe('signing in through the provider', () => {
       `SELECT role, organization_id, name FROM users WHERE email = 'invitert@gran.kommune.no'`,
     );
     expect(user).toEqual({ role: 'leader', organization_id: c.org.gran, name: 'Ida Invitert' });
-    const invitation = await api.row<{ accepted: boolean }>(`SELECT accepted_at IS NOT NULL AS accepted FROM invitations WHERE id = $1`, [invited.body.id]);
+    const invitation = await api.row<{ accepted: boolean }>(`SELECT accepted_at IS NOT NULL AS accepted FROM invitations WHERE id = $1`, [
+      invited.body.id,
+    ]);
     expect(invitation.accepted).toBe(true);
   });
 
@@ -337,7 +374,9 @@ describe('signing in through the provider', () => {
 
   it('lands where the person was going', async () => {
     const browser = new TestBrowser();
-    const started = await browser.send(`${api.baseUrl}/api/auth/sign-in-method`, { json: { email: DEMO_ACCOUNTS.granStaff, returnUrl: '/projects' } });
+    const started = await browser.send(`${api.baseUrl}/api/auth/sign-in-method`, {
+      json: { email: DEMO_ACCOUNTS.granStaff, returnUrl: '/projects' },
+    });
     const { redirectUrl } = (await started.json()) as SignInMethodResponse;
     const callback = await browser.throughProvider(redirectUrl ?? '', DEMO_ACCOUNTS.granStaff, callbackOf());
     expect((await browser.send(callback)).headers.get('location')).toBe('/projects');
@@ -352,7 +391,8 @@ describe('a refused sign-in says why on the sign-in page, and creates nothing', 
 
   it('a tampered state (SSO_STATE_INVALID)', async () => {
     await expectRefused(
-      () => signInAs(DEMO_ACCOUNTS.granStaff, { alterCallback: (url) => url.searchParams.set('state', `${url.searchParams.get('state')}x`) }),
+      () =>
+        signInAs(DEMO_ACCOUNTS.granStaff, { alterCallback: (url) => url.searchParams.set('state', `${url.searchParams.get('state')}x`) }),
       { code: 'SSO_STATE_INVALID' },
     );
   });
@@ -370,7 +410,10 @@ describe('a refused sign-in says why on the sign-in page, and creates nothing', 
 
   it('a wrong nonce (SSO_NONCE_MISMATCH)', async () => {
     await expectRefused(
-      () => signInAs(DEMO_ACCOUNTS.granStaff, { alterRedirect: (url) => url.searchParams.set('nonce', 'en-annen-nonce-enn-den-samspill-husker') }),
+      () =>
+        signInAs(DEMO_ACCOUNTS.granStaff, {
+          alterRedirect: (url) => url.searchParams.set('nonce', 'en-annen-nonce-enn-den-samspill-husker'),
+        }),
       { code: 'SSO_NONCE_MISMATCH' },
     );
   });
@@ -404,7 +447,9 @@ describe('a refused sign-in says why on the sign-in page, and creates nothing', 
   });
 
   it('an unverified e-mail address (SSO_EMAIL_NOT_VERIFIED)', async () => {
-    await expectRefused(() => signInAs(DEMO_ACCOUNTS.granStaff, { login: 'uverifisert@gran.kommune.no' }), { code: 'SSO_EMAIL_NOT_VERIFIED' });
+    await expectRefused(() => signInAs(DEMO_ACCOUNTS.granStaff, { login: 'uverifisert@gran.kommune.no' }), {
+      code: 'SSO_EMAIL_NOT_VERIFIED',
+    });
   });
 
   it('an address in a domain that belongs to another organisation (SSO_OTHER_ORGANIZATION)', async () => {
@@ -417,23 +462,29 @@ describe('a refused sign-in says why on the sign-in page, and creates nothing', 
   });
 
   it('the provider saying no (SSO_PROVIDER_REFUSED)', async () => {
-    await expectRefused(async () => {
-      const { browser, redirectUrl } = await start(DEMO_ACCOUNTS.granStaff);
-      const state = new URL(redirectUrl).searchParams.get('state') ?? '';
-      const query = new URLSearchParams({ error: 'access_denied', state, iss: gran.issuer });
-      const response = await browser.send(`${callbackOf()}?${query.toString()}`);
-      return { location: response.headers.get('location') ?? '', refreshCookie: refreshCookieOf(response.headers)?.cookie ?? null };
-    }, { code: 'SSO_PROVIDER_REFUSED' });
+    await expectRefused(
+      async () => {
+        const { browser, redirectUrl } = await start(DEMO_ACCOUNTS.granStaff);
+        const state = new URL(redirectUrl).searchParams.get('state') ?? '';
+        const query = new URLSearchParams({ error: 'access_denied', state, iss: gran.issuer });
+        const response = await browser.send(`${callbackOf()}?${query.toString()}`);
+        return { location: response.headers.get('location') ?? '', refreshCookie: refreshCookieOf(response.headers)?.cookie ?? null };
+      },
+      { code: 'SSO_PROVIDER_REFUSED' },
+    );
   });
 
   it('a code the provider never issued (SSO_TOKEN_INVALID)', async () => {
-    await expectRefused(async () => {
-      const { browser, redirectUrl } = await start(DEMO_ACCOUNTS.granStaff);
-      const state = new URL(redirectUrl).searchParams.get('state') ?? '';
-      const query = new URLSearchParams({ code: 'en-kode-leverandoren-aldri-har-gitt', state, iss: gran.issuer });
-      const response = await browser.send(`${callbackOf()}?${query.toString()}`);
-      return { location: response.headers.get('location') ?? '', refreshCookie: refreshCookieOf(response.headers)?.cookie ?? null };
-    }, { code: 'SSO_TOKEN_INVALID' });
+    await expectRefused(
+      async () => {
+        const { browser, redirectUrl } = await start(DEMO_ACCOUNTS.granStaff);
+        const state = new URL(redirectUrl).searchParams.get('state') ?? '';
+        const query = new URLSearchParams({ code: 'en-kode-leverandoren-aldri-har-gitt', state, iss: gran.issuer });
+        const response = await browser.send(`${callbackOf()}?${query.toString()}`);
+        return { location: response.headers.get('location') ?? '', refreshCookie: refreshCookieOf(response.headers)?.cookie ?? null };
+      },
+      { code: 'SSO_TOKEN_INVALID' },
+    );
   });
 
   it('a callback with nothing in it', async () => {

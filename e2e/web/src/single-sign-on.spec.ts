@@ -38,7 +38,10 @@ test.beforeAll(async ({ baseURL }) => {
   const login = await api.post('/api/auth/login', { data: { email: DEMO_ACCOUNTS.admin, password: DEMO_PASSWORD } });
   token = ((await login.json()) as { accessToken: string }).accessToken;
   const headers = { authorization: `Bearer ${token}` };
-  const organization = await api.post('/api/organizations', { headers, data: { name: organizationName, kind: 'municipality', country: 'NO' } });
+  const organization = await api.post('/api/organizations', {
+    headers,
+    data: { name: organizationName, kind: 'municipality', country: 'NO' },
+  });
   expect(organization.status()).toBe(201);
   organizationId = ((await organization.json()) as { id: string }).id;
   const user = await api.post('/api/users', {

@@ -77,10 +77,23 @@ export class IdentityProvidersService {
         [domains, organizationId],
       );
       if (taken) {
-        throw new DomainException('EMAIL_DOMAIN_TAKEN', `The domain ${taken.domain} already signs in through ${taken.name.slice(0, 80)}.`, 409);
+        throw new DomainException(
+          'EMAIL_DOMAIN_TAKEN',
+          `The domain ${taken.domain} already signs in through ${taken.name.slice(0, 80)}.`,
+          409,
+        );
       }
       const sealed = dto.clientSecret !== undefined ? box.seal(dto.clientSecret, purposeOf(organizationId)) : null;
-      const values = [organizationId, dto.issuer, dto.clientId, sealed, dto.scopes ?? [], dto.acrValues ?? [], dto.allowPassword, dto.createUnknownUsers];
+      const values = [
+        organizationId,
+        dto.issuer,
+        dto.clientId,
+        sealed,
+        dto.scopes ?? [],
+        dto.acrValues ?? [],
+        dto.allowPassword,
+        dto.createUnknownUsers,
+      ];
       if (before) {
         await m.query(
           `UPDATE identity_providers SET issuer = $2, client_id = $3, client_secret_encrypted = coalesce($4, client_secret_encrypted),
@@ -164,7 +177,11 @@ export class IdentityProvidersService {
   /** The credentials openid-client needs, the secret unsealed only here. */
   async clientOf(row: ProviderRow): Promise<ProviderClient> {
     const box = await this.secretBox();
-    return { issuer: row.issuer, clientId: row.client_id, clientSecret: box.open(row.client_secret_encrypted, purposeOf(row.organization_id)) };
+    return {
+      issuer: row.issuer,
+      clientId: row.client_id,
+      clientSecret: box.open(row.client_secret_encrypted, purposeOf(row.organization_id)),
+    };
   }
 
   secretBox(): Promise<SecretBox> {

@@ -95,7 +95,16 @@ export class SingleSignOnService {
       await m.query(
         `INSERT INTO sso_sign_ins (state_hash, browser_hash, organization_id, nonce, code_verifier, redirect_uri, return_url, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(mins => $8))`,
-        [hashToken(state), hashToken(browserToken), provider.organization_id, nonce, codeVerifier, redirectUri, safeReturnUrl(returnUrl), SIGN_IN_MINUTES],
+        [
+          hashToken(state),
+          hashToken(browserToken),
+          provider.organization_id,
+          nonce,
+          codeVerifier,
+          redirectUri,
+          safeReturnUrl(returnUrl),
+          SIGN_IN_MINUTES,
+        ],
       );
     });
     return { response: { method: 'oidc', redirectUrl }, browserToken };
@@ -124,7 +133,11 @@ export class SingleSignOnService {
     const config = await discover(await this.providers.clientOf(provider));
     const callbackUrl = new URL(pending.redirect_uri);
     callbackUrl.search = query.toString();
-    const { claims, idToken } = await exchangeCode(config, callbackUrl, { state, nonce: pending.nonce, codeVerifier: pending.code_verifier });
+    const { claims, idToken } = await exchangeCode(config, callbackUrl, {
+      state,
+      nonce: pending.nonce,
+      codeVerifier: pending.code_verifier,
+    });
 
     const email = typeof claims['email'] === 'string' ? claims['email'].trim().toLowerCase() : null;
     if (!email || email.length > 254 || !emailIsVerified(claims)) {
@@ -139,7 +152,8 @@ export class SingleSignOnService {
         `The address ${email.slice(0, 80)} does not belong to ${provider.organization_name}. Sign in with your own organisation's address.`,
       );
     }
-    const name = typeof claims['name'] === 'string' && claims['name'].trim() ? claims['name'].trim().slice(0, 200) : email.split('@')[0] ?? email;
+    const name =
+      typeof claims['name'] === 'string' && claims['name'].trim() ? claims['name'].trim().slice(0, 200) : (email.split('@')[0] ?? email);
     const userId = await this.dataSource.transaction((m) => this.personFor(m, provider, email, name));
     const user = toAuthenticatedUser(await this.users.getById(userId));
     const session = await this.auth.startSession(user, { ...device, via: 'oidc' });
@@ -148,7 +162,14 @@ export class SingleSignOnService {
     if (!sessionId) throw new Error('the session just started has no refresh token');
     await this.dataSource.query(
       `INSERT INTO sso_sessions (session_id, organization_id, issuer, subject, id_token_encrypted, post_logout_uri) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [sessionId, provider.organization_id, provider.issuer, claims.sub, box.seal(idToken, idTokenPurpose(sessionId)), addressesOn(new URL(pending.redirect_uri).origin).postLogoutRedirectUri],
+      [
+        sessionId,
+        provider.organization_id,
+        provider.issuer,
+        claims.sub,
+        box.seal(idToken, idTokenPurpose(sessionId)),
+        addressesOn(new URL(pending.redirect_uri).origin).postLogoutRedirectUri,
+      ],
     );
     return { session, returnUrl: pending.return_url ?? '/' };
   }
@@ -157,7 +178,9 @@ export class SingleSignOnService {
   async endSessionUrl(rawRefreshToken: string | undefined, bearer: SessionOfToken | null): Promise<string | null> {
     const sessionId = (rawRefreshToken ? await this.sessionOf(rawRefreshToken) : null) ?? bearer?.sessionId ?? null;
     if (!sessionId) return null;
-    const [row] = await this.dataSource.query<{ session_id: string; organization_id: string; id_token_encrypted: string; post_logout_uri: string }[]>(
+    const [row] = await this.dataSource.query<
+      { session_id: string; organization_id: string; id_token_encrypted: string; post_logout_uri: string }[]
+    >(
       `SELECT s.session_id, s.organization_id, s.id_token_encrypted, s.post_logout_uri FROM sso_sessions s
        JOIN auth_sessions a ON a.id = s.session_id WHERE s.session_id = $1 AND a.revoked_at IS NULL`,
       [sessionId],
@@ -214,13 +237,18 @@ export class SingleSignOnService {
         );
       }
       if (!existing.active) {
-        throw new DomainException('SSO_ACCOUNT_INACTIVE', 'Your Samspill account is deactivated. Ask a leader in your organisation if you need it again.');
+        throw new DomainException(
+          'SSO_ACCOUNT_INACTIVE',
+          'Your Samspill account is deactivated. Ask a leader in your organisation if you need it again.',
+        );
       }
       return existing.id;
     }
     // Nobody signs in with these passwords: the account opens through the provider (or a reset, if the organisation allows passwords).
     const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
-    const [invitation] = await m.query<{ id: string; name: string; role: 'staff' | 'leader' | 'politician' | 'admin'; locale: 'nb' | 'en' }[]>(
+    const [invitation] = await m.query<
+      { id: string; name: string; role: 'staff' | 'leader' | 'politician' | 'admin'; locale: 'nb' | 'en' }[]
+    >(
       `SELECT id, name, role, locale FROM invitations
        WHERE email = $1 AND organization_id = $2 AND accepted_at IS NULL AND withdrawn_at IS NULL AND expires_at > now()
        ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,

@@ -24,7 +24,11 @@ export interface TestProvider {
  * A real OpenID Connect provider (oidc-provider, tools/oidc-test-provider.mjs) in a process of its own, on a free
  * port of localhost. `clockOffsetSeconds` moves its clock, so that its ID tokens are already expired.
  */
-export function startTestProvider(settings: { clients: TestClient[]; accounts: TestAccount[]; clockOffsetSeconds?: number }): Promise<TestProvider> {
+export function startTestProvider(settings: {
+  clients: TestClient[];
+  accounts: TestAccount[];
+  clockOffsetSeconds?: number;
+}): Promise<TestProvider> {
   const child: ChildProcess = spawn(process.execPath, [join(WORKSPACE, 'tools/oidc-test-provider.mjs')], {
     cwd: WORKSPACE,
     env: { PATH: process.env['PATH'] ?? '', OIDC_TEST_PROVIDER: JSON.stringify(settings) },

@@ -40,7 +40,9 @@ export class IdentityProviderPage {
   protected readonly provider = dataResource(
     () => this.id(),
     (id) =>
-      this.api.provider(id).pipe(catchError((e: unknown) => (e instanceof HttpErrorResponse && e.status === 404 ? of(null) : throwError(() => e)))),
+      this.api
+        .provider(id)
+        .pipe(catchError((e: unknown) => (e instanceof HttpErrorResponse && e.status === 404 ? of(null) : throwError(() => e)))),
   );
   protected readonly done = signal<string | null>(null);
   protected readonly testing = signal(false);

@@ -344,14 +344,17 @@ export const en: Messages = {
       USE_SINGLE_SIGN_ON: 'Your organisation signs in with its own sign-in. Type your e-mail address and continue there.',
       INVALID_ISSUER: 'The identity provider’s address is not valid.',
       EMAIL_DOMAIN_TAKEN: 'One of the e-mail domains already signs in through another organisation.',
-      SSO_PROVIDER_UNAVAILABLE: 'We could not reach the identity provider. Try again shortly, or ask an administrator to test the connection.',
-      SSO_STATE_INVALID: 'The sign-in could not be completed: it was started in another browser, used before, or took more than ten minutes. Start again.',
+      SSO_PROVIDER_UNAVAILABLE:
+        'We could not reach the identity provider. Try again shortly, or ask an administrator to test the connection.',
+      SSO_STATE_INVALID:
+        'The sign-in could not be completed: it was started in another browser, used before, or took more than ten minutes. Start again.',
       SSO_NONCE_MISMATCH: 'The answer from the identity provider did not belong to this sign-in. Start again.',
       SSO_ISSUER_MISMATCH: 'The answer came from another identity provider than the one your organisation uses.',
       SSO_TOKEN_EXPIRED: 'The answer from the identity provider had expired. Start again.',
       SSO_TOKEN_INVALID: 'The answer from the identity provider could not be verified. Start again.',
       SSO_PROVIDER_REFUSED: 'The identity provider did not sign you in. Try again, or contact your IT department.',
-      SSO_EMAIL_NOT_VERIFIED: 'The identity provider did not confirm your e-mail address, so Samspill cannot tell who you are. Ask your IT department to verify it.',
+      SSO_EMAIL_NOT_VERIFIED:
+        'The identity provider did not confirm your e-mail address, so Samspill cannot tell who you are. Ask your IT department to verify it.',
       SSO_OTHER_ORGANIZATION: 'Your e-mail address or account belongs to another organisation. Sign in the way that organisation does.',
       SSO_NOT_INVITED: 'You are not yet a member of your organisation in Samspill. Ask a leader there to invite you.',
       SSO_ACCOUNT_INACTIVE: 'Your Samspill account is deactivated. Ask a leader in your organisation if you need it again.',

@@ -364,14 +364,17 @@ export const nb = {
       USE_SINGLE_SIGN_ON: 'Organisasjonen din logger inn med sin egen innlogging. Skriv e-postadressen din og gå videre dit.',
       INVALID_ISSUER: 'Adressen til identitetsleverandøren er ikke gyldig.',
       EMAIL_DOMAIN_TAKEN: 'Et av e-postdomenene logger allerede inn gjennom en annen organisasjon.',
-      SSO_PROVIDER_UNAVAILABLE: 'Vi fikk ikke kontakt med identitetsleverandøren. Prøv igjen om litt, eller be en administrator teste tilkoblingen.',
-      SSO_STATE_INVALID: 'Innloggingen kunne ikke fullføres: den ble startet i en annen nettleser, brukt før eller tok mer enn ti minutter. Start på nytt.',
+      SSO_PROVIDER_UNAVAILABLE:
+        'Vi fikk ikke kontakt med identitetsleverandøren. Prøv igjen om litt, eller be en administrator teste tilkoblingen.',
+      SSO_STATE_INVALID:
+        'Innloggingen kunne ikke fullføres: den ble startet i en annen nettleser, brukt før eller tok mer enn ti minutter. Start på nytt.',
       SSO_NONCE_MISMATCH: 'Svaret fra identitetsleverandøren hørte ikke til denne innloggingen. Start på nytt.',
       SSO_ISSUER_MISMATCH: 'Svaret kom fra en annen identitetsleverandør enn den organisasjonen din bruker.',
       SSO_TOKEN_EXPIRED: 'Svaret fra identitetsleverandøren var utløpt. Start på nytt.',
       SSO_TOKEN_INVALID: 'Svaret fra identitetsleverandøren kunne ikke bekreftes. Start på nytt.',
       SSO_PROVIDER_REFUSED: 'Identitetsleverandøren logget deg ikke inn. Prøv igjen, eller kontakt IT-avdelingen din.',
-      SSO_EMAIL_NOT_VERIFIED: 'Identitetsleverandøren bekreftet ikke e-postadressen din, så Samspill vet ikke hvem du er. Be IT-avdelingen din bekrefte den.',
+      SSO_EMAIL_NOT_VERIFIED:
+        'Identitetsleverandøren bekreftet ikke e-postadressen din, så Samspill vet ikke hvem du er. Be IT-avdelingen din bekrefte den.',
       SSO_OTHER_ORGANIZATION: 'E-postadressen eller kontoen din hører til en annen organisasjon. Logg inn slik den organisasjonen gjør.',
       SSO_NOT_INVITED: 'Du er ikke medlem av organisasjonen din i Samspill ennå. Be en leder i organisasjonen om å invitere deg.',
       SSO_ACCOUNT_INACTIVE: 'Kontoen din i Samspill er deaktivert. Spør en leder i organisasjonen din om du trenger den igjen.',

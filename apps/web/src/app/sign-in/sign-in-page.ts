@@ -80,6 +80,12 @@ export class SignInPage {
   }
 
   protected submit(): void {
+    // Sent before the address was looked up (Enter in the e-mail field): look it up first, so that nobody whose
+    // organisation signs in elsewhere is asked for a password.
+    if (this.method() === 'unknown' && this.form.controls.email.valid && !this.feedback.pending()) {
+      this.lookUp().subscribe(() => this.submit());
+      return;
+    }
     const { email, password } = this.form.getRawValue();
     const returnUrl = safeReturnUrl(this.query.get('returnUrl'));
     this.feedback.submit(

@@ -25,12 +25,14 @@ async function newPerson(request: APIRequestContext, name: string): Promise<User
 }
 
 async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await page.getByRole('button', { name: 'Logg ut', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Logg inn i Samspill' })).toBeVisible();
 }
 
 test.describe('people and invitations', () => {
   test('a leader invites a colleague, who accepts from the mail, is signed in, and signs in again later', async ({ page, browser }) => {
+    // Two people, two browsers and three password hashings (accepting, the refused second use, signing in): more than 30 s on a busy machine.
+    test.slow();
     const email = address('kari kollega');
     await signIn(page, DEMO_ACCOUNTS.granLeader);
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Personer' }).click();
@@ -216,7 +218,7 @@ test.describe('self-service', () => {
     await details.getByLabel('Navn').fill(`${person.name} Endret`);
     await details.getByLabel('Språk').selectOption({ label: 'English' });
     await details.getByRole('button', { name: 'Lagre' }).click();
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
     // The page now speaks English, its section headings too.
     await expect(page.getByRole('region', { name: 'Name and language' }).getByRole('status')).toHaveText('Your changes are saved.');
     await expect(page.getByRole('banner')).toContainText(`${person.name} Endret`);
@@ -228,9 +230,63 @@ test.describe('self-service', () => {
     await laptop.getByLabel('E-post').fill(person.email);
     await laptop.getByLabel('Passord').fill(DEMO_PASSWORD);
     await laptop.getByRole('button', { name: 'Logg inn' }).click();
-    await expect(laptop.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expect(laptop.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
     await expect(laptop.locator('html')).toHaveAttribute('lang', 'en');
     await other.close();
+  });
+});
+
+test.describe('sessions', () => {
+  test('a person ends the session on another device from the profile; this one keeps working, until signing out everywhere', async ({
+    page,
+    browser,
+    request,
+  }) => {
+    const person = await newPerson(request, unique('Reisende Telefon'));
+    // Their phone, signed in first.
+    const phoneContext = await browser.newContext({
+      locale: 'nb-NO',
+      userAgent: 'Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0',
+    });
+    const phone = await phoneContext.newPage();
+    await signIn(phone, person.email);
+    await expect(phone.getByRole('banner')).toContainText(person.name);
+
+    await signIn(page, person.email);
+    await page.getByRole('link', { name: 'Min profil' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Min profil' })).toBeFocused();
+    const sessions = page.getByRole('region', { name: 'Innlogginger' });
+    const table = sessions.getByRole('region', { name: 'Dine innlogginger' });
+    await expect(table.getByRole('row')).toHaveCount(3);
+    await expect(table.getByRole('row', { name: /Denne enheten/ })).toContainText('Chrome på');
+    await expect(table.getByRole('row', { name: /Firefox på Android/ })).not.toContainText('Denne enheten');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // By keyboard: the button for the phone, then Enter.
+    const signOutPhone = sessions.getByRole('button', { name: /^Logg ut Firefox på Android, innlogget / });
+    await signOutPhone.focus();
+    await page.keyboard.press('Enter');
+    await expect(sessions.getByRole('status')).toHaveText('Firefox på Android er logget ut.');
+    await expect(page.locator('#sessions-message')).toBeFocused();
+    await expect(table.getByRole('row')).toHaveCount(2);
+
+    // The phone's next step finds its session ended, at once: its access token no longer works either.
+    await phone.getByRole('link', { name: 'Min profil' }).click();
+    await expect(phone.getByRole('heading', { level: 1, name: 'Logg inn i Samspill' })).toBeVisible();
+    await expect(phone.getByText('Økten din er avsluttet. Logg inn igjen for å fortsette.')).toBeVisible();
+
+    // This device keeps working, after a reload too.
+    await page.reload();
+    await expect(page.getByRole('banner')).toContainText(person.name);
+    await expect(page.getByRole('region', { name: 'Dine innlogginger' }).getByRole('row')).toHaveCount(2);
+
+    // Signing in on the phone again, then out everywhere from here: both are signed out.
+    await signIn(phone, person.email);
+    await page.getByRole('button', { name: 'Logg ut på alle enheter' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Logg inn i Samspill' })).toBeVisible();
+    await phone.getByRole('link', { name: 'Min profil' }).click();
+    await expect(phone.getByRole('heading', { level: 1, name: 'Logg inn i Samspill' })).toBeVisible();
+    await phoneContext.close();
   });
 });
 

@@ -28,8 +28,8 @@ export async function mailTo(to: string): Promise<Mail> {
       if (!existsSync(folder)) return false;
       for (const file of readdirSync(folder).sort().reverse()) {
         const parsed = await simpleParser(readFileSync(join(folder, file)));
-        const address = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text;
-        if (address === to) {
+        const recipients = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value);
+        if (recipients.some((r) => r.address?.toLowerCase() === to.toLowerCase())) {
           found = { subject: parsed.subject ?? '', text: parsed.text ?? '' };
           return true;
         }

@@ -3,13 +3,14 @@ import { Auth } from '../core/auth/auth';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { PasswordChange } from './password-change';
 import { ProfileDetails } from './profile-details';
+import { SessionsList } from './sessions-list';
 import { MySignIn } from '../single-sign-on/my-sign-in';
 
-/** What a person does for themselves: name, language, password. */
+/** What a person does for themselves: name, language, password, where they are signed in. */
 @Component({
   selector: 'sp-profile-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ProfileDetails, PasswordChange, MySignIn],
+  imports: [TranslatePipe, ProfileDetails, PasswordChange, SessionsList, MySignIn],
   styles: `
     :host {
       display: grid;
@@ -19,6 +20,9 @@ import { MySignIn } from '../single-sign-on/my-sign-in';
       display: grid;
       gap: var(--ds-size-4);
       max-width: 36rem;
+    }
+    section.sessions {
+      max-width: 52rem;
     }
   `,
   template: `
@@ -38,6 +42,11 @@ import { MySignIn } from '../single-sign-on/my-sign-in';
       <h2 class="ds-heading" data-size="sm" id="password-heading">{{ 'profile.passwordHeading' | t }}</h2>
       <p class="ds-paragraph">{{ 'profile.passwordIntro' | t }}</p>
       <sp-password-change />
+    </section>
+    <section class="sessions" aria-labelledby="sessions-heading">
+      <h2 class="ds-heading" data-size="sm" id="sessions-heading">{{ 'profile.sessionsHeading' | t }}</h2>
+      <p class="ds-paragraph">{{ 'profile.sessionsIntro' | t }}</p>
+      <sp-sessions-list />
     </section>
   `,
 })

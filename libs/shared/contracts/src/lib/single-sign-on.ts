@@ -49,7 +49,7 @@ export class IdentityProviderDto {
 
   /**
    * The e-mail domains whose people sign in here; a domain belongs to one organisation only.
-   * @example ["gran.kommune.no"]
+   * @example ["hole.kommune.no"]
    */
   @Transform(listOfDomains)
   @IsArray()
@@ -83,7 +83,7 @@ export class IdentityProviderDto {
   @Matches(TOKEN, { each: true, message: 'each acr value must be 1 to 100 printable characters without spaces or quotes' })
   acrValues?: string[];
 
-  /** Whether the organisation's people may still sign in with a password. @example false */
+  /** Whether the organisation's people may still sign in with a password. @example true */
   @IsBoolean()
   allowPassword!: boolean;
 

@@ -24,6 +24,7 @@ import {
   randomState,
 } from './oidc-client';
 import { passwordSignInRefused } from './password-policy';
+import { safeReturnUrl } from './return-url';
 
 /** How long a person has between the redirect to the provider and the callback. */
 const SIGN_IN_MINUTES = 10;
@@ -298,10 +299,4 @@ function stateInvalid(): DomainException {
     'SSO_STATE_INVALID',
     'This sign-in could not be matched to one started in this browser, or it took longer than ten minutes. Start again from the sign-in page.',
   );
-}
-
-/** Only a path inside Samspill: never another site (`//evil.example`, `/\evil.example`). */
-export function safeReturnUrl(url: string | undefined): string | null {
-  if (!url || !url.startsWith('/') || url.startsWith('//') || url.startsWith('/\\') || /[\u0000-\u001f]/.test(url)) return null;
-  return url.slice(0, 500);
 }

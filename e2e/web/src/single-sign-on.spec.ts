@@ -20,6 +20,8 @@ let token: string;
 let organizationId: string;
 
 test.describe.configure({ mode: 'serial' });
+// Each goes through the provider and runs axe more than once: slow on a shared machine.
+test.slow();
 
 test.beforeAll(async ({ baseURL }) => {
   const origin = baseURL ?? '';

@@ -117,7 +117,7 @@ test('a person signs in at the provider and out again, with the e-mail first and
   expect(await accessibilityViolations(page)).toEqual([]);
 
   // Signing out ends the Samspill session and goes on to the provider, which sends the browser back.
-  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await page.getByRole('button', { name: 'Logg ut', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/session/end`));
   await page.getByRole('button', { name: 'Yes, sign me out' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);

@@ -307,9 +307,9 @@ describe('signing in through the provider', () => {
     expect(refreshCookie).toMatch(/^samspill_refresh=/);
     expect(await counts()).toEqual({
       ...before,
-      sessions: before['sessions'] + 1,
-      refresh_tokens: before['refresh_tokens'] + 1,
-      sso_sessions: before['sso_sessions'] + 1,
+      sessions: (before['sessions'] ?? 0) + 1,
+      refresh_tokens: (before['refresh_tokens'] ?? 0) + 1,
+      sso_sessions: (before['sso_sessions'] ?? 0) + 1,
     });
 
     const refreshed = await browser.send(`${api.baseUrl}/api/auth/refresh`, { method: 'POST' });

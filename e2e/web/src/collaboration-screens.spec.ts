@@ -169,7 +169,7 @@ test.describe('collaboration screens', () => {
     await expect(create.getByLabel('Gran kommune')).toBeDisabled();
 
     await create.getByLabel('Navn').fill(name);
-    await create.getByLabel('Vestre Toten kommune').check();
+    await create.getByRole('group', { name: 'Medlemmer' }).getByLabel('Vestre Toten kommune').check();
     await create.getByRole('button', { name: 'Opprett samarbeidet' }).click();
     await expect(create.getByRole('status')).toHaveText(`${name} er opprettet.`);
 

@@ -10,6 +10,7 @@ import { MeasuringGains1796092660656 } from './1796092660656-measuring-gains';
 import { PeopleAndAudit1796092780041 } from './1796092780041-people-and-audit';
 import { ListOrderIndexes1796093164491 } from './1796093164491-list-order-indexes';
 import { SessionDevices1796098191643 } from './1796098191643-session-devices';
+import { SingleSignOn1796098407678 } from './1796098407678-single-sign-on';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   PeopleAndAudit1796092780041,
   ListOrderIndexes1796093164491,
   SessionDevices1796098191643,
+  SingleSignOn1796098407678,
 ];

@@ -17,6 +17,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@samspill/testing';
 import { createHash, randomUUID } from 'node:crypto';
 import { startTestApi, type TestApi } from './support/api-server';
 import { type HttpResult, login, request } from './support/http';
+import { startTestProvider, type TestProvider } from './support/oidc-provider';
 
 /**
  * Every collaboration endpoint × every role × the actor's relation to the
@@ -75,6 +76,11 @@ const TABLES = [
   'password_resets',
   'audit_log',
   'auth_sessions',
+  // issue 15
+  'identity_providers',
+  'identity_provider_domains',
+  'sso_sign_ins',
+  'sso_sessions',
   // Issue 11
   'indicator_targets',
   'measurement_revisions',
@@ -886,10 +892,102 @@ const CASES: Case[] = [
     },
   },
   { name: 'GET /dashboard/spread', expected: ok(200), run: (a) => call(a, 'GET', '/api/dashboard/spread') },
+  // --- issue 15: an organisation's identity provider (administrators only) and e-mail-first sign-in ---
+  {
+    name: 'PUT /organizations/:id/identity-provider',
+    expected: onlyAdmin(200),
+    prepare: async () => ({ organizationId: await newOrganization() }),
+    run: (a, ctx) => call(a, 'PUT', `/api/organizations/${ctx['organizationId']}/identity-provider`, providerSettings(ctx)),
+    verify: async (_a, r, ctx) => {
+      expect(r.body).not.toHaveProperty('clientSecret');
+      expect(await api.sql(`SELECT domain FROM identity_provider_domains WHERE organization_id = $1`, [ctx['organizationId']])).toEqual([
+        { domain: domainOf(ctx) },
+      ]);
+    },
+  },
+  {
+    name: 'GET /organizations/:id/identity-provider',
+    expected: onlyAdmin(200),
+    prepare: newProviderOrganization,
+    run: (a, ctx) => call(a, 'GET', `/api/organizations/${ctx['organizationId']}/identity-provider`),
+    verify: async (_a, r, ctx) => {
+      expect(r.body).toMatchObject({ organizationId: ctx['organizationId'], emailDomains: [domainOf(ctx)] });
+      expect(JSON.stringify(r.body)).not.toContain('matrix-hemmelighet');
+    },
+  },
+  {
+    name: 'DELETE /organizations/:id/identity-provider',
+    expected: onlyAdmin(204),
+    prepare: newProviderOrganization,
+    run: (a, ctx) => call(a, 'DELETE', `/api/organizations/${ctx['organizationId']}/identity-provider`),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT 1 FROM identity_providers WHERE organization_id = $1`, [ctx['organizationId']])).toEqual([]);
+    },
+  },
+  {
+    name: 'POST /organizations/:id/identity-provider/test',
+    expected: onlyAdmin(200),
+    run: (a) => call(a, 'POST', `/api/organizations/${granId}/identity-provider/test`, { issuer: provider.issuer }),
+    verify: async (_a, r) => {
+      expect(r.body).toMatchObject({ issuer: provider.issuer, authorizationEndpoint: `${provider.issuer}/auth` });
+    },
+  },
+  {
+    name: 'POST /auth/sign-in-method (public)',
+    expected: ok(200),
+    run: (a) => call(a, 'POST', '/api/auth/sign-in-method', { email: 'noen@example.no' }),
+    verify: async (_a, r) => {
+      expect(r.body).toEqual({ method: 'password' });
+    },
+  },
+  {
+    name: 'GET /auth/me/sign-in-method',
+    expected: ok(200),
+    run: (a) => call(a, 'GET', '/api/auth/me/sign-in-method'),
+    verify: async (a, r) => {
+      expect(r.body).toMatchObject({
+        currentSession: 'password',
+        passwordAllowed: true,
+        organizationName: a.organizationId ? expect.any(String) : null,
+      });
+    },
+  },
+  {
+    name: 'GET /auth/oidc/callback (public: the state decides)',
+    expected: ok(302),
+    run: async (a) => {
+      const response = await fetch(`${api.baseUrl}/api/auth/oidc/callback?code=x&state=unknown`, {
+        headers: { authorization: `Bearer ${a.token}` },
+        redirect: 'manual',
+      });
+      return { status: response.status, body: await response.text(), headers: response.headers };
+    },
+    verify: async (_a, r) => {
+      expect(r.headers.get('location')).toBe('/sign-in?error=SSO_STATE_INVALID');
+    },
+  },
 ];
+
+let provider: TestProvider;
+const domainOf = (ctx: Record<string, string>) => `o${(ctx['organizationId'] ?? '').slice(0, 8)}.matrix.no`;
+const providerSettings = (ctx: Record<string, string>) => ({
+  issuer: 'https://idp.matrix.no',
+  clientId: 'samspill',
+  clientSecret: 'matrix-hemmelighet',
+  emailDomains: [domainOf(ctx)],
+  allowPassword: true,
+  createUnknownUsers: false,
+});
+async function newProviderOrganization(): Promise<Record<string, string>> {
+  const ctx = { organizationId: await newOrganization() };
+  const created = await call(admin, 'PUT', `/api/organizations/${ctx.organizationId}/identity-provider`, providerSettings(ctx));
+  if (created.status !== 200) throw new Error(`fixture identity provider: ${created.status}`);
+  return ctx;
+}
 
 beforeAll(async () => {
   api = await startTestApi();
+  provider = await startTestProvider({ clients: [], accounts: [] });
   const adminSession = await login(api.baseUrl, DEMO_ACCOUNTS.admin);
   admin = {
     label: 'admin',
@@ -946,6 +1044,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await provider?.stop();
   await api?.close();
 });
 

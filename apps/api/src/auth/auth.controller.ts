@@ -14,12 +14,13 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   type AuthResponse,
   ChangePasswordDto,
   type CurrentUser as CurrentUserResponse,
   LoginDto,
+  LogoutResponse,
   PageQuery,
   PasswordResetConfirmDto,
   PasswordResetRequestDto,
@@ -42,6 +43,7 @@ import { PasswordResetService } from './password-reset.service';
 import { UsersService } from '../users/users.service';
 import { toUserResponse } from '../users/user.mapper';
 import { CLEAR_COOKIE, deviceOf, sendSession } from './session-cookie';
+import { SingleSignOnService } from '../single-sign-on/single-sign-on.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -50,6 +52,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly passwordReset: PasswordResetService,
     private readonly users: UsersService,
+    private readonly sso: SingleSignOnService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -86,12 +89,19 @@ export class AuthController {
   /** Signs out of this session only (the one of the refresh cookie, or of the access token); other devices stay signed in. */
   @Public()
   @ApiCookieAuth('refresh')
+  @ApiResponse({ status: 200, type: LogoutResponse, description: 'Signed out; sign out at the identity provider too, here.' })
   @Post('logout')
   @HttpCode(204)
-  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LogoutResponse | void> {
     const bearer = await this.auth.sessionFromBearer(request.headers.authorization);
+    // Single sign-on (issue 15): a session that began at a provider offering RP-initiated logout ends there too.
+    const endSessionUrl = await this.sso.endSessionUrl(request.cookies[REFRESH_COOKIE], bearer);
     await this.auth.logout(request.cookies[REFRESH_COOKIE], bearer);
     reply.clearCookie(REFRESH_COOKIE, CLEAR_COOKIE);
+    if (endSessionUrl) {
+      reply.status(200);
+      return { endSessionUrl };
+    }
   }
 
   /** Signs out everywhere: every session of the person ends, this one included. */

@@ -15,13 +15,20 @@ import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordResetService } from './password-reset.service';
+// Single sign-on (issue 15): its callback starts sessions, so it lives beside them
+import { IdentityProvidersController } from '../single-sign-on/identity-providers.controller';
+import { IdentityProvidersService } from '../single-sign-on/identity-providers.service';
+import { SingleSignOnController } from '../single-sign-on/single-sign-on.controller';
+import { SingleSignOnService } from '../single-sign-on/single-sign-on.service';
 
 @Module({
   imports: [UsersModule, PassportModule],
-  controllers: [AuthController, InvitationAcceptController],
+  controllers: [AuthController, InvitationAcceptController, SingleSignOnController, IdentityProvidersController],
   providers: [
     AuthService,
     PasswordResetService,
+    IdentityProvidersService,
+    SingleSignOnService,
     LoginThrottleService,
     LocalStrategy,
     JwtStrategy,

@@ -15,6 +15,7 @@ import { recordAudit } from '../audit/audit-trail';
 import { LoginThrottleService } from './login-throttle.service';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { type AccessTokenPayload, accessTokenClaims, hashToken, newRefreshToken } from './tokens';
+import { passwordSignInRefused, USE_SINGLE_SIGN_ON_MESSAGE } from '../single-sign-on/password-policy';
 
 /** Whose and which session an access token belongs to. */
 export interface SessionOfToken {
@@ -46,6 +47,12 @@ export class AuthService {
     const attempt = await this.throttle.reserve(normalized, ip);
     const user = await this.users.findByEmailWithPassword(normalized);
     const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+    // Single sign-on (issue 15): an organisation may allow its own provider only.
+    const account = user ? { organizationId: user.organizationId, role: user.role, passwordRight: valid && user.active } : null;
+    if (await passwordSignInRefused(this.dataSource, normalized, account)) {
+      if (account?.passwordRight) await attempt.release();
+      throw new UnauthorizedException({ code: 'USE_SINGLE_SIGN_ON', message: USE_SINGLE_SIGN_ON_MESSAGE });
+    }
     if (!user || !valid || !user.active) {
       await this.recordFailedSignIn(user, ip);
       throw new UnauthorizedException(INVALID_CREDENTIALS);
@@ -72,7 +79,7 @@ export class AuthService {
   /** A new session (issue 8's auth_sessions row, with the device it was started on), recorded in the trail. */
   async startSession(
     user: AuthenticatedUser,
-    device: { ip: string; userAgent: string | null } = { ip: '', userAgent: null },
+    device: { ip: string; userAgent: string | null; via?: 'oidc' } = { ip: '', userAgent: null },
   ): Promise<IssuedSession> {
     const sessionId = randomUUID();
     await this.dataSource.transaction(async (m) => {
@@ -83,7 +90,7 @@ export class AuthService {
         entityId: sessionId,
         concerns: [user.organization?.id],
         actor: { id: user.id, organizationId: user.organization?.id ?? null },
-        after: { ip: device.ip, userAgent: device.userAgent },
+        after: { ip: device.ip, userAgent: device.userAgent, ...(device.via ? { via: device.via } : {}) },
       });
     });
     return this.issue(user, sessionId);

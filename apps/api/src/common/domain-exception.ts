@@ -28,7 +28,9 @@ export type Findable =
   // issue 10
   | 'organization'
   | 'invitation'
-  | 'session';
+  | 'session'
+  // issue 15
+  | 'identity provider';
 
 /**
  * The one 404: the same answer whether the thing does not exist or is hidden

@@ -33,6 +33,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow('JWT_SECRET must be at least 32 characters long');
   });
 
+  // Single sign-on (issue 15)
+  it('takes a 32-byte OIDC_SECRET_KEY in base64, or none (then one is made in DATA_DIR), and says when PUBLIC_URL fixes the origin', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ OIDC_SECRET_KEY: key }).oidcSecretKey).toBe(key);
+    expect(loadConfig({}).oidcSecretKey).toBeNull();
+    expect(() => loadConfig({ OIDC_SECRET_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      'OIDC_SECRET_KEY must be 32 bytes in base64',
+    );
+    expect(() => loadConfig({ OIDC_SECRET_KEY: 'ikke base64!' })).toThrow('OIDC_SECRET_KEY must be 32 bytes in base64');
+    expect(loadConfig({}).publicUrlFromEnvironment).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'https://samspill.gran.kommune.no' }).publicUrlFromEnvironment).toBe(true);
+  });
+
   it('reads CORS origins and refuses paths', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://a.no, https://b.dk' }).corsOrigins).toEqual(['https://a.no', 'https://b.dk']);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://a.no/path' })).toThrow('must be a bare origin');

@@ -34,6 +34,10 @@ export interface AppConfig {
   mailFrom: string;
   /** Where people open Samspill: the links in mails start with it. */
   publicUrl: string;
+  /** Single sign-on (issue 15): whether PUBLIC_URL was set, which then fixes the redirect URI behind a proxy. */
+  publicUrlFromEnvironment: boolean;
+  /** OIDC_SECRET_KEY: 32 bytes (base64) that encrypt client secrets; unset, a key is made once in DATA_DIR. */
+  oidcSecretKey: string | null;
   /** Writes (POST, PUT, PATCH, DELETE) one signed-in person may send per minute, counted across all API processes. */
   writeLimitPerMinute: number;
 }
@@ -163,6 +167,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl = 'http://localhost';
   }
 
+  // Single sign-on (issue 15)
+  const oidcSecretKey = env['OIDC_SECRET_KEY']?.trim() || null;
+  if (oidcSecretKey && (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(oidcSecretKey) || Buffer.from(oidcSecretKey, 'base64').length !== 32)) {
+    problems.push('OIDC_SECRET_KEY must be 32 bytes in base64; generate one with: openssl rand -base64 32');
+  }
+
   const config: AppConfig = {
     nodeEnv: nodeEnv ?? 'development',
     port,
@@ -187,6 +197,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl,
     mailFrom,
     publicUrl,
+    publicUrlFromEnvironment: Boolean(env['PUBLIC_URL']?.trim()),
+    oidcSecretKey,
     writeLimitPerMinute: int('WRITE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
   };
 

@@ -68,6 +68,12 @@ export const appRoutes: Route[] = [
         title: pageTitle('titles.organizations'),
         loadComponent: () => import('./organizations/organizations-page').then((m) => m.OrganizationsPage),
       },
+      // Single sign-on (issue 15): an organisation's identity provider, for administrators
+      {
+        path: 'organizations/:id/sign-in',
+        title: pageTitle('singleSignOn.settingsTitle'),
+        loadComponent: () => import('./single-sign-on/identity-provider-page').then((m) => m.IdentityProviderPage),
+      },
       {
         path: 'overview',
         title: pageTitle('overview.title'),

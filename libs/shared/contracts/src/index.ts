@@ -20,3 +20,4 @@ export * from './lib/spread';
 // People, invitations, sessions and the audit trail (issue 10)
 export * from './lib/audit';
 export * from './lib/invitations';
+export * from './lib/single-sign-on';

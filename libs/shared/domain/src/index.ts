@@ -6,3 +6,4 @@ export * from './lib/run-chart';
 export * from './lib/holding-the-gains';
 export * from './lib/practice-policy';
 export * from './lib/people-policy';
+export * from './lib/single-sign-on';

@@ -1,3 +1,4 @@
+import { RouterLink } from '@angular/router';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import type { OrganizationResponse } from '@samspill/contracts';
 import { Auth } from '../core/auth/auth';
@@ -14,7 +15,7 @@ import { OrganizationsApi } from './organizations-api';
 @Component({
   selector: 'sp-organizations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, LoadStatus, OrganizationForm, OrganizationEditor, MergeForm],
+  imports: [TranslatePipe, LoadStatus, OrganizationForm, OrganizationEditor, MergeForm, RouterLink],
   templateUrl: './organizations-page.html',
   styleUrl: './organizations-page.css',
 })

@@ -4,12 +4,13 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { PasswordChange } from './password-change';
 import { ProfileDetails } from './profile-details';
 import { SessionsList } from './sessions-list';
+import { MySignIn } from '../single-sign-on/my-sign-in';
 
 /** What a person does for themselves: name, language, password, where they are signed in. */
 @Component({
   selector: 'sp-profile-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ProfileDetails, PasswordChange, SessionsList],
+  imports: [TranslatePipe, ProfileDetails, PasswordChange, SessionsList, MySignIn],
   styles: `
     :host {
       display: grid;
@@ -32,6 +33,10 @@ import { SessionsList } from './sessions-list';
     <section aria-labelledby="details-heading">
       <h2 class="ds-heading" data-size="sm" id="details-heading">{{ 'profile.detailsHeading' | t }}</h2>
       <sp-profile-details />
+    </section>
+    <section aria-labelledby="sign-in-heading">
+      <h2 class="ds-heading" data-size="sm" id="sign-in-heading">{{ 'singleSignOn.profileHeading' | t }}</h2>
+      <sp-my-sign-in />
     </section>
     <section aria-labelledby="password-heading">
       <h2 class="ds-heading" data-size="sm" id="password-heading">{{ 'profile.passwordHeading' | t }}</h2>

@@ -50,6 +50,9 @@ describe('SignInPage', () => {
     type('password', 'wrong');
 
     await submit();
+    // E-mail first: the address has no provider of its own, so the password is sent.
+    backend.expectOne('/api/auth/sign-in-method').flush({ method: 'password' });
+    await fixture.whenStable();
     backend
       .expectOne('/api/auth/login')
       .flush(
@@ -60,5 +63,22 @@ describe('SignInPage', () => {
 
     expect(page.querySelector('.ds-error-summary')?.textContent).toContain('Feil e-post eller passord.');
     expect(page.textContent).not.toContain('401');
+  });
+
+  it('sends a person whose organisation has its own provider there, without asking for a password', async () => {
+    const { fixture, page, type, submit, backend } = await render();
+    type('email', 'ansatt@gran.kommune.no');
+    page.querySelector('#email')?.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    backend.expectOne('/api/auth/sign-in-method').flush({ method: 'oidc', redirectUrl: 'https://idp.example/auth' });
+    await fixture.whenStable();
+
+    expect(page.querySelector('#password')).toBeNull();
+    expect(page.textContent).toContain('Organisasjonen din logger inn med sin egen innlogging.');
+    expect(page.querySelector('button[type="submit"]')?.textContent?.trim()).toBe('Fortsett til innlogging');
+
+    await submit();
+    const start = backend.expectOne('/api/auth/sign-in-method');
+    expect(start.request.body).toEqual({ email: 'ansatt@gran.kommune.no', returnUrl: '/' });
+    backend.verify();
   });
 });

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'organizations:update': ['admin'],
   'invitations:manage': ['admin', 'leader'],
   'audit:read': ['admin', 'leader'],
+  // Single sign-on (issue 15): connecting an organisation to its identity provider
+  'identityProviders:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

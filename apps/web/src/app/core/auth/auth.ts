@@ -1,6 +1,7 @@
+import { DOCUMENT } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { AuthResponse, CurrentUser, LoginDto } from '@samspill/contracts';
+import type { AuthResponse, CurrentUser, LoginDto, LogoutResponse } from '@samspill/contracts';
 import { type Permission, hasPermission } from '@samspill/domain';
 import { Observable, catchError, finalize, firstValueFrom, from, map, of, shareReplay, switchMap, tap } from 'rxjs';
 import { I18n, isLocale } from '../i18n/i18n';
@@ -24,6 +25,7 @@ export const AUTH_URLS = {
 @Injectable({ providedIn: 'root' })
 export class Auth {
   private readonly http = inject(HttpClient);
+  private readonly document = inject(DOCUMENT);
   private readonly i18n = inject(I18n);
   private readonly session = signal<Session | null>(null);
   private refreshInFlight: Observable<string | null> | null = null;
@@ -85,10 +87,17 @@ export class Auth {
     return firstValueFrom(this.refresh());
   }
 
+  /**
+   * Ends this session. A session that began at the organisation's identity provider answers with where to sign
+   * out there too (RP-initiated logout): the browser goes on there, and the provider sends it back to /sign-in.
+   */
   logout(): Observable<void> {
-    return this.http.post<void>(AUTH_URLS.logout, null, { withCredentials: true }).pipe(
-      catchError(() => of(undefined)),
-      tap(() => this.session.set(null)),
+    return this.http.post<LogoutResponse | null>(AUTH_URLS.logout, null, { withCredentials: true }).pipe(
+      catchError(() => of(null)),
+      tap((answer) => {
+        this.session.set(null);
+        if (answer?.endSessionUrl) this.document.location.assign(answer.endSessionUrl);
+      }),
       map(() => undefined),
     );
   }

@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { forbidden, PROJECT_WORKERS, recordedFor } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
 import { PartnershipAccess } from '../partnerships/partnership-access';
+import { recordAudit } from '../audit/audit-trail';
 
 interface BenefitRow {
   id: string;
@@ -50,25 +51,45 @@ export class BenefitsService {
     const project = await this.access.visibleProject(actor, projectId);
     if (!canWorkOnProject(actor, project)) throw forbidden(actor, PROJECT_WORKERS);
     const organizationId = recordedFor(actor, project.participantIds, dto.organizationId, 'benefit');
-    const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO benefits (project_id, organization_id, kind, description, unit, identified, realised, realised_on, created_by,
+    const id = await this.dataSource.transaction(async (m) => {
+      const [row] = await m.query<{ id: string }[]>(
+        `INSERT INTO benefits (project_id, organization_id, kind, description, unit, identified, realised, realised_on, created_by,
                              created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10::timestamptz, clock_timestamp()), coalesce($10::timestamptz, clock_timestamp()))
        RETURNING id`,
-      [
-        projectId,
-        organizationId,
-        dto.kind,
-        dto.description,
-        dto.unit,
-        dto.identified,
-        dto.realised ?? null,
-        dto.realisedOn ?? null,
-        userId,
-        at ?? null,
-      ],
-    );
-    return this.load((row as { id: string }).id);
+        [
+          projectId,
+          organizationId,
+          dto.kind,
+          dto.description,
+          dto.unit,
+          dto.identified,
+          dto.realised ?? null,
+          dto.realisedOn ?? null,
+          userId,
+          at ?? null,
+        ],
+      );
+      const benefitId = (row as { id: string }).id;
+      await recordAudit(m, {
+        action: 'benefit.create',
+        entityType: 'benefit',
+        entityId: benefitId,
+        concerns: [organizationId],
+        after: {
+          projectId,
+          organizationId,
+          kind: dto.kind,
+          description: dto.description,
+          unit: dto.unit,
+          identified: dto.identified,
+          realised: dto.realised ?? null,
+          realisedOn: dto.realisedOn ?? null,
+        },
+      });
+      return benefitId;
+    });
+    return this.load(id);
   }
 
   /** Optimistic lock on `version`; what the benefit said before is appended to benefit_revisions. */
@@ -119,6 +140,14 @@ export class BenefitsService {
         ],
       );
       if (updated.length === 0) throw stale();
+      await recordAudit(m, {
+        action: 'benefit.update',
+        entityType: 'benefit',
+        entityId: id,
+        concerns: [found.organization_id, dto.organizationId],
+        before: { version: current.version, realised: current.realised, realisedOn: current.realised_on },
+        after: { ...dto, realised, realisedOn },
+      });
     });
     return this.load(id);
   }

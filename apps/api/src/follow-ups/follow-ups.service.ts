@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { forbidden } from '../common/actor';
 import { notFound } from '../common/domain-exception';
 import { PartnershipAccess } from '../partnerships/partnership-access';
+import { recordAudit } from '../audit/audit-trail';
 
 interface FollowUpRow {
   id: string;
@@ -66,13 +67,25 @@ export class FollowUpsService {
       throw forbidden(actor, 'leaders of the organisation asked');
     }
     // Only an unanswered follow-up matches: of two answers at once, one wins. (A bare UPDATE would answer [rows, count].)
-    const answered = await this.dataSource.query<{ id: string }[]>(
-      `WITH answered AS (
+    const answered = await this.dataSource.transaction(async (m) => {
+      const rows = await m.query<{ id: string }[]>(
+        `WITH answered AS (
          UPDATE follow_ups SET answer = $2, note = nullif($3, ''), answered_by = $4, answered_at = coalesce($5::timestamptz, clock_timestamp())
          WHERE id = $1 AND answer IS NULL RETURNING id
        ) SELECT id FROM answered`,
-      [id, dto.status, dto.note ?? null, userId, at ?? null],
-    );
+        [id, dto.status, dto.note ?? null, userId, at ?? null],
+      );
+      if (rows.length > 0) {
+        await recordAudit(m, {
+          action: 'follow_up.answer',
+          entityType: 'follow_up',
+          entityId: id,
+          concerns: [found.organization_id],
+          after: { projectId: found.project_id, organizationId: found.organization_id, status: dto.status, note: dto.note ?? null },
+        });
+      }
+      return rows;
+    });
     if (answered.length === 0) {
       throw new ConflictException({ code: 'FOLLOW_UP_ANSWERED', message: 'This follow-up has already been answered; an answer stands.' });
     }

@@ -7,6 +7,7 @@ import { forbidden, PROJECT_WORKERS } from '../common/actor';
 import { notFound } from '../common/domain-exception';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import { MEASUREMENT_JSON, toMeasurementResponse } from './indicators.service';
+import { recordAudit } from '../audit/audit-trail';
 
 /**
  * Corrections and removals of measurements, by the organisation that
@@ -21,7 +22,7 @@ export class MeasurementsService {
   ) {}
 
   async update(actor: Actor, userId: string, id: string, dto: UpdateMeasurementDto): Promise<MeasurementResponse> {
-    await this.checkOwner(actor, id);
+    const organizationId = await this.checkOwner(actor, id);
     return this.dataSource.transaction(async (m) => {
       const current = await lock(m, id);
       if (dto.version !== undefined && dto.version !== current.version) {
@@ -43,21 +44,30 @@ export class MeasurementsService {
          SELECT ${MEASUREMENT_JSON} AS measurement FROM m LEFT JOIN organizations o ON o.id = m.organization_id`,
         [id, dto.value ?? null, dto.measuredOn ?? null, dto.note !== undefined, dto.note ?? null],
       );
+      await recordAudit(m, {
+        action: 'measurement.update',
+        entityType: 'measurement',
+        entityId: id,
+        concerns: [organizationId],
+        before: { version: current.version },
+        after: { value: dto.value, measuredOn: dto.measuredOn, note: dto.note },
+      });
       return toMeasurementResponse((row as { measurement: Parameters<typeof toMeasurementResponse>[0] }).measurement);
     });
   }
 
   async remove(actor: Actor, userId: string, id: string): Promise<void> {
-    await this.checkOwner(actor, id);
+    const organizationId = await this.checkOwner(actor, id);
     await this.dataSource.transaction(async (m) => {
       await lock(m, id);
       await keepRevision(m, id, 'delete', userId);
       await m.query(`DELETE FROM measurements WHERE id = $1`, [id]);
+      await recordAudit(m, { action: 'measurement.delete', entityType: 'measurement', entityId: id, concerns: [organizationId] });
     });
   }
 
   /** 404 for a measurement the person may not see; 403 unless they work on the project for the organisation that measured. */
-  private async checkOwner(actor: Actor, id: string): Promise<void> {
+  private async checkOwner(actor: Actor, id: string): Promise<string | null> {
     const [row] = await this.dataSource.query<{ project_id: string; organization_id: string | null }[]>(
       `SELECT i.project_id, m.organization_id FROM measurements m JOIN indicators i ON i.id = m.indicator_id WHERE m.id = $1`,
       [id],
@@ -68,6 +78,7 @@ export class MeasurementsService {
     if (actor.role !== 'admin' && row.organization_id !== actor.organizationId) {
       throw forbidden(actor, 'people from the organisation that measured');
     }
+    return row.organization_id;
   }
 }
 

@@ -65,7 +65,11 @@ export class PartnershipsService {
     const [partnership] = await this.query(this.db.reader(), 'WHERE p.id = $1', [id]);
     if (
       !partnership ||
-      !canSeePartnership(actor, { visibility: partnership.visibility, memberIds: partnership.members.map((m) => m.id) })
+      !canSeePartnership(actor, {
+        visibility: partnership.visibility,
+        memberIds: partnership.members.map((m) => m.id),
+        observerIds: partnership.observers.map((o) => o.id),
+      })
     ) {
       throw notFound('partnership');
     }

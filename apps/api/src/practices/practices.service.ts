@@ -18,6 +18,7 @@ import { DomainException, notFound } from '../common/domain-exception';
 import { onlyRow } from '../database/only-row';
 import { SIMILAR_CANDIDATES, similarQuerySql } from '../similar/similar-query';
 import { type AdoptionRow, type PracticeRow, type PracticeSummaryRow, toAdoption, toPractice, toPracticeSummary } from './practice.mapper';
+import { recordAudit } from '../audit/audit-trail';
 
 export const PRACTICES_PAGE_DEFAULT = 20;
 const WRITERS = 'staff and leaders of the organisation';
@@ -141,6 +142,13 @@ export class PracticesService {
           at: dto.at,
         });
       }
+      await recordAudit(m, {
+        action: 'practice.create',
+        entityType: 'practice',
+        entityId: id,
+        concerns: [organizationId],
+        after: { organizationId, projectId: dto.projectId ?? null, title: dto.title, summary: dto.summary, basedOn },
+      });
       return this.get(actor, id, m);
     });
   }
@@ -165,6 +173,14 @@ export class PracticesService {
          WHERE id = $1`,
         [id, dto.title ?? null, dto.summary ?? null, dto.description ?? null],
       );
+      await recordAudit(m, {
+        action: 'practice.update',
+        entityType: 'practice',
+        entityId: id,
+        concerns: [current.organization_id],
+        before: { version: dto.version },
+        after: { title: dto.title, summary: dto.summary, description: dto.description },
+      });
       return this.get(actor, id, m);
     });
   }
@@ -193,6 +209,13 @@ export class PracticesService {
         derivedPracticeId: null,
         recordedBy: userId,
         at,
+      });
+      await recordAudit(m, {
+        action: 'practice.adopt',
+        entityType: 'practice',
+        entityId: practiceId,
+        concerns: [organizationId, practice.organization_id],
+        after: { adoptionId: id, organizationId, kind: dto.kind, changes: dto.changes ?? null, projectId: dto.projectId ?? null },
       });
       const { adoption } = onlyRow(
         await m.query<{ adoption: AdoptionRow }[]>(

@@ -117,6 +117,10 @@ export const AUDIT_ENTITY_TYPES = [
   'log_entry',
   'indicator',
   'measurement',
+  // Issues 9 and 11
+  'benefit',
+  'follow_up',
+  'practice',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -156,5 +160,14 @@ export const AUDIT_ACTIONS = [
   'log_entry.update',
   'indicator.create',
   'measurement.create',
+  // Issues 9 and 11
+  'measurement.update',
+  'measurement.delete',
+  'benefit.create',
+  'benefit.update',
+  'follow_up.answer',
+  'practice.create',
+  'practice.update',
+  'practice.adopt',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1160,6 +1160,20 @@ export const en: Messages = {
       },
       measurement: {
         create: 'Recorded a measurement',
+        update: 'Corrected a measurement',
+        delete: 'Removed a measurement',
+      },
+      benefit: {
+        create: 'Added a benefit',
+        update: 'Changed a benefit',
+      },
+      follow_up: {
+        answer: 'Answered a follow-up',
+      },
+      practice: {
+        create: 'Shared a practice',
+        update: 'Changed a practice',
+        adopt: 'Took up a practice',
       },
     },
     entityTypes: {
@@ -1174,6 +1188,9 @@ export const en: Messages = {
       log_entry: 'Improvement log',
       indicator: 'Indicators',
       measurement: 'Measurements',
+      benefit: 'Benefits',
+      follow_up: 'Follow-ups',
+      practice: 'Practices',
     },
   },
   // Single sign-on (issue 15)

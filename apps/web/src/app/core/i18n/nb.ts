@@ -1182,6 +1182,20 @@ export const nb = {
       },
       measurement: {
         create: 'Registrerte måling',
+        update: 'Rettet en måling',
+        delete: 'Fjernet en måling',
+      },
+      benefit: {
+        create: 'La til gevinst',
+        update: 'Endret gevinst',
+      },
+      follow_up: {
+        answer: 'Svarte på oppfølging',
+      },
+      practice: {
+        create: 'Delte en praksis',
+        update: 'Endret en praksis',
+        adopt: 'Tok i bruk en praksis',
       },
     } satisfies AuditActionLabels,
     entityTypes: {
@@ -1196,6 +1210,9 @@ export const nb = {
       log_entry: 'Forbedringslogg',
       indicator: 'Indikatorer',
       measurement: 'Målinger',
+      benefit: 'Gevinster',
+      follow_up: 'Oppfølginger',
+      practice: 'Praksiser',
     } satisfies Record<AuditEntityType, string>,
   },
   // Single sign-on (issue 15): the e-mail-first step, the provider settings, the profile

@@ -2,12 +2,12 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type AuditListResponse, AuditQuery } from '@samspill/contracts';
 import type { FastifyReply } from 'fastify';
-import { Readable } from 'node:stream';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { localeFromAcceptLanguage } from '../common/labels';
 import { AuditService } from './audit.service';
+import { sendCsv } from '../common/csv';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -37,18 +37,6 @@ export class AuditController {
       { ...query, limit: undefined, offset: undefined },
       localeFromAcceptLanguage(acceptLanguage),
     );
-    // Read the first page before sending anything, so a failing query still gets a proper error answer.
-    const first = await lines.next();
-    const stream = Readable.from(
-      (async function* () {
-        if (!first.done) yield first.value;
-        yield* lines;
-      })(),
-    );
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="samspill-logg-${new Date().toISOString().slice(0, 10)}.csv"`)
-      .header('cache-control', 'no-store')
-      .send(stream);
+    await sendCsv(reply, lines, 'logg');
   }
 }

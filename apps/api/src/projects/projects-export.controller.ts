@@ -2,13 +2,13 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ProjectListQuery } from '@samspill/contracts';
 import type { FastifyReply } from 'fastify';
-import { Readable } from 'node:stream';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
 import { localeFromAcceptLanguage } from '../common/labels';
 import { ProjectsExport } from './projects-export';
 import { ReadsMayLag } from '../database/read-routing';
+import { sendCsv } from '../common/csv';
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -28,18 +28,6 @@ export class ProjectsExportController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const lines = this.exports.csv(actorOf(user), query, localeFromAcceptLanguage(acceptLanguage));
-    // Read the first page before sending anything, so a failing query still gets a proper error answer.
-    const first = await lines.next();
-    const stream = Readable.from(
-      (async function* () {
-        if (!first.done) yield first.value;
-        yield* lines;
-      })(),
-    );
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="samspill-prosjekter-${new Date().toISOString().slice(0, 10)}.csv"`)
-      .header('cache-control', 'no-store')
-      .send(stream);
+    await sendCsv(reply, lines, 'prosjekter');
   }
 }

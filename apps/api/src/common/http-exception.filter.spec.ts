@@ -52,6 +52,21 @@ describe('HttpExceptionFilter', () => {
     expect(body.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|5432/);
   });
 
+  it.each([
+    ['a broken pipe to a closed socket', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })],
+    ['a pooled client whose connection failed', new Error('Client has encountered a connection error and is not queryable')],
+    ['a closed client', new Error('Client was closed and is not queryable')],
+    ['a crash shutdown', Object.assign(new Error('terminating connection because of crash of another server process'), { code: '57P02' })],
+    ['too many connections', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
+    [
+      'every address refused',
+      new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], ''),
+    ],
+    ['a wrapped cause', new Error('query failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) })],
+  ])('answers 503 for %s', (_case, error) => {
+    expect(answerTo(error)).toMatchObject({ status: 503, body: { code: 'DATABASE_UNAVAILABLE' } });
+  });
+
   it('answers INTERNAL_ERROR (500) for anything unexpected, and keeps the details to the log', () => {
     const { status, body } = answerTo(new TypeError("Cannot read properties of undefined (reading 'secret_column')"));
     expect(status).toBe(500);

@@ -21,7 +21,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 };
 
 const CONNECTION_ERROR =
-  /Query read timeout|canceling statement due to statement timeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down)/i;
+  /Query read timeout|canceling statement due to statement timeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|is not queryable|Connection ended unexpectedly/i;
 
 /**
  * Every error leaves the API as `{ statusCode, code, message }`: a code the
@@ -37,10 +37,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const body = this.toBody(exception, request);
     if (body.statusCode >= 500) {
-      this.logger.error(
-        { err: exception instanceof Error ? { name: exception.name, message: exception.message } : exception, reqId: request.id },
-        'request failed',
-      );
+      const err = exception instanceof Error ? { name: exception.name, message: exception.message, code: errorCode(exception) } : exception;
+      // An unreachable database is the operator's business (warn); anything else answered 500 is a bug (error).
+      if (body.statusCode === 503) this.logger.warn({ err, reqId: request.id }, 'database unavailable');
+      else this.logger.error({ err, reqId: request.id }, 'request failed');
     }
     if (exception instanceof TooManyRequestsException) void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
@@ -89,11 +89,45 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
-export function isDatabaseUnavailable(e: unknown): boolean {
-  if (!(e instanceof Error)) return false;
-  const code = (e as { code?: string }).code;
-  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57014', '57P01', '57P03', '08006', '08001', '08003'].includes(code)) return true;
-  const driverError = (e as { driverError?: unknown }).driverError;
-  if (driverError && driverError !== e && isDatabaseUnavailable(driverError)) return true;
-  return CONNECTION_ERROR.test(e.message);
+function errorCode(e: Error): string | undefined {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Error codes that mean "the database is not there right now": the socket
+ * (refused, reset, broken pipe, timed out), PostgreSQL's own (statement
+ * cancelled by timeout, administrator/crash shutdown, cannot connect now,
+ * too many connections, connection exceptions of class 08).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTCONN',
+  '57014',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+
+/**
+ * Whether an error (or what it wraps: TypeORM's `driverError`, an
+ * `AggregateError`'s attempts, a `cause`) says the database is unreachable.
+ */
+export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
+  if (!(e instanceof Error) || depth > 4) return false;
+  const code = errorCode(e);
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  if (CONNECTION_ERROR.test(e.message)) return true;
+  const wrapped = [(e as { driverError?: unknown }).driverError, e.cause, ...(e instanceof AggregateError ? e.errors : [])];
+  return wrapped.some((inner) => inner !== e && isDatabaseUnavailable(inner, depth + 1));
 }

@@ -72,7 +72,7 @@ export const measurementNn: Pick<Messages, 'measurement' | 'benefits' | 'followU
       dkk: 'danske kroner',
       sek: 'svenske kronor',
       eur: 'euro',
-      isk: 'islandske krónur',
+      isk: 'islandske kronur',
       count: 'tal',
     },
     amounts: {
@@ -119,7 +119,7 @@ export const measurementNn: Pick<Messages, 'measurement' | 'benefits' | 'followU
     intro: 'Desse etablerte praksisane ventar på svar frå dykk. Gevinstar forsvinn ofte om ingen følgjer med.',
     noneDue: 'Ingen oppfølgingar ventar på svar frå dykk no.',
     loading: 'Hentar oppfølgingane …',
-    dueSince: '{organization}: skal svarast {date}.',
+    dueSince: '{organization}: svarfrist {date}.',
     question: 'Held den nye praksisen frå «{title}» framleis?',
     answers: { held: 'Den held', slipped: 'Den glepp', abandoned: 'Den er gitt opp' },
     hints: {

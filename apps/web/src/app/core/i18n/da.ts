@@ -34,7 +34,7 @@ export const da: Messages = {
   kinds: {
     municipality: 'Kommune',
     state_agency: 'Statslig myndighed',
-    county: 'Region, fylke eller statsforvalter',
+    county: 'Region eller statsforvaltning',
     academia: 'Uddannelses- eller forskningsinstitution',
     other: 'Andet',
   },
@@ -73,7 +73,7 @@ export const da: Messages = {
   },
   home: {
     greeting: 'Hej {name}!',
-    intro: 'Samspill er stedet hvor kommuner og offentlige myndigheder lærer af hinanden og udvikler velfærdsydelser sammen.',
+    intro: 'Samspill er stedet hvor kommuner og offentlige myndigheder lærer af hinanden og udvikler den offentlige service sammen.',
     questionsHeading: 'De tre spørgsmål',
     questionsIntro: 'I et samarbejde stiller hver deltager sig selv tre spørgsmål om de andre:',
     theyLearnFromUs: 'Hvad kan de lære af os?',
@@ -168,7 +168,7 @@ export const da: Messages = {
     },
     organizations: {
       heading: 'Organisationerne',
-      intro: 'Givet er svar som organisationen har skrevet om de andre. Modtaget er svar som de andre har skrevet om den.',
+      intro: '»Givet« er de svar organisationen har skrevet om de andre. »Modtaget« er de svar de andre har skrevet om den.',
       caption: 'Projekter og svar pr. organisation',
       organization: 'Organisation',
       projects: 'Aktive projekter',
@@ -290,7 +290,7 @@ export const da: Messages = {
     closedHeading: 'Hvad vi har lært af afsluttede projekter',
     closedIntro: 'Et stoppet projekt er læring, ikke et nederlag.',
     homeHeading: 'Sådan går det i samarbejderne',
-    homeIntro: 'Tallene forklaret i et almindeligt sprog. Siden kan udskrives.',
+    homeIntro: 'Tallene forklaret med almindelige ord. Siden kan udskrives.',
     homeLink: 'Sådan går det i {name}',
   },
   charts: {
@@ -364,7 +364,8 @@ export const da: Messages = {
       SSO_PROVIDER_REFUSED: 'Identitetsudbyderen loggede dig ikke ind. Prøv igen, eller kontakt din it-afdeling.',
       SSO_EMAIL_NOT_VERIFIED:
         'Identitetsudbyderen bekræftede ikke din e-mailadresse, så Samspill ved ikke hvem du er. Bed din it-afdeling om at bekræfte den.',
-      SSO_OTHER_ORGANIZATION: 'Din e-mailadresse eller konto hører til en anden organisation. Log ind på samme måde som den organisation.',
+      SSO_OTHER_ORGANIZATION:
+        'Din e-mailadresse eller konto hører til en anden organisation. Log ind på den måde som den organisation bruger.',
       SSO_NOT_INVITED: 'Du er ikke medlem af din organisation i Samspill endnu. Bed en leder i organisationen om at invitere dig.',
       SSO_ACCOUNT_INACTIVE: 'Din konto i Samspill er deaktiveret. Spørg en leder i din organisation hvis du får brug for den igen.',
     },
@@ -417,7 +418,7 @@ export const da: Messages = {
     pageTitle: 'Samarbejde',
     heading: 'Samarbejder',
     eyebrow: 'Samarbejde',
-    intro: 'Kommuner og offentlige myndigheder der har aftalt at lære og udvikle velfærdsydelser sammen.',
+    intro: 'Kommuner og offentlige myndigheder der har aftalt at lære af hinanden og udvikle løsninger sammen.',
     empty: 'Du er ikke med i noget samarbejde endnu.',
     name: 'Navn',
     description: 'Beskrivelse',
@@ -474,9 +475,9 @@ export const da: Messages = {
     noWishes: '{to} har ikke svaret endnu.',
     noTogether: '{from} har ikke foreslået noget endnu.',
     offerMet: 'Match: møder et ønske fra {other}',
-    offerOpen: 'Intet match endnu: intet ønske møder dette',
+    offerOpen: 'Intet match endnu: Intet ønske møder dette',
     wishMet: 'Match: møder et tilbud fra {other}',
-    wishOpen: 'Intet match endnu: intet tilbud svarer på dette',
+    wishOpen: 'Intet match endnu: Intet tilbud svarer på dette',
     writtenBy: '{name}, {date}',
     seeProject: 'Se det fælles projekt',
     makeProject: 'Gør til fælles projekt',
@@ -718,14 +719,14 @@ export const da: Messages = {
       completed: 'Gennemført, med begrundelse',
     },
     adoptionKinds: {
-      copy: 'Taget i brug, som den er',
+      copy: 'Taget i brug som den er',
       adapted: 'Tilpasset',
     },
     lessons: {
       title: 'Erfaringsbanken',
       heading: 'Erfaringsbanken',
       intro:
-        'Læring og resultater fra forbedringslogbøgerne og begrundelserne når projekter blev stoppet eller gennemført – fra alle de samarbejder du kan se. Søg på norsk, dansk, svensk eller finsk: Andre bøjningsformer af ordet bliver også fundet.',
+        'Læring og resultater fra forbedringsloggene samt begrundelserne for at projekter blev stoppet eller gennemført – fra alle de samarbejder du kan se. Søg på norsk, dansk, svensk eller finsk: Andre bøjningsformer af ordet bliver også fundet.',
       filtersLabel: 'Søg og filtrér erfaringer',
       search: 'Søg i erfaringerne',
       searchHint: 'Sæt et udtryk i »anførselstegn«, og sæt minus foran et ord du vil udelade.',
@@ -843,7 +844,7 @@ export const da: Messages = {
     },
     similar: {
       heading: 'Hvem har gjort det før?',
-      intro: 'Projekter, praksisser og erfaringer andre steder på platformen der ligner – tag kontakt, før I starter fra bunden.',
+      intro: 'Projekter, praksisser og erfaringer andre steder på platformen der ligner – tag kontakt før I starter fra bunden.',
       waiting: 'Skriv navn og beskrivelse, så viser vi lignende arbejde.',
       searching: 'Leder efter lignende arbejde …',
       none: 'Der blev ikke fundet noget lignende arbejde som du kan se.',
@@ -973,8 +974,7 @@ export const da: Messages = {
     invite: 'Send invitationen',
     inviting: 'Sender …',
     invited: 'Invitationen til {email} er sendt.',
-    notSent:
-      'Invitationen til {email} er gemt, men e-mailen blev ikke sendt, fordi mailtjenesten ikke svarede. Prøv »Send igen« om lidt.',
+    notSent: 'Invitationen til {email} er gemt, men e-mailen blev ikke sendt fordi mailtjenesten ikke svarede. Prøv »Send igen« om lidt.',
     emailRequired: 'Skriv e-mailadressen.',
     emailInvalid: 'Skriv en gyldig e-mailadresse, for eksempel navn@kommune.dk.',
     nameRequired: 'Skriv navnet.',
@@ -1023,7 +1023,7 @@ export const da: Messages = {
     forgotLink: 'Glemt adgangskoden?',
     forgotTitle: 'Glemt adgangskode',
     forgotHeading: 'Glemt adgangskoden?',
-    forgotIntro: 'Skriv din e-mailadresse, så sender vi dig et link, hvor du kan vælge en ny adgangskode. Linket virker i en time.',
+    forgotIntro: 'Skriv din e-mailadresse, så sender vi dig et link hvor du kan vælge en ny adgangskode. Linket virker i en time.',
     email: 'E-mail',
     send: 'Send linket',
     sending: 'Sender …',
@@ -1208,7 +1208,7 @@ export const da: Messages = {
     settingsTitle: 'Login',
     settingsHeading: 'Login for {name}',
     settingsIntro:
-      'Forbind organisationen med dens egen identitetsudbyder (OpenID Connect), for eksempel Entra ID eller Ansattporten. Så logger medarbejderne ind med deres arbejdskonto og mister adgangen til Samspill, når de stopper.',
+      'Forbind organisationen med dens egen identitetsudbyder (OpenID Connect), for eksempel Entra ID eller Ansattporten. Så logger medarbejderne ind med deres arbejdskonto og mister adgangen til Samspill når de stopper.',
     notConnected: 'Organisationen er ikke forbundet med en identitetsudbyder. Brugerne logger ind med adgangskode.',
     register: 'Registrér disse adresser hos identitetsudbyderen:',
     redirectUri: 'Adresse for tilbagesendelse (redirect URI)',

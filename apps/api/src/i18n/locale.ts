@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, type Locale, LOCALES } from '@samspill/contracts';
+import { DEFAULT_LOCALE, type Locale, LOCALES } from '@samspill/contracts/values';
 import type { FastifyRequest } from 'fastify';
 
 /** Language tags a browser may send for each of Samspill's languages (`no` is Norwegian without a written standard: bokmål). */
@@ -38,7 +38,7 @@ export function localeFromAcceptLanguage(header: string | string[] | undefined):
 export function requestLocale(request: Pick<FastifyRequest, 'headers'> & { user?: { locale?: unknown } }): Locale {
   const own = request.user?.locale;
   if (isLocale(own)) return own;
-  return localeFromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LOCALE;
+  return localeFromAcceptLanguage(request.headers?.['accept-language']) ?? DEFAULT_LOCALE;
 }
 
 /** The language of a downloaded file: `?lang=` when given and supported, else the request's language. */

@@ -1,4 +1,5 @@
-import { ERROR_CODES, type ErrorCode, type ErrorResponse, type Locale } from '@samspill/contracts';
+import type { ErrorResponse } from '@samspill/contracts';
+import { ERROR_CODES, type ErrorCode, type Locale } from '@samspill/contracts/values';
 import type { Findable } from '../common/domain-exception';
 import type { ErrorMessages } from './error-messages';
 import { errorMessagesDa } from './error-messages.da';

@@ -16,6 +16,8 @@ import { BODY_LIMITS } from './common/decorators';
 import { clientErrorHandler, excerpt, frameworkErrors, registerRequestParsing } from './common/http-layer';
 import { openApiDocument } from './common/openapi';
 import { createValidationPipe } from './common/validation';
+import { requestLocale } from './i18n/locale';
+import { localizeError } from './i18n/localize-error';
 import type { AppConfig } from './config/configuration';
 import { queryCount } from './database/query-counter';
 
@@ -131,9 +133,9 @@ function serveWebApp(app: NestFastifyApplication, webRoot: string | null): void 
   fastify.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   fastify.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {
-      return reply
-        .status(404)
-        .send({ statusCode: 404, code: 'NOT_FOUND', message: `No such endpoint: GET ${excerpt(request.url.split('?')[0] ?? '')}` });
+      const endpoint = `GET ${excerpt(request.url.split('?')[0] ?? '')}`;
+      const english = { statusCode: 404, code: 'NOT_FOUND', message: `No such endpoint: ${endpoint}` };
+      return reply.status(404).send(localizeError(english, requestLocale(request), { endpoint }));
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -233,7 +233,9 @@ describe('GET /api/audit.csv', () => {
   it('streams the same entries as CSV for Excel: BOM, semicolons, CRLF, formulas neutralised', async () => {
     const project = await c.project('granStaff', { title: '=HYPERLINK("http://evil")' });
     const { token } = await c.session('admin');
-    const response = await fetch(`${api.baseUrl}/api/audit.csv?entityId=${project.id}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${api.baseUrl}/api/audit.csv?entityId=${project.id}&lang=nb`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="samspill-logg-\d{4}-\d{2}-\d{2}\.csv"$/);

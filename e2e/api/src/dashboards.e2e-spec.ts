@@ -222,7 +222,7 @@ describe('GET /api/projects.csv', () => {
       description: '',
       participantIds: [granId],
     });
-    const response = await fetch(`${api.baseUrl}/api/projects.csv?partnershipId=${pilotId}`, {
+    const response = await fetch(`${api.baseUrl}/api/projects.csv?partnershipId=${pilotId}&lang=nb`, {
       headers: { authorization: `Bearer ${s['granLeader']?.token}` },
     });
     expect(response.status).toBe(200);

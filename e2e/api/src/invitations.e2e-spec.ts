@@ -39,7 +39,8 @@ const accept = (token: string, password = PASSWORD) =>
 describe('a leader invites a colleague', () => {
   it('stores the invitation, sends the mail in the invitee’s language as text and HTML, and the link signs the colleague in', async () => {
     const email = newAddress();
-    const created = await invite('granLeader', { email });
+    // Guro Leder reads English in these tests (global-setup); the invitee reads bokmål.
+    const created = await invite('granLeader', { email, locale: 'nb' });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.any(String),
@@ -254,6 +255,7 @@ describe('without SMTP_URL', () => {
           email,
           name: 'Filip Fil',
           role: 'staff',
+          locale: 'nb',
           organizationId: (await offline.row<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Gran kommune'`)).id,
         },
       });

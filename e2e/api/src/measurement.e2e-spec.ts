@@ -461,7 +461,7 @@ describe('benefits', () => {
 
   it('exports the benefits as CSV with the project CSV’s conventions', async () => {
     const { token } = await c.session('granLeader');
-    const response = await fetch(`${api.baseUrl}/api/benefits.csv?partnershipId=${own.id}`, {
+    const response = await fetch(`${api.baseUrl}/api/benefits.csv?partnershipId=${own.id}&lang=nb`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);

@@ -1,11 +1,11 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type AuditListResponse, AuditQuery } from '@samspill/contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser, RequirePermission } from '../common/decorators';
-import { localeFromAcceptLanguage } from '../common/labels';
+import { fileLocale } from '../i18n/locale';
 import { AuditService } from './audit.service';
 import { sendCsv } from '../common/csv';
 
@@ -29,14 +29,10 @@ export class AuditController {
   async csv(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: AuditQuery,
-    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const lines = this.audit.csv(
-      actorOf(user),
-      { ...query, limit: undefined, offset: undefined },
-      localeFromAcceptLanguage(acceptLanguage),
-    );
+    const lines = this.audit.csv(actorOf(user), { ...query, limit: undefined, offset: undefined }, fileLocale(query.lang, request));
     await sendCsv(reply, lines, 'logg');
   }
 }

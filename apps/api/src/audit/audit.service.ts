@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditEntryResponse, AuditListResponse, AuditQuery } from '@samspill/contracts';
+import type { AuditEntryResponse, AuditListResponse, AuditQuery, Locale } from '@samspill/contracts';
 import type { Actor } from '@samspill/domain';
 import { readableAuditSql } from '@samspill/api/sql-rules';
 import { DataSource } from 'typeorm';
@@ -80,7 +80,7 @@ export class AuditService {
   }
 
   /** The same entries as CSV, page by page (keyset on at, id), so a long trail is streamed, never held whole. */
-  async *csv(actor: Actor, query: AuditQuery, locale: 'nb' | 'en'): AsyncGenerator<string> {
+  async *csv(actor: Actor, query: AuditQuery, locale: Locale): AsyncGenerator<string> {
     const { where, params } = auditFilter(actor, query);
     let prefix = CSV_BOM + csvLine(AUDIT_CSV_HEADERS[locale]);
     let after: { at: string; id: string } | null = null;

@@ -1,11 +1,11 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { BenefitsCsvQuery } from '@samspill/contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
-import { localeFromAcceptLanguage } from '../common/labels';
+import { fileLocale } from '../i18n/locale';
 import { BenefitsExport } from './benefits-export';
 import { sendCsv } from '../common/csv';
 
@@ -22,10 +22,10 @@ export class BenefitsExportController {
   async csv(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: BenefitsCsvQuery,
-    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const lines = this.exports.csv(actorOf(user), query, localeFromAcceptLanguage(acceptLanguage));
+    const lines = this.exports.csv(actorOf(user), query, fileLocale(query.lang, request));
     await sendCsv(reply, lines, 'gevinster');
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BenefitKind, BenefitsCsvQuery, BenefitUnit } from '@samspill/contracts';
+import type { BenefitKind, BenefitsCsvQuery, BenefitUnit, Locale } from '@samspill/contracts';
 import type { Actor } from '@samspill/domain';
 import { visiblePartnershipSql } from '@samspill/api/sql-rules';
 import { DataSource } from 'typeorm';
-import { benefitLabelsFor } from '../common/labels';
+import { benefitLabelsFor, decimalFor } from '../common/labels';
 import { csvLine } from '../common/csv';
 
 interface ExportRow {
@@ -27,13 +27,13 @@ const PAGE = 2000;
  * Benefits as CSV, with the project CSV's conventions (UTF-8 with BOM,
  * semicolons, CRLF, every cell quoted, formulas neutralised), page by page.
  * Amounts keep their own unit: there is one column for it, and nothing is summed.
- * Decimals are written with a comma in bokmål, as Excel reads them there.
+ * Decimals are written with a comma in the Nordic languages, as Excel reads them there.
  */
 @Injectable()
 export class BenefitsExport {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async *csv(actor: Actor, query: BenefitsCsvQuery, locale: 'nb' | 'en'): AsyncGenerator<string> {
+  async *csv(actor: Actor, query: BenefitsCsvQuery, locale: Locale): AsyncGenerator<string> {
     const labels = benefitLabelsFor(locale);
     const params: unknown[] = [actor.organizationId];
     const where = [visiblePartnershipSql(actor, 'p', '$1')];
@@ -41,7 +41,7 @@ export class BenefitsExport {
       params.push(query.partnershipId);
       where.push(`pr.partnership_id = $${params.length}`);
     }
-    const number = (text: string) => (locale === 'nb' ? text.replace('.', ',') : text);
+    const number = decimalFor(locale);
     let prefix = `\uFEFF${csvLine(labels.header)}`;
     let after: string | null = null;
     for (;;) {

@@ -10,6 +10,9 @@ export class DomainException<C extends ErrorCode = ErrorCode> extends Error {
   ) {
     super(message);
   }
+
+  /** What a 404 did not find, so that each language can name it. */
+  thing?: Findable;
 }
 
 /** What a 404 names, in the words the person used to ask. */
@@ -37,5 +40,7 @@ export type Findable =
  * from the asker, so outsiders cannot learn that it exists.
  */
 export function notFound(thing: Findable): DomainException<'NOT_FOUND'> {
-  return new DomainException('NOT_FOUND', `No such ${thing}.`, 404);
+  const exception = new DomainException('NOT_FOUND', `No such ${thing}.`, 404);
+  exception.thing = thing;
+  return exception;
 }

@@ -3,8 +3,11 @@ import type { ErrorResponse } from '@samspill/contracts';
 import { DomainException, notFound } from './domain-exception';
 import { HttpExceptionFilter } from './http-exception.filter';
 
-/** The body and status the filter sends for an exception. */
-function answerTo(exception: unknown): { status: number; body: ErrorResponse } {
+/** The body and status the filter sends for an exception, to a reader of English unless told otherwise. */
+function answerTo(
+  exception: unknown,
+  request: { headers?: Record<string, string>; user?: { locale: string } } = { headers: { 'accept-language': 'en' } },
+): { status: number; body: ErrorResponse } {
   const sent = { status: 0, body: undefined as unknown };
   const reply = {
     status(code: number) {
@@ -20,7 +23,10 @@ function answerTo(exception: unknown): { status: number; body: ErrorResponse } {
     },
   };
   const host = {
-    switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'req-1', method: 'GET', url: '/api/projects' }) }),
+    switchToHttp: () => ({
+      getResponse: () => reply,
+      getRequest: () => ({ id: 'req-1', method: 'GET', url: '/api/projects', ...request }),
+    }),
   } as unknown as ArgumentsHost;
   new HttpExceptionFilter().catch(exception, host);
   return { status: sent.status, body: sent.body as ErrorResponse };
@@ -29,6 +35,15 @@ function answerTo(exception: unknown): { status: number; body: ErrorResponse } {
 describe('HttpExceptionFilter', () => {
   beforeEach(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
   afterEach(() => jest.restoreAllMocks());
+
+  it('answers in the signed-in person’s language before the browser’s, and in bokmål when neither is known', () => {
+    const exception = new DomainException('INVALID_STAGE_TRANSITION', 'One stage at a time.', 400, 'SKIPS_A_STAGE');
+    expect(answerTo(exception, { headers: { 'accept-language': 'en' }, user: { locale: 'da' } }).body.message).toBe(
+      'Et projekt kan kun rykke én fase frem ad gangen.',
+    );
+    expect(answerTo(notFound('project'), { headers: { 'accept-language': 'sv-SE' } }).body.message).toBe('Projektet finns inte.');
+    expect(answerTo(notFound('project'), {}).body.message).toBe('Vi fant ikke prosjektet.');
+  });
 
   it('sends a domain refusal with its reason', () => {
     const exception = new DomainException('INVALID_STAGE_TRANSITION', 'One stage at a time.', 400, 'SKIPS_A_STAGE');

@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { ErrorCode, ErrorResponse } from '@samspill/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { localizeError, type ErrorHint } from '../i18n/localize-error';
+import { requestLocale } from '../i18n/locale';
 import { DomainException } from './domain-exception';
 import { excerpt, frameworkMessage } from './http-layer';
 import { TooManyRequestsException } from './rate-limit';
@@ -35,7 +37,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
-    const body = this.toBody(exception, request);
+    const hint: ErrorHint = {};
+    const body = localizeError(this.toBody(exception, request, hint), requestLocale(request), hint);
     if (body.statusCode >= 500) {
       const err = exception instanceof Error ? { name: exception.name, message: exception.message, code: errorCode(exception) } : exception;
       // An unreachable database is the operator's business (warn); anything else answered 500 is a bug (error).
@@ -46,8 +49,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
-  private toBody(exception: unknown, request: FastifyRequest): ErrorResponse {
+  private toBody(exception: unknown, request: FastifyRequest, hint: ErrorHint): ErrorResponse {
     if (exception instanceof DomainException) {
+      hint.thing = exception.thing;
       const { statusCode, code, message, reason } = exception;
       return reason === undefined ? { statusCode, code, message } : { statusCode, code, message, reason };
     }
@@ -64,8 +68,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
         if (Array.isArray(r.message)) message = r.message.join('; ');
         else if (typeof r.message === 'string') message = r.message;
       }
-      if (statusCode === 404 && message.startsWith('Cannot '))
-        message = `No such endpoint: ${request.method} ${excerpt(request.url.split('?')[0] ?? '')}`;
+      if (statusCode === 404 && message.startsWith('Cannot ')) {
+        hint.endpoint = `${request.method} ${excerpt(request.url.split('?')[0] ?? '')}`;
+        message = `No such endpoint: ${hint.endpoint}`;
+      }
       return { statusCode, code, message };
     }
     if (isDatabaseUnavailable(exception)) {

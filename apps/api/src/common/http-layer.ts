@@ -2,6 +2,8 @@ import type { ErrorResponse } from '@samspill/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { localizeError } from '../i18n/localize-error';
+import { requestLocale } from '../i18n/locale';
 import { DomainException } from './domain-exception';
 
 /** Longer addresses are answered 414 (Node itself answers 431 past 16 KB of request line and headers). */
@@ -168,11 +170,12 @@ export function excerpt(text: string, max = 80): string {
  * decoded, or a path segment is longer than any id) get the common body,
  * without repeating the address.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const body: ErrorResponse =
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const english: ErrorResponse =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? { statusCode: 414, code: 'URI_TOO_LONG', message: 'A part of the address is too long to be an id.' }
       : { statusCode: 400, code: 'BAD_URL', message: 'The address is not valid: it holds a broken %-escape.' };
+  const body = localizeError(english, requestLocale(request));
   void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
 }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   Overview,
@@ -8,12 +8,13 @@ import {
   OVERVIEW_ROWS_DEFAULT,
   OverviewRowsQuery,
   PartnershipDashboard,
+  ReportQuery,
 } from '@samspill/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
 import { CurrentUser } from '../common/decorators';
-import { localeFromAcceptLanguage } from '../common/labels';
+import { fileLocale } from '../i18n/locale';
 import { linkNext } from '../common/paging';
 import { DashboardsService } from './dashboards.service';
 import { renderPartnershipReport } from './partnership-report';
@@ -84,7 +85,7 @@ export class DashboardsController {
     return json;
   }
 
-  /** The council report as a tagged PDF (PDF/UA): figures as charts and tables, run charts, benefits, follow-ups, projects by stage; bokmål or (Accept-Language: en) English. */
+  /** The council report as a tagged PDF (PDF/UA): figures as charts and tables, run charts, benefits, follow-ups, projects by stage; in ?lang= (nb, nn, da, sv, fi, en), else in the reader's own language. */
   @ReadsMayLag()
   @Get('partnerships/:id/report.pdf')
   @ApiProduces('application/pdf')
@@ -92,11 +93,12 @@ export class DashboardsController {
   async report(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Query() query: ReportQuery,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const data = await this.dashboards.reportData(actorOf(user), id);
-    const pdf = await renderPartnershipReport(data, localeFromAcceptLanguage(acceptLanguage));
+    const pdf = await renderPartnershipReport(data, fileLocale(query.lang, request));
     const fileName = data.dashboard.partnership.name
       .normalize('NFKD')
       .replace(/[^\w-]+/g, '-')

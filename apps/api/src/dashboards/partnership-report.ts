@@ -1,18 +1,20 @@
 import type {
-  BenefitSum,
   ChartPoint,
   ChartSignal,
   Direction,
   FollowUpCounts,
   FollowUpStatus,
+  Locale,
   PartnershipDashboard,
   Stage,
 } from '@samspill/contracts';
 import { STAGES } from '@samspill/contracts/values';
 import { latestSignals, signalIsImprovement, signalLength } from '@samspill/domain';
 import { benefitLabelsFor, labelsFor } from '../common/labels';
+import { LANGUAGE_TAGS } from '../i18n/locale';
 import { drawBars, drawBenefitBars, drawRunChart } from './report/report-charts';
-import { REPORT_TEXT, type ReportText } from './report/report-text';
+import type { ReportText } from './report/report-text';
+import { REPORT_TEXT } from './report/report-texts';
 import { TaggedDocument } from './report/tagged-document';
 
 export interface ReportProject {
@@ -57,8 +59,6 @@ export interface ReportData {
   period: { from: Date; to: Date };
 }
 
-type Locale = 'nb' | 'en';
-
 /**
  * The council report: a cover with the partnership and its members and the
  * plain-language summary; the figures as vector charts with their numbers and
@@ -84,7 +84,7 @@ export function renderPartnershipReport(data: ReportData, locale: Locale): Promi
       d.byOrganization.map((o) => o.organization.name),
     );
     pdf.heading(cover, 2, t.summary);
-    for (const sentence of plainSummary(data, t, f)) pdf.paragraph(cover, sentence, { size: 11.5 });
+    for (const sentence of plainSummary(data, t, f, locale)) pdf.paragraph(cover, sentence, { size: 11.5 });
   });
 
   pdf.doc.addPage();
@@ -105,10 +105,10 @@ interface Formats {
 }
 
 function formats(locale: Locale): Formats {
-  const tag = locale === 'en' ? 'en-GB' : 'nb-NO';
+  const tag = LANGUAGE_TAGS[locale];
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
-  // A narrow no-break space (nb-NO's thousands separator) becomes a plain one, which every reader handles.
+  // A narrow no-break space (the thousands separator of nb-NO and others) becomes a plain one, which every reader handles.
   const clean = (s: string) => s.replace(/\u202f/g, '\u00a0');
   return {
     number: (n) => clean(number.format(n)),
@@ -119,7 +119,7 @@ function formats(locale: Locale): Formats {
 }
 
 /** The politician page's sentences, and what benefits and follow-ups add to them. */
-function plainSummary(data: ReportData, t: ReportText, f: Formats): string[] {
+function plainSummary(data: ReportData, t: ReportText, f: Formats, locale: Locale): string[] {
   const d = data.dashboard;
   const active = STAGES.reduce((sum, stage) => sum + d.stageCounts[stage], 0);
   const now = [active === 0 ? t.active.zero : active === 1 ? t.active.one : t.active.other(f.number(active))];
@@ -135,7 +135,7 @@ function plainSummary(data: ReportData, t: ReportText, f: Formats): string[] {
   const benefits =
     d.benefits.length === 0
       ? [t.noBenefits]
-      : d.benefits.map((b) => t.benefitsSentence(f.number(b.identified), f.number(b.realised), unitName(b, t)));
+      : d.benefits.map((b) => t.benefitsSentence(f.number(b.identified), f.number(b.realised), benefitLabelsFor(locale).unit[b.unit]));
   return [
     now.join(' '),
     (closed.length > 0 ? closed : [t.noneClosed]).join(' '),
@@ -143,10 +143,6 @@ function plainSummary(data: ReportData, t: ReportText, f: Formats): string[] {
     benefits.join(' '),
     holdingSentence(d.followUps, d.followUpsAfterAYear, t, f),
   ];
-}
-
-function unitName(b: BenefitSum, t: ReportText): string {
-  return benefitLabelsFor(t === REPORT_TEXT.en ? 'en' : 'nb').unit[b.unit];
 }
 
 function holdingSentence(all: FollowUpCounts, afterAYear: FollowUpCounts, t: ReportText, f: Formats): string {

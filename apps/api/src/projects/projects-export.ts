@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProjectListQuery, ProjectStatus, Stage } from '@samspill/contracts';
+import type { Locale, ProjectListQuery, ProjectStatus, Stage } from '@samspill/contracts';
 import type { Actor } from '@samspill/domain';
 import { csvLine } from '../common/csv';
 import { labelsFor } from '../common/labels';
@@ -32,7 +32,7 @@ const PAGE = 2000;
 export class ProjectsExport {
   constructor(private readonly db: Database) {}
 
-  async *csv(actor: Actor, query: ProjectListQuery, locale: 'nb' | 'en'): AsyncGenerator<string> {
+  async *csv(actor: Actor, query: ProjectListQuery, locale: Locale): AsyncGenerator<string> {
     const labels = labelsFor(locale);
     const { from, params } = projectFilter(actor, { ...query, limit: undefined, offset: undefined, cursor: undefined });
     // The header goes out with the first page, so a failing first query is still answered as an error.

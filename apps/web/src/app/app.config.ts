@@ -4,6 +4,7 @@ import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemorySc
 import { appRoutes } from './app.routes';
 import { Auth } from './core/auth/auth';
 import { authInterceptor } from './core/auth/auth-interceptor';
+import { languageInterceptor } from './core/i18n/language-interceptor';
 import { I18n } from './core/i18n/i18n';
 import { I18nTitleStrategy } from './core/i18n/i18n-title-strategy';
 import { RouteFocus } from './core/layout/route-focus';
@@ -11,7 +12,7 @@ import { RouteFocus } from './core/layout/route-focus';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    provideHttpClient(withFetch(), withInterceptors([languageInterceptor, authInterceptor])),
     // Route parameters arrive as inputs (`readonly id = input.required<string>()`).
     provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },

@@ -14,7 +14,10 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** A real HTTP request to a running API; nothing mocked. */
+/**
+ * A real HTTP request to a running API; nothing mocked. It asks for English (the API's default is bokmål)
+ * unless the caller names a language.
+ */
 export async function request<T = unknown>(
   baseUrl: string,
   method: string,
@@ -22,6 +25,7 @@ export async function request<T = unknown>(
   options: RequestOptions = {},
 ): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
+  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'accept-language')) headers['accept-language'] = 'en';
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
   if (options.cookie) headers['cookie'] = options.cookie;
   if (options.body !== undefined) headers['content-type'] = 'application/json';

@@ -170,6 +170,45 @@ export class PdfStructure {
   }
 
   /**
+   * The words painted on each page, read back through each font's ToUnicode map (the report embeds subsets of
+   * DejaVu, so the text is glyph ids until mapped). Pieces of one text object are joined, objects by a newline.
+   */
+  pageTexts(): string[] {
+    return this.pdf.getPages().map((page, index) => {
+      const resources = this.dict(page.node.get(PDFName.of('Resources')));
+      const fonts = this.dict(resources?.get(PDFName.of('Font')));
+      const maps = new Map<string, Map<string, string>>();
+      for (const [name, ref] of fonts?.entries() ?? []) {
+        const toUnicode = this.lookup(this.dict(ref)?.get(PDFName.of('ToUnicode')));
+        if (toUnicode instanceof PDFRawStream)
+          maps.set(name.toString(), unicodeMap(Buffer.from(decodePDFRawStream(toUnicode).decode()).toString('latin1')));
+      }
+      const content = this.pageContents()[index] ?? '';
+      const tokens = content.match(/\[[^\]]*\]|<[0-9a-fA-F\s]*>|\((?:\\.|[^\\)])*\)|\/[^\s/[\]<>()]+|[^\s/[\]<>()]+/gs) ?? [];
+      let font = new Map<string, string>();
+      const lines: string[] = [];
+      let line = '';
+      let previous: string[] = [];
+      const saved: Map<string, string>[] = [];
+      for (const token of tokens) {
+        // The font is part of the graphics state, which q and Q save and restore.
+        if (token === 'q') saved.push(font);
+        else if (token === 'Q') font = saved.pop() ?? font;
+        else if (token === 'Tf') font = maps.get(previous.at(-2) ?? '') ?? new Map();
+        else if (token === 'TJ' || token === 'Tj') {
+          const operand = previous.at(-1) ?? '';
+          for (const hex of operand.match(/<([0-9a-fA-F\s]*)>/g) ?? []) line += decodeHex(hex.slice(1, -1).replace(/\s/g, ''), font);
+        } else if (token === 'ET') {
+          lines.push(line);
+          line = '';
+        }
+        previous = [...previous.slice(-3), token];
+      }
+      return lines.filter((l) => l.trim() !== '').join('\n');
+    });
+  }
+
+  /**
    * Walks each page's content operators and reports any that draw (text,
    * paths, images) outside marked content, and how the marked content is
    * tagged: with an MCID (structure) or as an artifact (and of which type).
@@ -209,4 +248,40 @@ export class PdfStructure {
 /** Every node of a tree, depth first (reading order). */
 export function allNodes(nodes: StructNode[]): StructNode[] {
   return nodes.flatMap((n) => [n, ...allNodes(n.children)]);
+}
+
+/** A ToUnicode CMap's codes (as hex, upper case) and the text each stands for. */
+function unicodeMap(cmap: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const utf16 = (hex: string) => Buffer.from(hex, 'hex').swap16().toString('utf16le');
+  for (const block of cmap.match(/beginbfchar([\s\S]*?)endbfchar/g) ?? []) {
+    for (const [, code = '', text = ''] of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g))
+      map.set(code.toUpperCase(), utf16(text.replace(/\s/g, '')));
+  }
+  for (const block of cmap.match(/beginbfrange([\s\S]*?)endbfrange/g) ?? []) {
+    for (const [, lo = '', hi = '', target = ''] of block.matchAll(
+      /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F\s]+>)/g,
+    )) {
+      const from = parseInt(lo, 16);
+      const to = parseInt(hi, 16);
+      const list = target.startsWith('[') ? [...target.matchAll(/<([0-9a-fA-F\s]+)>/g)].map((m) => (m[1] ?? '').replace(/\s/g, '')) : null;
+      for (let code = from; code <= to; code++) {
+        const key = code.toString(16).toUpperCase().padStart(lo.length, '0');
+        if (list) map.set(key, utf16(list[code - from] ?? ''));
+        else {
+          const base = Buffer.from(target.slice(1, -1).replace(/\s/g, ''), 'hex');
+          base.writeUInt16BE(base.readUInt16BE(base.length - 2) + (code - from), base.length - 2);
+          map.set(key, base.swap16().toString('utf16le'));
+        }
+      }
+    }
+  }
+  return map;
+}
+
+function decodeHex(hex: string, font: Map<string, string>): string {
+  const width = font.size > 0 ? ([...font.keys()][0]?.length ?? 4) : 4;
+  let text = '';
+  for (let i = 0; i < hex.length; i += width) text += font.get(hex.slice(i, i + width).toUpperCase()) ?? '';
+  return text;
 }

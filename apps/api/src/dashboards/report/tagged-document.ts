@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { type ReportFont, reportFonts } from './report-fonts';
+import type { Locale } from '@samspill/contracts';
+import { LANGUAGE_TAGS } from '../../i18n/locale';
 
 type Struct = PDFKit.PDFStructureElement;
 
@@ -29,7 +31,7 @@ export class TaggedDocument {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
 
-  constructor(options: { title: string; subject: string; lang: 'nb' | 'en' }) {
+  constructor(options: { title: string; subject: string; lang: Locale }) {
     const fonts = reportFonts();
     this.doc = new PDFDocument({
       size: 'A4',
@@ -40,7 +42,7 @@ export class TaggedDocument {
       subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
       tagged: true,
       displayTitle: true,
-      lang: options.lang === 'en' ? 'en-GB' : 'nb-NO',
+      lang: LANGUAGE_TAGS[options.lang],
       font: fonts.regular,
       bufferPages: true,
       info: { Title: options.title, Subject: options.subject, Author: 'Samspill', Creator: 'Samspill' },

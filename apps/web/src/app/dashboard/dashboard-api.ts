@@ -1,4 +1,4 @@
-import { HttpClient, HttpHeaders } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Overview, PartnershipDashboard } from '@samspill/contracts';
 import type { Observable } from 'rxjs';
@@ -38,8 +38,7 @@ export class DashboardApi {
   /** The project list for Excel; column names and stage names follow the reader's language. */
   projectsCsv(partnershipId: string): Observable<Blob> {
     return this.http.get('/api/projects.csv', {
-      params: { partnershipId },
-      headers: this.languageHeader(),
+      params: { partnershipId, lang: this.i18n.locale() },
       responseType: 'blob',
     });
   }
@@ -47,12 +46,8 @@ export class DashboardApi {
   /** The council report as a PDF, in the reader's language. */
   report(partnershipId: string): Observable<Blob> {
     return this.http.get(apiPath('dashboard', 'partnerships', partnershipId, 'report.pdf'), {
-      headers: this.languageHeader(),
+      params: { lang: this.i18n.locale() },
       responseType: 'blob',
     });
-  }
-
-  private languageHeader(): HttpHeaders {
-    return new HttpHeaders({ 'Accept-Language': this.i18n.locale() });
   }
 }

@@ -3,6 +3,7 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min
 import type { OrganizationRef } from './organizations';
 import type { PersonRef } from './projects';
 import { trim } from './transforms';
+import { FileLanguage } from './validators';
 import { AUDIT_ENTITY_TYPES, type AuditEntityType } from './values';
 
 /**
@@ -96,6 +97,12 @@ export class AuditQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   /** @example 0 */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000) offset?: number;
+  /**
+   * For audit.csv: the language of the file's headings: nb, nn, da, sv, fi or en; without it, the reader's own.
+   * @example "da"
+   */
+  @FileLanguage()
+  lang?: string;
 }
 
 export { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from './values';

@@ -16,6 +16,7 @@ import {
 import { IsPastDay, Present } from './measurement';
 import type { OrganizationRef } from './organizations';
 import { trim } from './transforms';
+import { FileLanguage } from './validators';
 import { BENEFIT_KINDS, BENEFIT_UNITS, type BenefitKind, type BenefitUnit } from './values';
 
 export { BENEFIT_KINDS, BENEFIT_UNITS } from './values';
@@ -177,6 +178,12 @@ export class BenefitsCsvQuery {
   @IsOptional()
   @IsUUID('all', { message: 'partnershipId must be an id' })
   partnershipId?: string;
+  /**
+   * The language of the file's words (CSV headings, PDF): nb, nn, da, sv, fi or en; without it, the reader's own.
+   * @example "da"
+   */
+  @FileLanguage()
+  lang?: string;
 }
 
 /** Benefits added up in one unit: never across units, nor across currencies. */

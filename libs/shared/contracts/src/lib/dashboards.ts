@@ -4,6 +4,7 @@ import type { BenefitSum } from './benefits';
 import type { FollowUpCounts } from './follow-ups';
 import type { OrganizationRef } from './organizations';
 import type { FocusAreaRef, PartnershipRef } from './partnerships';
+import { FileLanguage } from './validators';
 import type { ProjectStatus, Stage } from './projects';
 
 /** Projects per stage. */
@@ -167,4 +168,14 @@ export class OverviewRowsQuery extends OverviewQuery {
   @MaxLength(600)
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be the one from the page before' })
   cursor?: string;
+}
+
+/** `GET /api/dashboard/partnerships/:id/report.pdf?lang=da`. */
+export class ReportQuery {
+  /**
+   * The language of the file's words (CSV headings, PDF): nb, nn, da, sv, fi or en; without it, the reader's own.
+   * @example "da"
+   */
+  @FileLanguage()
+  lang?: string;
 }

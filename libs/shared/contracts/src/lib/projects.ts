@@ -20,7 +20,7 @@ import { IndicatorTargetDto, IsPastDay, type OrganizationProgress } from './meas
 import type { OrganizationRef } from './organizations';
 import type { FocusAreaRef } from './partnerships';
 import { trim } from './transforms';
-import { IdList, IsCalendarDate, Optional } from './validators';
+import { FileLanguage, IdList, IsCalendarDate, Optional } from './validators';
 
 import {
   type DecisionKind,
@@ -230,6 +230,12 @@ export class ProjectListQuery {
   @MaxLength(300)
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be the one from the page before' })
   cursor?: string;
+  /**
+   * For projects.csv: the language of the file's words (CSV headings, PDF): nb, nn, da, sv, fi or en; without it, the reader's own.
+   * @example "da"
+   */
+  @FileLanguage()
+  lang?: string;
 }
 
 const PARTICIPANT_IDS = {

@@ -1,2 +1,2 @@
-export { LOCALES, ROLES } from './values';
+export { DEFAULT_LOCALE, LOCALES, ROLES } from './values';
 export type { Locale, Role } from './values';

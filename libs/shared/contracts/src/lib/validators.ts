@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, isUUID, ValidateBy, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, isUUID, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 
 /** Applies several property decorators as one. */
 export function all(...decorators: PropertyDecorator[]): PropertyDecorator {
@@ -65,3 +65,14 @@ export function IsCalendarDate(field: string): PropertyDecorator {
     { message: `${field} must be a date like 2026-11-26` },
   );
 }
+
+/**
+ * `?lang=` of a downloaded file (CSV, PDF): one of LOCALES. Any other short text is no error: the file is then
+ * written in the reader's own language (or bokmål), as an unsupported Accept-Language is.
+ */
+export const FileLanguage = () =>
+  all(
+    IsOptional(),
+    IsString({ message: 'lang must be a language code such as da' }),
+    MaxLength(35, { message: 'lang must be a language code such as da' }),
+  );

@@ -6,8 +6,11 @@
 export const ROLES = ['staff', 'leader', 'politician', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const LOCALES = ['nb', 'en'] as const;
+/** The languages of Samspill, bokmål first (the default for anyone who has not chosen). */
+export const LOCALES = ['nb', 'nn', 'da', 'sv', 'fi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
+/** The language of anyone who has not chosen one, and of every unsupported or bogus request. */
+export const DEFAULT_LOCALE: Locale = 'nb';
 
 export const ORGANIZATION_KINDS = ['municipality', 'state_agency', 'county', 'academia', 'other'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];

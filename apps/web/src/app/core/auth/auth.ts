@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { AuthResponse, CurrentUser, LoginDto, LogoutResponse } from '@samspill/contracts';
+import type { AuthResponse, CurrentUser, Locale, LoginDto, LogoutResponse, UpdateProfileDto, UserResponse } from '@samspill/contracts';
 import { type Permission, hasPermission } from '@samspill/domain';
 import { Observable, catchError, finalize, firstValueFrom, from, map, of, shareReplay, switchMap, tap } from 'rxjs';
 import { I18n, isLocale } from '../i18n/i18n';
@@ -16,6 +16,9 @@ export const AUTH_URLS = {
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',
 } as const;
+
+/** The signed-in person's own profile (not an AUTH_URL: a 401 there renews the session and retries). */
+const PROFILE_URL = '/api/auth/me';
 
 /**
  * The signed-in session. The access token lives in memory only; the refresh
@@ -46,9 +49,9 @@ export class Auth {
   }
 
   /**
-   * Starts a session the API has just opened (a sign-in, an accepted invitation) and switches to the
-   * person's saved language: after signing in, Samspill speaks it on any device. A reload (refresh) keeps
-   * the language shown, so a choice made in the header lasts the visit.
+   * Starts a session the API has opened (a sign-in, an accepted invitation, a renewal) and switches to the
+   * person's saved language: Samspill speaks it on any device. A choice made in the header is saved to the
+   * profile (`saveLocale`), so the language follows the person from device to device.
    */
   adopt(response: AuthResponse): Observable<CurrentUser> {
     const user = this.start(response);
@@ -68,10 +71,7 @@ export class Auth {
    */
   refresh(): Observable<string | null> {
     this.refreshInFlight ??= this.http.post<AuthResponse>(AUTH_URLS.refresh, null, { withCredentials: true }).pipe(
-      map((response) => {
-        this.start(response);
-        return response.accessToken;
-      }),
+      switchMap((response) => this.adopt(response).pipe(map(() => response.accessToken))),
       catchError(() => {
         this.session.set(null);
         return of(null);
@@ -80,6 +80,20 @@ export class Auth {
       shareReplay({ bufferSize: 1, refCount: false }),
     );
     return this.refreshInFlight;
+  }
+
+  /**
+   * Saves a language chosen in the header to the signed-in person's profile. A failure keeps the choice on
+   * this device: the language is a preference, never a reason to interrupt.
+   */
+  saveLocale(locale: Locale): Observable<void> {
+    if (!this.signedIn() || this.user()?.locale === locale) return of(undefined);
+    const changes: UpdateProfileDto = { locale };
+    return this.http.patch<UserResponse>(PROFILE_URL, changes).pipe(
+      tap((user) => this.updateUser(user)),
+      map(() => undefined),
+      catchError(() => of(undefined)),
+    );
   }
 
   /** Called once at start-up. */

@@ -1,7 +1,18 @@
 import { TestBed } from '@angular/core/testing';
+import { LOCALES } from '@samspill/contracts/values';
+import { da } from './da';
 import { en } from './en';
-import { I18n, translate } from './i18n';
+import { fi } from './fi';
+import { I18n, LANGUAGES, translate } from './i18n';
+import { measurementDa } from './measurement.da';
+import { measurementEn } from './measurement.en';
+import { measurementFi } from './measurement.fi';
+import { measurementNb } from './measurement.nb';
+import { measurementNn } from './measurement.nn';
+import { measurementSv } from './measurement.sv';
 import { nb } from './nb';
+import { nn } from './nn';
+import { sv } from './sv';
 
 function keys(node: object, prefix = ''): string[] {
   return Object.entries(node).flatMap(([key, value]) =>
@@ -13,17 +24,38 @@ function placeholders(text: string): string[] {
   return (text.match(/\{\w+\}/g) ?? []).sort();
 }
 
+const DICTIONARIES = { nb, nn, da, sv, fi, en } as const;
+const FEATURE_DICTIONARIES = {
+  measurement: { nb: measurementNb, nn: measurementNn, da: measurementDa, sv: measurementSv, fi: measurementFi, en: measurementEn },
+} as const;
+
 describe('dictionaries', () => {
-  it('gives English exactly the bokmål keys, none empty', () => {
-    expect(keys(en)).toEqual(keys(nb));
-    for (const key of keys(en)) {
-      expect(translate(en, key as never)).not.toBe('');
+  it('covers every language of the contract', () => {
+    expect(Object.keys(DICTIONARIES).sort()).toEqual([...LOCALES].sort());
+    expect(LANGUAGES.map((l) => l.locale)).toEqual([...LOCALES]);
+  });
+
+  it.each(Object.keys(DICTIONARIES) as (keyof typeof DICTIONARIES)[])('gives %s exactly the bokmål keys, none empty', (locale) => {
+    const messages = DICTIONARIES[locale];
+    expect(keys(messages).sort()).toEqual(keys(nb).sort());
+    for (const key of keys(messages)) {
+      expect([key, translate(messages, key as never).trim()]).not.toEqual([key, '']);
     }
   });
 
-  it('keeps the same placeholders in both languages', () => {
+  it.each(Object.keys(FEATURE_DICTIONARIES) as (keyof typeof FEATURE_DICTIONARIES)[])(
+    'gives the %s feature dictionary the same keys in every language',
+    (feature) => {
+      const byLocale = FEATURE_DICTIONARIES[feature];
+      for (const [locale, messages] of Object.entries(byLocale)) {
+        expect([locale, keys(messages).sort()]).toEqual([locale, keys(byLocale.nb).sort()]);
+      }
+    },
+  );
+
+  it.each(Object.keys(DICTIONARIES) as (keyof typeof DICTIONARIES)[])('keeps the bokmål placeholders in %s', (locale) => {
     for (const key of keys(nb)) {
-      expect([key, placeholders(translate(en, key as never))]).toEqual([key, placeholders(translate(nb, key as never))]);
+      expect([key, placeholders(translate(DICTIONARIES[locale], key as never))]).toEqual([key, placeholders(translate(nb, key as never))]);
     }
   });
 });
@@ -72,6 +104,18 @@ describe('I18n', () => {
     await i18n.setLocale('en');
     expect(i18n.formatNumber(1234.5)).toBe('1,234.5');
     expect(i18n.formatDate(date)).toBe('May 17, 2026');
+
+    await i18n.setLocale('nn');
+    expect(i18n.formatDate(date)).toBe('17. mai 2026');
+    await i18n.setLocale('da');
+    expect(i18n.formatNumber(1234.5)).toBe('1.234,5');
+    expect(i18n.formatDate(date)).toBe('17. maj 2026');
+    await i18n.setLocale('sv');
+    expect(i18n.formatNumber(1234.5)).toBe('1\u00a0234,5');
+    expect(i18n.formatDate(date)).toBe('17 maj 2026');
+    await i18n.setLocale('fi');
+    expect(i18n.formatNumber(1234.5)).toBe('1\u00a0234,5');
+    expect(i18n.formatDate(date)).toBe('17. toukokuuta 2026');
   });
 
   it('sorts names by the language’s alphabet', () => {

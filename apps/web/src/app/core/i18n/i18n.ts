@@ -1,6 +1,6 @@
 import { DOCUMENT, Injectable, PendingTasks, computed, inject, signal } from '@angular/core';
 import type { Locale } from '@samspill/contracts';
-import { LOCALES } from '@samspill/contracts/values';
+import { DEFAULT_LOCALE, LOCALES } from '@samspill/contracts/values';
 import type { MessageKey, MessageParams, Messages } from './messages';
 
 /**
@@ -10,16 +10,24 @@ import type { MessageKey, MessageParams, Messages } from './messages';
  */
 const DICTIONARIES: Record<Locale, () => Promise<Messages>> = {
   nb: () => import('./nb').then((m) => m.nb),
+  nn: () => import('./nn').then((m) => m.nn),
+  da: () => import('./da').then((m) => m.da),
+  sv: () => import('./sv').then((m) => m.sv),
+  fi: () => import('./fi').then((m) => m.fi),
   en: () => import('./en').then((m) => m.en),
 };
 
 /** Each language named in itself, so a reader finds their own whatever is showing. */
 export const LANGUAGES: readonly { locale: Locale; name: string }[] = [
   { locale: 'nb', name: 'Norsk (bokmål)' },
+  { locale: 'nn', name: 'Norsk (nynorsk)' },
+  { locale: 'da', name: 'Dansk' },
+  { locale: 'sv', name: 'Svenska' },
+  { locale: 'fi', name: 'Suomi' },
   { locale: 'en', name: 'English' },
 ];
 
-export const DEFAULT_LOCALE: Locale = 'nb';
+export { DEFAULT_LOCALE };
 const STORAGE_KEY = 'samspill.locale';
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { LanguageSwitcher } from '@samspill/web-ui';
+import { Auth } from '../auth/auth';
 import { I18n, LANGUAGES, isLocale } from '../i18n/i18n';
 
-/** The language switcher wired to the I18n service. */
+/** The language switcher wired to the I18n service; a signed-in person's choice is saved to their profile. */
 @Component({
   selector: 'sp-language-choice',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -18,9 +19,12 @@ import { I18n, LANGUAGES, isLocale } from '../i18n/i18n';
 })
 export class LanguageChoice {
   protected readonly i18n = inject(I18n);
+  private readonly auth = inject(Auth);
   protected readonly languages = LANGUAGES;
 
   protected choose(locale: string): void {
-    if (isLocale(locale)) void this.i18n.setLocale(locale);
+    if (!isLocale(locale)) return;
+    void this.i18n.setLocale(locale);
+    this.auth.saveLocale(locale).subscribe();
   }
 }

@@ -1,0 +1,103 @@
+import { type Count, plural, type ReportText } from './report-text';
+
+export const reportTextFi: ReportText = {
+  title: 'Raportti',
+  subtitle: 'Samspill – raportti valtuustoille ja poliittisille lautakunnille',
+  members: 'Osallistujat',
+  observersNote: 'Yhteistyö, jossa ovat mukana',
+  period: 'Ajanjakso',
+  printed: 'Tulostettu',
+  page: (n: number, of: number) => `Sivu ${n}/${of}`,
+  summary: 'Lyhyesti',
+  active: {
+    zero: 'Yhtään hanketta ei ole nyt käynnissä.',
+    one: '1 hanke on käynnissä.',
+    other: ((n) => `${n} hanketta on käynnissä.`) as Count,
+  },
+  stageSome: {
+    learn: (n: string) => `Niistä ${n} oppii ja tutkii yhdessä.`,
+    test: (n: string) => `Niistä ${n} kehittää ja kokeilee nyt.`,
+    establish: (n: string) => `Niistä ${n} vakiinnuttaa uutta käytäntöä.`,
+  },
+  stageOnly: { learn: 'Se oppii ja tutkii yhdessä.', test: 'Se kehittää ja kokeilee nyt.', establish: 'Se vakiinnuttaa uutta käytäntöä.' },
+  stageAll: {
+    learn: 'Kaikki oppivat ja tutkivat yhdessä.',
+    test: 'Kaikki kehittävät ja kokeilevat nyt.',
+    establish: 'Kaikki vakiinnuttavat uutta käytäntöä.',
+  },
+  completed: plural('1 hanke on valmistunut.', (n) => `${n} hanketta on valmistunut.`),
+  stopped: plural('1 hanke on keskeytetty. Siitäkin opitaan.', (n) => `${n} hanketta on keskeytetty. Niistäkin opitaan.`),
+  noneClosed: 'Yksikään hanke ei ole vielä päättynyt.',
+  offers: (met: string, count: number, n: string) =>
+    count === 0
+      ? 'Kukaan ei ole vielä kirjoittanut, mitä muut voisivat oppia heiltä.'
+      : `${n} tarjouksesta ${met} on kohdannut toisen osallistujan toiveen.`,
+  benefitsSentence: (identified: string, realised: string, unit: string) =>
+    `Hyödyt (${unit}): tunnistettu ${identified}, toteutunut ${realised}.`,
+  noBenefits: 'Hyötyjä ei ole vielä kirjattu.',
+  holdsSentence: (held: string, answered: string) =>
+    `${answered} vakiintunutta käytäntöä koskevasta vastauksesta ${held} kertoo, että käytäntö pysyy yhä.`,
+  holdsAfterYear: (held: string, answered: string) =>
+    `Vähintään vuoden kuluttua: ${answered} vastauksesta ${held} kertoo, että käytäntö pysyy.`,
+  dueSentence: plural('1 seuranta odottaa vastausta.', (n) => `${n} seurantaa odottaa vastausta.`),
+  noFollowUps: 'Yksikään hanke ei ole vielä vakiintunut, joten seurantakyselyjä ei ole lähetetty.',
+  figures: 'Tunnusluvut',
+  stagesCaption: 'Käynnissä olevat hankkeet vaiheittain',
+  statusCaption: 'Kaikki hankkeet tilan mukaan',
+  stage: 'Vaihe',
+  status: 'Tila',
+  projects: 'Hankkeet',
+  medianDays: 'Mediaani päiviä vaiheessa',
+  byFocus: 'Hankkeet painopistealueittain ja vaiheittain',
+  focusArea: 'Painopistealue',
+  none: 'Ei painopistealuetta',
+  byOrg: 'Organisaatiot',
+  organization: 'Organisaatio',
+  answersGiven: 'Annetut vastaukset',
+  answersReceived: 'Saadut vastaukset',
+  matches: 'Toiveen kohdanneet tarjoukset',
+  indicators: 'Mittarit ja ajojärjestyskaaviot',
+  indicatorsIntro:
+    'Jokaista organisaatiota mitataan sen omaan lähtötasoon ja tavoitteeseen. Kaaviot näyttävät mittaukset ajan mittaan mediaaneineen; kuusi peräkkäistä mittausta mediaanin samalla puolella tai viisi peräkkäin samaan suuntaan on merkki todellisesta muutoksesta.',
+  indicator: 'Mittari',
+  baseline: 'Lähtötaso',
+  target: 'Tavoite',
+  latest: 'Viimeisin mittaus',
+  progress: 'Osuus matkasta',
+  notMeasured: 'ei mitattu',
+  date: 'Päivämäärä',
+  median: 'Mediaani',
+  runChartAlt: (indicator: string, org: string, count: number, from: string, to: string, median: string, unit: string) =>
+    `Ajojärjestyskaavio ”${indicator}”, ${org}: ${count} mittausta ${from}–${to}, mediaani ${median} ${unit}.`,
+  noPoints: (indicator: string, org: string) => `Ajojärjestyskaavio ”${indicator}”, ${org}: ei vielä mittauksia.`,
+  shift: (n: number, below: boolean, from: string, to: string) =>
+    `${n} peräkkäistä mittausta mediaanin ${below ? 'alapuolella' : 'yläpuolella'} ${from}–${to}`,
+  trend: (n: number, down: boolean, from: string, to: string) =>
+    `${n} peräkkäistä mittausta ${down ? 'laskevasti' : 'nousevasti'} ${from}–${to}`,
+  better: 'merkki todellisesta parantumisesta',
+  worse: 'merkki todellisesta heikkenemisestä',
+  noSignal: 'Ei vielä merkkejä satunnaisvaihtelusta poikkeavasta muutoksesta.',
+  benefits: 'Hyödyt: tunnistetut ja toteutuneet',
+  benefitsIntro:
+    'Hyödyt lasketaan yhteen vain saman yksikön sisällä: euroja ei koskaan lasketa yhteen tuntien kanssa, ja eri valuutat pidetään erillään.',
+  benefitsAlt: (rows: string) => `Pylväskaavio hyödyistä yksiköittäin, tunnistettu ja toteutunut: ${rows}.`,
+  unit: 'Yksikkö',
+  identified: 'Tunnistettu',
+  realised: 'Toteutunut',
+  total: 'Koko yhteistyö',
+  followUps: 'Pysyvätkö hyödyt?',
+  followUpsColumn: 'Seurannat',
+  followUpsIntro:
+    'Kun hanke on vakiintunut, Samspill kysyy jokaiselta osallistujalta 6, 12 ja 24 kuukauden kuluttua, pysyykö uusi käytäntö yhä.',
+  due: 'Odottaa vastausta',
+  answer: { held: 'Pysyy', slipped: 'Lipsuu', abandoned: 'Hylätty' },
+  dueOn: 'Määräpäivä',
+  note: 'Huomautus',
+  afterAYear: 'Vähintään vuoden kuluttua',
+  all: 'Kaikki',
+  project: 'Hanke',
+  byStage: 'Hankkeet vaiheittain',
+  latestRationale: 'Viimeisin perustelu',
+  noProjects: 'Ei käynnissä olevia hankkeita.',
+  barsAlt: (caption: string, rows: string) => `Pylväskaavio: ${caption}. ${rows}.`,
+};

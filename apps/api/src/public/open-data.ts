@@ -16,12 +16,11 @@ export const OPEN_DATA_RECORD_TYPES = [
 type Column = (typeof OPEN_DATA_COLUMNS)[number];
 type Row = Partial<Record<Column, string | number | null>> & { record_type: (typeof OPEN_DATA_RECORD_TYPES)[number] };
 
-/** data.json: the public partnership with its licence, where its fields are described, and when it was taken out. */
+/** data.json: the public partnership with its licence and where its fields are described. */
 export function openDataJson(partnership: PublicPartnership, documentation: string): PublicOpenData {
   return {
     licence: { name: OPEN_DATA_LICENCE.name, id: OPEN_DATA_LICENCE.id, url: OPEN_DATA_LICENCE.url },
     documentation,
-    generatedAt: new Date().toISOString(),
     partnership,
   };
 }

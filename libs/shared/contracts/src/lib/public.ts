@@ -137,12 +137,10 @@ export class PublicPartnership extends PublicPartnershipSummary {
   indicators!: PublicIndicator[];
 }
 
-/** The open data of one partnership (data.json): the partnership, its licence and when it was taken out. */
+/** The open data of one partnership (data.json): the partnership with its licence (the same body while nothing changes, so its ETag holds). */
 export class PublicOpenData {
   licence!: { name: string; id: string; url: string };
   /** Where the fields are described. @example "https://samspill.example/offentlig/data" */
   documentation!: string;
-  /** @example "2026-12-01T07:00:00.000Z" */
-  generatedAt!: string;
   partnership!: PublicPartnership;
 }

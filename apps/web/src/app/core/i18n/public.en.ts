@@ -88,7 +88,7 @@ export const publicEn: Pick<Messages, 'menu' | 'publicPages' | 'openData' | 'sta
     },
     jsonHeading: 'JSON',
     jsonText:
-      'data.json has the fields licence (the licence’s name, id and address), documentation (this page), generatedAt (when the file was made) and partnership: the partnership with members, focusAreas, projects (with participants and decisions), lessons, practices and indicators.',
+      'data.json has the fields licence (the licence’s name, id and address), documentation (this page) and partnership: the partnership with members, focusAreas, projects (with participants and decisions), lessons, practices and indicators.',
   },
   statement: {
     nav: 'Accessibility statement',

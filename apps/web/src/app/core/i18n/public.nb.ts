@@ -89,7 +89,7 @@ export const publicNb = {
     },
     jsonHeading: 'JSON',
     jsonText:
-      'data.json har feltene licence (navn, id og adresse til lisensen), documentation (denne siden), generatedAt (når filen ble laget) og partnership: samarbeidet med members, focusAreas, projects (med participants og decisions), lessons, practices og indicators.',
+      'data.json har feltene licence (navn, id og adresse til lisensen), documentation (denne siden) og partnership: samarbeidet med members, focusAreas, projects (med participants og decisions), lessons, practices og indicators.',
   },
   statement: {
     nav: 'Tilgjengelighetserklæring',

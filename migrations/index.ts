@@ -12,6 +12,7 @@ import { ListOrderIndexes1796093164491 } from './1796093164491-list-order-indexe
 import { SessionDevices1796098191643 } from './1796098191643-session-devices';
 import { SingleSignOn1796098407678 } from './1796098407678-single-sign-on';
 import { NordicLanguages1796100000000 } from './1796100000000-nordic-languages';
+import { PublicPartnerships1796100000001 } from './1796100000001-public-partnerships';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SessionDevices1796098191643,
   SingleSignOn1796098407678,
   NordicLanguages1796100000000,
+  PublicPartnerships1796100000001,
 ];

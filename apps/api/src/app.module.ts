@@ -17,6 +17,7 @@ import { ReciprocalQuestionsModule } from './reciprocal-questions/reciprocal-que
 import { ImprovementLogsModule } from './improvement-logs/improvement-logs.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
+import { PublicModule } from './public/public.module';
 // Issue 11: benefits and holding the gains.
 import { BenefitsModule } from './benefits/benefits.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
@@ -31,6 +32,7 @@ import { AuditModule } from './audit/audit.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    const dashboards = DashboardsModule.forRoot(config);
     return {
       module: AppModule,
       imports: [
@@ -69,7 +71,8 @@ export class AppModule {
         ReciprocalQuestionsModule,
         ImprovementLogsModule,
         IndicatorsModule,
-        DashboardsModule.forRoot(config),
+        dashboards,
+        PublicModule.forRoot(config, dashboards),
         BenefitsModule,
         FollowUpsModule,
         // Issue 9: learning that travels.

@@ -150,7 +150,7 @@ describe('GET /api/lessons: what a person may see', () => {
          SELECT e.project_id FROM log_entries e WHERE e.kind IN ('lesson', 'result')
          UNION ALL SELECT t.project_id FROM stage_transitions t WHERE t.kind = 'status' AND t.to_status IN ('stopped', 'completed'))
        SELECT count(*)::int AS n FROM l JOIN projects pr ON pr.id = l.project_id JOIN partnerships p ON p.id = pr.partnership_id
-       WHERE $1::uuid IS NULL OR p.visibility = 'platform'
+       WHERE $1::uuid IS NULL OR p.visibility IN ('platform', 'public')
           OR p.id IN (SELECT partnership_id FROM partnership_members WHERE organization_id = $1)`,
       [organizationId],
     );

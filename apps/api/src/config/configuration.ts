@@ -40,6 +40,8 @@ export interface AppConfig {
   oidcSecretKey: string | null;
   /** Writes (POST, PUT, PATCH, DELETE) one signed-in person may send per minute, counted across all API processes. */
   writeLimitPerMinute: number;
+  /** Requests to the public pages' API (/api/public, no sign-in) one address may send per minute, across all API processes. */
+  publicReadLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -200,6 +202,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrlFromEnvironment: Boolean(env['PUBLIC_URL']?.trim()),
     oidcSecretKey,
     writeLimitPerMinute: int('WRITE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    publicReadLimitPerMinute: int('PUBLIC_READ_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

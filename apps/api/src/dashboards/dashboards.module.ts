@@ -5,7 +5,13 @@ import { PartnershipsModule } from '../partnerships/partnerships.module';
 import { DashboardsController } from './dashboards.controller';
 import { DashboardsService } from './dashboards.service';
 
-@Module({ imports: [PartnershipsModule], controllers: [DashboardsController], providers: [DashboardsService] })
+/** Exports DashboardsService for the public pages (issue 13), which show a public partnership's figures. */
+@Module({
+  imports: [PartnershipsModule],
+  controllers: [DashboardsController],
+  providers: [DashboardsService],
+  exports: [DashboardsService],
+})
 export class DashboardsModule {
   /** The dashboard cache follows the configuration. */
   static forRoot(config: AppConfig): DynamicModule {

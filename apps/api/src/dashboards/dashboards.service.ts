@@ -27,6 +27,7 @@ import { compareKeys, decodeSortKey, pageAfter, type SortKey } from '../common/p
 import { Database } from '../database/database';
 import { onlyRow } from '../database/only-row';
 import { PartnershipAccess } from '../partnerships/partnership-access';
+import { notFound } from '../common/domain-exception';
 import type { ReportData, ReportIndicator } from './partnership-report';
 
 const zeroStages = (): StageCounts => ({ learn: 0, test: 0, establish: 0 });
@@ -245,6 +246,15 @@ export class DashboardsService {
   /** The same, already serialised with its ETag: a cached dashboard is not turned into JSON, or hashed, again. */
   async partnershipJson(actor: Actor, id: string): Promise<Serialised> {
     return this.partnershipEntry(actor, id);
+  }
+
+  /** A public partnership's figures for anyone (issue 13); the same 404 for one that is not public as for one that is not there. */
+  async publicPartnershipJson(id: string): Promise<Serialised> {
+    const [row] = await this.db
+      .reader()
+      .query<{ version: string }[]>(`SELECT data_version::text AS version FROM partnerships WHERE id = $1 AND visibility = 'public'`, [id]);
+    if (!row) throw notFound('partnership');
+    return this.dashboards.get(id, row.version, () => this.computePartnership(id));
   }
 
   /** The overview with the first `limit` rows of each list (the default page comes serialised from the cache). */

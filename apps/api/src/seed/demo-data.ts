@@ -65,7 +65,7 @@ const IMPLEMENTING = 'Innføringsmodell';
  * What the conference programme «Lean i kommuner» tells (shared/context), as a
  * newcomer should find it: PILOTen Hadeland with work in every stage of all three
  * focus areas, Lean i NAV Drammen with NAV Drammen as the shared case, and
- * Roskilde's own lean network, open to the whole platform.
+ * Roskilde's own lean network, open to the public (anyone may read it without signing in).
  */
 export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
   {
@@ -704,7 +704,8 @@ export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
     name: 'Roskildes lean-netværk',
     description:
       'Roskilde Kommunes netværk for lean og innovation i de borgernære enheder. Åbent for alle, der vil prøve sig frem sammen med os.',
-    visibility: 'platform',
+    // Open to anyone, signed in or not (issue 13): its public pages and open data carry no person's name.
+    visibility: 'public',
     members: [ROSKILDE, BAERUM],
     by: 'admin',
     focusAreas: [

@@ -51,6 +51,48 @@ export const appRoutes: Route[] = [
       },
     ],
   },
+  // --- issue 13: pages anyone may read, signed in or not: public partnerships, open data, the accessibility statement ---
+  {
+    path: 'offentlig',
+    loadComponent: () => import('./core/layout/public-layout').then((m) => m.PublicLayout),
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        loadComponent: () => import('./public-pages/public-index-page').then((m) => m.PublicIndexPage),
+      },
+      {
+        path: 'samarbeid/:id',
+        loadComponent: () => import('./public-pages/public-partnership-page').then((m) => m.PublicPartnershipPage),
+      },
+      {
+        path: 'data',
+        loadComponent: () => import('./public-pages/open-data-page').then((m) => m.OpenDataPage),
+      },
+    ],
+  },
+  {
+    path: 'tilgjengelighet',
+    loadComponent: () => import('./core/layout/public-layout').then((m) => m.PublicLayout),
+    children: [
+      {
+        path: '',
+        data: { language: 'nb' },
+        loadComponent: () => import('./accessibility/accessibility-statement-page').then((m) => m.AccessibilityStatementPage),
+      },
+    ],
+  },
+  {
+    path: 'accessibility',
+    loadComponent: () => import('./core/layout/public-layout').then((m) => m.PublicLayout),
+    children: [
+      {
+        path: '',
+        data: { language: 'en' },
+        loadComponent: () => import('./accessibility/accessibility-statement-page').then((m) => m.AccessibilityStatementPage),
+      },
+    ],
+  },
   {
     path: '',
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),

@@ -21,3 +21,5 @@ export * from './lib/spread';
 export * from './lib/audit';
 export * from './lib/invitations';
 export * from './lib/single-sign-on';
+// Issue 13: public partnerships and open data.
+export * from './lib/public';

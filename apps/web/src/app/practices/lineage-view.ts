@@ -23,7 +23,7 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
     }
     .lists {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(16rem, 100%), 1fr));
       gap: var(--ds-size-4);
     }
     ul ul {

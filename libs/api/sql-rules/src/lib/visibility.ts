@@ -9,7 +9,7 @@ import type { Actor } from '@samspill/domain';
 export function visiblePartnershipSql(actor: Actor, alias: string, orgParam: string): string {
   // Admins see everything; the parameter is still referenced so PostgreSQL can type it.
   if (actor.role === 'admin') return `(${orgParam}::uuid IS NULL OR true)`;
-  return `(${alias}.visibility = 'platform'
+  return `(${alias}.visibility IN ('platform', 'public')
     OR EXISTS (SELECT 1 FROM partnership_members vm WHERE vm.partnership_id = ${alias}.id AND vm.organization_id = ${orgParam})
     OR EXISTS (SELECT 1 FROM partnership_observers vo WHERE vo.partnership_id = ${alias}.id AND vo.organization_id = ${orgParam}))`;
 }

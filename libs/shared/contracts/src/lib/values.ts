@@ -18,7 +18,8 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export const COUNTRIES = ['NO', 'DK', 'SE', 'FI', 'IS'] as const;
 export type Country = (typeof COUNTRIES)[number];
 
-export const VISIBILITIES = ['members', 'platform'] as const;
+/** `public` (issue 13): anyone reads it without signing in; every signed-in user too, as with `platform`. */
+export const VISIBILITIES = ['members', 'platform', 'public'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 export const QUESTIONS = ['theyLearnFromUs', 'weLearnFromThem', 'doTogether'] as const;
@@ -174,3 +175,32 @@ export const AUDIT_ACTIONS = [
   'practice.adopt',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+// --- Public partnerships and open data (issue 13) ---
+
+/** The licence of everything under /api/public: the Norwegian licence for open government data. */
+export const OPEN_DATA_LICENCE = {
+  name: 'Norsk lisens for offentlige data (NLOD) 2.0',
+  id: 'NLOD-2.0',
+  url: 'https://data.norge.no/nlod/no/2.0',
+  urlEn: 'https://data.norge.no/nlod/en/2.0',
+} as const;
+
+/** The columns of a public partnership's data.csv, in order; the web app's /offentlig/data describes each. */
+export const OPEN_DATA_COLUMNS = [
+  'record_type',
+  'id',
+  'partnership_id',
+  'project_id',
+  'name',
+  'text',
+  'organizations',
+  'stage',
+  'status',
+  'date',
+  'unit',
+  'baseline',
+  'target',
+  'latest',
+  'progress',
+] as const;

@@ -7,6 +7,7 @@ import {
   canEditAnswer,
   canManagePartnership,
   canSeePartnership,
+  isPublic,
   canWorkOnProject,
   earlierStages,
   nextStage,
@@ -36,6 +37,13 @@ describe('visibility', () => {
 
   it('shows a platform partnership to everyone signed in', () => {
     expect(canSeePartnership(actor('politician', ROSKILDE), open)).toBe(true);
+  });
+
+  it('shows a public partnership to everyone signed in, and only a public one is public', () => {
+    expect(canSeePartnership(actor('staff', GRAN), { ...open, visibility: 'public' })).toBe(true);
+    expect(isPublic({ visibility: 'public' })).toBe(true);
+    expect(isPublic(open)).toBe(false);
+    expect(isPublic(pilot)).toBe(false);
   });
 });
 

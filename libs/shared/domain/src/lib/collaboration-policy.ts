@@ -33,10 +33,16 @@ const participates = (a: Actor, p: ProjectScope) => a.organizationId !== null &&
 
 /**
  * Outside a `members` partnership nothing of it exists: callers answer 404, lists leave it out. Observers see
- * it whole; every write rule below asks for a member, so they write nothing (403).
+ * it whole; every write rule below asks for a member, so they write nothing (403). A `public` partnership is
+ * read by every signed-in person as a `platform` one is (and by anyone through /api/public, see isPublic).
  */
 export function canSeePartnership(actor: Actor, p: PartnershipScope): boolean {
-  return isAdmin(actor) || isMember(actor, p) || isObserver(actor, p) || p.visibility === 'platform';
+  return isAdmin(actor) || isMember(actor, p) || isObserver(actor, p) || p.visibility !== 'members';
+}
+
+/** Whether anyone, signed in or not, may read the partnership through the public pages and open data. */
+export function isPublic(p: Pick<PartnershipScope, 'visibility'>): boolean {
+  return p.visibility === 'public';
 }
 
 export function canCreatePartnership(actor: Actor): boolean {

@@ -1,5 +1,6 @@
 import type { Messages } from './messages';
 import { measurementEn } from './measurement.en';
+import { publicEn } from './public.en';
 
 export const en: Messages = {
   app: {
@@ -429,10 +430,13 @@ export const en: Messages = {
     visibilities: {
       members: 'Members only',
       platform: 'Everyone on the platform can read',
+      public: 'Open to everyone, also without signing in',
     },
     visibilityHints: {
       members: 'Only people from the member organisations see the partnership.',
       platform: 'Every signed-in person can read it; only members write.',
+      public:
+        'Anyone can read the partnership on an open page and download it as open data, without signing in. People’s names never appear there.',
     },
     createHeading: 'Start a partnership',
     create: 'Create the partnership',
@@ -691,6 +695,7 @@ export const en: Messages = {
   },
   // Issue 11: run charts, benefits and holding the gains.
   ...measurementEn,
+  ...publicEn,
   // Issue 9: the lessons library, practices, similar work and spread.
   learning: {
     nav: {

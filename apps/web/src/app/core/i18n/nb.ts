@@ -10,6 +10,7 @@ import type {
 } from '@samspill/contracts';
 import type { Direction, LogKind, ProjectStatus, Question, Stage, Visibility } from '@samspill/contracts';
 import { measurementNb } from './measurement.nb';
+import { publicNb } from './public.nb';
 import type { AdoptionKind, LessonKind } from '@samspill/contracts';
 
 /** The audit trail's actions, `<entity>.<verb>`, as nested keys: `audit.actions.user.role_change`. */
@@ -450,10 +451,13 @@ export const nb = {
     visibilities: {
       members: 'Bare medlemmene',
       platform: 'Alle på plattformen kan lese',
+      public: 'Åpent for alle, også uten innlogging',
     } satisfies Record<Visibility, string>,
     visibilityHints: {
       members: 'Bare de som hører til medlemmene, ser samarbeidet.',
       platform: 'Alle innloggede kan lese; bare medlemmene skriver.',
+      public:
+        'Alle kan lese samarbeidet på en åpen side og laste det ned som åpne data, uten å logge inn. Navn på personer vises aldri der.',
     } satisfies Record<Visibility, string>,
     createHeading: 'Opprett et samarbeid',
     create: 'Opprett samarbeidet',
@@ -712,6 +716,8 @@ export const nb = {
   },
   // Issue 11: run charts, benefits and holding the gains.
   ...measurementNb,
+  // Issue 13: the folding menu, public partnerships, open data, the accessibility statement.
+  ...publicNb,
   // Issue 9: the lessons library, practices, similar work and spread.
   learning: {
     nav: {

@@ -1,16 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { Auth } from '../auth/auth';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/translate-pipe';
 import { LanguageChoice } from './language-choice';
+import { SiteFooter } from './site-footer';
 import { SkipLink } from './skip-link';
 
 /** The frame around every signed-in page. */
 @Component({
   selector: 'sp-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LanguageChoice, SkipLink],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LanguageChoice, SkipLink, SiteFooter],
   templateUrl: './shell.html',
   styleUrl: './shell.css',
 })
@@ -27,6 +28,26 @@ export class Shell {
   protected readonly signingOut = signal(false);
   protected readonly canManagePeople = computed(() => this.auth.user() !== null && this.auth.can('users:read'));
   protected readonly canReadAudit = computed(() => this.auth.user() !== null && this.auth.can('audit:read'));
+  /** Only narrow screens fold the menu (see shell.css); wide ones show it whatever this says. */
+  protected readonly menuOpen = signal(false);
+
+  constructor() {
+    const navigations = this.router.events.subscribe((event) => {
+      if (event instanceof NavigationEnd) this.menuOpen.set(false);
+    });
+    inject(DestroyRef).onDestroy(() => navigations.unsubscribe());
+  }
+
+  protected toggleMenu(): void {
+    this.menuOpen.update((open) => !open);
+  }
+
+  /** Escape folds the menu and returns focus to its button, so the keyboard is never left inside a hidden list. */
+  protected closeMenu(button: HTMLButtonElement): void {
+    if (!this.menuOpen()) return;
+    this.menuOpen.set(false);
+    button.focus();
+  }
 
   protected signOut(): void {
     if (this.signingOut()) return;

@@ -21,3 +21,5 @@ export * from './lib/spread';
 export * from './lib/audit';
 export * from './lib/invitations';
 export * from './lib/single-sign-on';
+// Discussion, follows, notifications and mail settings (issue 12)
+export * from './lib/discussion';

@@ -19,6 +19,8 @@ import { ProjectsApi } from './projects-api';
 import { SourceAnswer } from './source-answer';
 import { type StageChange, StageActions } from './stage-actions';
 import { StageHistory } from './stage-history';
+import { CommentThread } from '../talk/comment-thread';
+import { FollowButton } from '../talk/follow-button';
 
 /** One joint project: what it is, where it stands, how it got there, what was learnt and measured, and what this person may do. */
 @Component({
@@ -36,6 +38,8 @@ import { StageHistory } from './stage-history';
     IndicatorsPanel,
     BenefitsPanel,
     SimilarWork,
+    CommentThread,
+    FollowButton,
   ],
   templateUrl: './project-page.html',
   styleUrl: './project-page.css',

@@ -1,5 +1,6 @@
 import type { Messages } from './messages';
 import { measurementEn } from './measurement.en';
+import { talkEn } from './talk.en';
 
 export const en: Messages = {
   app: {
@@ -700,6 +701,8 @@ export const en: Messages = {
   },
   // Issue 11: run charts, benefits and holding the gains.
   ...measurementEn,
+  // Issue 12: discussion, questions from the floor, notifications and e-mail settings.
+  ...talkEn,
   // Issue 9: the lessons library, practices, similar work and spread.
   learning: {
     nav: {

@@ -10,6 +10,7 @@ import type {
 } from '@samspill/contracts';
 import type { Direction, LogKind, ProjectStatus, Question, Stage, Visibility } from '@samspill/contracts';
 import { measurementNb } from './measurement.nb';
+import { talkNb } from './talk.nb';
 import type { AdoptionKind, LessonKind } from '@samspill/contracts';
 
 /** The audit trail's actions, `<entity>.<verb>`, as nested keys: `audit.actions.user.role_change`. */
@@ -721,6 +722,8 @@ export const nb = {
   },
   // Issue 11: run charts, benefits and holding the gains.
   ...measurementNb,
+  // Issue 12: discussion, questions from the floor, notifications and e-mail settings.
+  ...talkNb,
   // Issue 9: the lessons library, practices, similar work and spread.
   learning: {
     nav: {

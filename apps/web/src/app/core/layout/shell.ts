@@ -1,16 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { Auth } from '../auth/auth';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/translate-pipe';
 import { LanguageChoice } from './language-choice';
 import { SkipLink } from './skip-link';
+import { NotificationBell } from '../../talk/notification-bell';
+import { NotificationCenter } from '../../talk/notification-center';
 
 /** The frame around every signed-in page. */
 @Component({
   selector: 'sp-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LanguageChoice, SkipLink],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LanguageChoice, SkipLink, NotificationBell],
   templateUrl: './shell.html',
   styleUrl: './shell.css',
 })
@@ -27,6 +29,12 @@ export class Shell {
   protected readonly signingOut = signal(false);
   protected readonly canManagePeople = computed(() => this.auth.user() !== null && this.auth.can('users:read'));
   protected readonly canReadAudit = computed(() => this.auth.user() !== null && this.auth.can('audit:read'));
+
+  constructor() {
+    // Notifications arrive live while someone is signed in (issue 12).
+    const notifications = inject(NotificationCenter);
+    effect(() => (this.auth.signedIn() ? notifications.start() : notifications.stop()));
+  }
 
   protected signOut(): void {
     if (this.signingOut()) return;

@@ -87,7 +87,7 @@ export const talkEn: Pick<Messages, 'talk'> = {
       paging: 'Pages of notifications',
       previous: 'Previous page',
       next: 'Next page',
-      page: 'Page {page} of {pages}',
+      page: 'Page {page}',
       kinds: {
         mention: 'Mention',
         reply: 'Reply',

@@ -87,7 +87,7 @@ export const talkNb = {
       paging: 'Sider med varsler',
       previous: 'Forrige side',
       next: 'Neste side',
-      page: 'Side {page} av {pages}',
+      page: 'Side {page}',
       kinds: {
         mention: 'Nevnt',
         reply: 'Svar',

@@ -81,13 +81,14 @@ export class NotificationCenter {
         return this.connect(true);
       }
       if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
       const parser = new EventStreamParser();
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
         this.failures = 0;
-        for (const event of parser.feed(value)) this.handle(event);
+        for (const event of parser.feed(decoder.decode(value, { stream: true }))) this.handle(event);
       }
     } catch {
       // A dropped connection or a refused one: try again below, unless the page closed it on purpose.

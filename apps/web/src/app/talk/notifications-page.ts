@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import type { MarkReadDto, NotificationItem } from '@samspill/contracts';
 import { map } from 'rxjs';
 import { dataResource } from '../core/data/data-resource';
@@ -179,7 +179,6 @@ export function routeOf(link: string): { path: string; fragment: string | undefi
 export class NotificationsPage {
   private readonly api = inject(TalkApi);
   private readonly i18n = inject(I18n);
-  private readonly router = inject(Router);
   private readonly focus = focusAfterRender();
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   protected readonly center = inject(NotificationCenter);
@@ -244,7 +243,7 @@ export class NotificationsPage {
   protected markOne(item: NotificationItem): void {
     // Focus stays with the notification (its button is gone), or goes to the heading if it left the list.
     this.send({ ids: [item.id] }, 'talk.notifications.markedRead', () =>
-      this.focus(() => this.host.querySelector<HTMLElement>(`#link-${CSS.escape(item.id)}`) ?? this.host.querySelector('h1')),
+      this.focus(() => this.host.querySelector<HTMLElement>(`[id="link-${item.id}"]`) ?? this.host.querySelector('h1')),
     );
   }
 
@@ -256,8 +255,10 @@ export class NotificationsPage {
     this.problem.set(null);
     this.api.markRead(which).subscribe({
       next: () => {
-        if (message) this.announcement.set(this.i18n.t(message));
-        if (this.router.url.startsWith('/notifications')) this.list.reload(then);
+        // Following a link leaves the page: nothing more to show here.
+        if (!message) return;
+        this.announcement.set(this.i18n.t(message));
+        this.list.reload(then);
       },
       error: (error: unknown) => this.problem.set(toApiProblem(error).key),
     });

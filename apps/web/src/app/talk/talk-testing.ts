@@ -1,5 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Comment, Role } from '@samspill/contracts';
@@ -8,9 +9,9 @@ import { Auth } from '../core/auth/auth';
 import { I18n } from '../core/i18n/i18n';
 
 /** Test helpers for the talk components: a signed-in person, and comments as the API answers them. */
-export async function setUpTalk(role: Role = 'staff', id = 'u1'): Promise<HttpTestingController> {
+export async function setUpTalk(role: Role = 'staff', id = 'u1', providers: Provider[] = []): Promise<HttpTestingController> {
   localStorage.clear();
-  TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+  TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), ...providers] });
   await TestBed.inject(I18n).ready;
   await firstValueFrom(
     TestBed.inject(Auth).adopt({

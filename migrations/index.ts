@@ -11,6 +11,7 @@ import { PeopleAndAudit1796092780041 } from './1796092780041-people-and-audit';
 import { ListOrderIndexes1796093164491 } from './1796093164491-list-order-indexes';
 import { SessionDevices1796098191643 } from './1796098191643-session-devices';
 import { SingleSignOn1796098407678 } from './1796098407678-single-sign-on';
+import { Discussion1796100000000 } from './1796100000000-discussion';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ListOrderIndexes1796093164491,
   SessionDevices1796098191643,
   SingleSignOn1796098407678,
+  Discussion1796100000000,
 ];

@@ -40,6 +40,15 @@ export interface AppConfig {
   oidcSecretKey: string | null;
   /** Writes (POST, PUT, PATCH, DELETE) one signed-in person may send per minute, counted across all API processes. */
   writeLimitPerMinute: number;
+  /**
+   * Issue 12: a direct connection to the same database for what a transaction-mode pooler cannot carry (LISTEN for
+   * live notifications, the job queue); DATABASE_DIRECT_URL, or DATABASE_URL when unset.
+   */
+  databaseDirectUrl: string | null;
+  /** Run the mail queue's workers and schedules in this process (JOBS=false for a process that only answers requests). */
+  jobs: boolean;
+  /** How often an idle queue worker looks for work, in seconds. */
+  jobPollSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -173,6 +182,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('OIDC_SECRET_KEY must be 32 bytes in base64; generate one with: openssl rand -base64 32');
   }
 
+  const databaseDirectUrl = env['DATABASE_DIRECT_URL']?.trim() || null;
+  if (databaseDirectUrl && !/^postgres(ql)?:\/\//.test(databaseDirectUrl)) {
+    problems.push('DATABASE_DIRECT_URL must start with postgres:// or postgresql://');
+  }
+
   const config: AppConfig = {
     nodeEnv: nodeEnv ?? 'development',
     port,
@@ -200,6 +214,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrlFromEnvironment: Boolean(env['PUBLIC_URL']?.trim()),
     oidcSecretKey,
     writeLimitPerMinute: int('WRITE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    databaseDirectUrl,
+    jobs: bool('JOBS', true),
+    jobPollSeconds: int('JOB_POLL_SECONDS', 2, 1, 600),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

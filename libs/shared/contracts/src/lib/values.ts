@@ -175,6 +175,8 @@ export const AUDIT_ACTIONS = [
   'comment.create',
   'comment.update',
   'comment.delete',
+  'user.settings_update',
+  'user.unsubscribe',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1132,6 +1132,8 @@ export const en: Messages = {
         update: 'Changed a person',
         role_change: 'Changed a role',
         profile_update: 'Changed their own profile',
+        settings_update: 'Changed notification settings',
+        unsubscribe: 'Unsubscribed from e-mail',
       },
       invitation: {
         create: 'Invited someone',

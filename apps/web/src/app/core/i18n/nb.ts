@@ -1154,6 +1154,8 @@ export const nb = {
         update: 'Endret person',
         role_change: 'Endret rolle',
         profile_update: 'Endret egen profil',
+        settings_update: 'Endret varslingsinnstillinger',
+        unsubscribe: 'Meldte seg av e-post',
       },
       invitation: {
         create: 'Inviterte',

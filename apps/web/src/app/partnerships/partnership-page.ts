@@ -15,6 +15,7 @@ import { PartnershipsApi } from './partnerships-api';
 import { CommentThread } from '../talk/comment-thread';
 import { FloorQuestions } from '../talk/floor-questions';
 import { FollowButton } from '../talk/follow-button';
+import { partnershipScope } from '../talk/talk-api';
 
 /** One partnership: what it is, who takes part, its focus areas, and the way to its questions and projects. */
 @Component({
@@ -39,6 +40,10 @@ export class PartnershipPage {
   protected readonly visibility = computed(() => {
     const p = this.partnership.value();
     return p ? this.i18n.t(`partnerships.visibilities.${p.visibility}`) : '';
+  });
+  protected readonly scope = computed(() => {
+    const p = this.partnership.value();
+    return p ? partnershipScope(p) : null;
   });
   protected readonly canManage = computed(() => {
     const p = this.partnership.value();

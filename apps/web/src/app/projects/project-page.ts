@@ -21,6 +21,7 @@ import { type StageChange, StageActions } from './stage-actions';
 import { StageHistory } from './stage-history';
 import { CommentThread } from '../talk/comment-thread';
 import { FollowButton } from '../talk/follow-button';
+import { partnershipScope } from '../talk/talk-api';
 
 /** One joint project: what it is, where it stands, how it got there, what was learnt and measured, and what this person may do. */
 @Component({
@@ -73,6 +74,11 @@ export class ProjectPage {
   private readonly actions = computed(() => {
     const data = this.page.value();
     return data ? projectActions(this.actor(), data.project, data.partnership) : null;
+  });
+  /** Who writes in the project's thread follows from its partnership. */
+  protected readonly scope = computed(() => {
+    const partnership = this.page.value()?.partnership;
+    return partnership ? partnershipScope(partnership) : null;
   });
   protected readonly canWork = computed(() => this.actions()?.canWork ?? false);
   protected readonly stageTargets = computed(() => this.actions()?.stageTargets ?? []);

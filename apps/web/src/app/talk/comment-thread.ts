@@ -3,6 +3,8 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, ou
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
 import type { Comment, FollowEntityType } from '@samspill/contracts';
+import { type PartnershipScope, canWriteInThread } from '@samspill/domain';
+import { injectActor } from '../core/auth/actor';
 import { Auth } from '../core/auth/auth';
 import { dataResource } from '../core/data/data-resource';
 import { LoadStatus } from '../core/data/load-status';
@@ -111,7 +113,7 @@ type Action = { kind: 'reply' | 'edit' | 'delete'; id: string } | null;
         <sp-comment-form [thread]="thread()" (saved)="saved($event, 'talk.thread.added')" />
       </div>
     } @else {
-      <p class="ds-paragraph">{{ 'talk.thread.readOnly' | t }}</p>
+      <p class="ds-paragraph">{{ (actor().role === 'politician' ? 'talk.thread.readOnly' : 'talk.thread.readOnlyOutside') | t }}</p>
     }
 
     <ng-template #one let-comment let-top="top">
@@ -171,6 +173,8 @@ export class CommentThread {
 
   readonly entityType = input.required<FollowEntityType>();
   readonly entityId = input.required<string>();
+  /** The partnership of the project, or the partnership itself; null for a practice (published to everyone). */
+  readonly partnership = input<PartnershipScope | null>(null);
   /** The thread as the API last answered, for what the page shows beside it (questions from the floor). */
   readonly loaded = output<Comment[]>();
 
@@ -180,11 +184,11 @@ export class CommentThread {
     (thread) => this.api.comments(thread),
   );
   protected readonly view = computed(() => threadView(this.comments.value() ?? []));
-  /** Who may see the thing may read; everyone but politicians may write (the API decides on the same rule). */
-  protected readonly canWrite = computed(() => {
-    const user = this.auth.user();
-    return user !== null && user.role !== 'politician';
-  });
+  protected readonly actor = injectActor();
+  /** Who may see the thing may read; who may write comes from the shared policy (the API decides with the same rule). */
+  protected readonly canWrite = computed(
+    () => this.auth.user() !== null && canWriteInThread(this.actor(), { type: this.entityType(), partnership: this.partnership() }),
+  );
   protected readonly formHeadingId = computed(() => `new-comment-${this.entityId()}`);
   protected readonly action = signal<Action>(null);
   protected readonly deleteProblem = signal<ReturnType<typeof toApiProblem>['key'] | null>(null);

@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  PartnershipResponse,
   Comment,
   CommentRevision,
   CreateCommentDto,
@@ -15,11 +16,21 @@ import type {
   UpdateCommentDto,
   UpdateSettingsDto,
 } from '@samspill/contracts';
+import type { PartnershipScope } from '@samspill/domain';
 import type { Observable } from 'rxjs';
 import { apiPath } from '../core/http/api-path';
 
 /** The things that have a thread (and that a person follows), by their path in the API. */
 const COLLECTIONS: Record<FollowEntityType, string> = { project: 'projects', practice: 'practices', partnership: 'partnerships' };
+
+/** A partnership as the shared policy sees it (who may write in its threads). */
+export function partnershipScope(partnership: Pick<PartnershipResponse, 'visibility' | 'members' | 'observers'>): PartnershipScope {
+  return {
+    visibility: partnership.visibility,
+    memberIds: partnership.members.map((member) => member.id),
+    observerIds: partnership.observers.map((observer) => observer.id),
+  };
+}
 
 /** What a thread hangs on. */
 export interface ThreadOf {

@@ -112,6 +112,6 @@ describe('UnsubscribePage', () => {
       .expectOne((request) => request.url === '/api/unsubscribe')
       .flush({ statusCode: 400, code: 'INVALID_TOKEN', message: 'x' }, { status: 400, statusText: 'Bad Request' });
     await fixture.whenStable();
-    expect(host.querySelector('[role="alert"]')?.textContent).toContain('Lenken virker ikke lenger');
+    expect(host.querySelector('[role="alert"]')?.textContent).toContain('Lenken kan ikke brukes til å melde deg av.');
   });
 });

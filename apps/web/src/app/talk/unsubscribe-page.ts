@@ -82,7 +82,9 @@ export class UnsubscribePage {
       },
       error: (error: unknown) => {
         this.pending.set(false);
-        this.problem.set(toApiProblem(error).key);
+        const problem = toApiProblem(error);
+        // The general sentence for a spent token asks for a new link; here the way on is the profile.
+        this.problem.set(problem.code === 'INVALID_TOKEN' ? 'talk.unsubscribe.invalid' : problem.key);
       },
     });
   }

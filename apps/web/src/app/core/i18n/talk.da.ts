@@ -9,6 +9,8 @@ export const talkDa: Pick<Messages, 'talk'> = {
       loading: 'Henter dialogen …',
       empty: 'Ingen har skrevet noget her endnu.',
       readOnly: 'Du kan læse dialogen, men politikere skriver ikke i den.',
+      readOnlyOutside:
+        'Du kan læse dialogen. Her skriver organisationerne i samarbejdet; andre stiller deres spørgsmål i dialogen på samarbejdets side.',
       newHeading: 'Skriv et indlæg',
       text: 'Dit indlæg',
       replyText: 'Dit svar',
@@ -125,6 +127,7 @@ export const talkDa: Pick<Messages, 'talk'> = {
       },
       again: 'Du kan slå det til igen under »Notifikationer og e-mail« på Min profil.',
       missingToken: 'Linket mangler noget. Brug linket fra e-mailen, som det er.',
+      invalid: 'Linket kan ikke bruges til at afmelde dig. Log ind, og ændr dine e-mailindstillinger under Min profil i stedet.',
       failedHeading: 'Vi kunne ikke afmelde dig',
     },
   },

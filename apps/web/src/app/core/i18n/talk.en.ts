@@ -9,6 +9,8 @@ export const talkEn: Pick<Messages, 'talk'> = {
       loading: 'Fetching the discussion …',
       empty: 'Nobody has written anything here yet.',
       readOnly: 'You can read the discussion, but politicians do not write in it.',
+      readOnlyOutside:
+        "You can read the discussion. The partnership's organisations write here; others ask their questions in the discussion on the partnership's page.",
       newHeading: 'Write a comment',
       text: 'Your comment',
       replyText: 'Your reply',
@@ -129,6 +131,7 @@ export const talkEn: Pick<Messages, 'talk'> = {
       },
       again: 'You can switch it on again under "Notifications and e-mail" on your profile.',
       missingToken: 'The link is missing something. Use the link from the e-mail as it is.',
+      invalid: 'This link cannot be used to unsubscribe. Sign in and change your e-mail settings on your profile instead.',
       failedHeading: 'We could not unsubscribe you',
     },
   },

@@ -12,6 +12,8 @@ export const talkFi: Pick<Messages, 'talk'> = {
       loading: 'Haetaan keskustelua …',
       empty: 'Kukaan ei ole vielä kirjoittanut tänne.',
       readOnly: 'Voit lukea keskustelua, mutta poliitikot eivät kirjoita siihen.',
+      readOnlyOutside:
+        'Voit lukea keskustelua. Tähän kirjoittavat yhteistyön organisaatiot; muut esittävät kysymyksensä yhteistyön sivun keskustelussa.',
       newHeading: 'Kirjoita viesti',
       text: 'Viestisi',
       replyText: 'Vastauksesi',
@@ -130,6 +132,7 @@ export const talkFi: Pick<Messages, 'talk'> = {
       },
       again: 'Voit ottaa sen taas käyttöön Oma profiili -sivun kohdassa ”Ilmoitukset ja sähköposti”.',
       missingToken: 'Linkistä puuttuu jotain. Käytä sähköpostin linkkiä sellaisenaan.',
+      invalid: 'Linkillä ei voi perua tilausta. Kirjaudu sisään ja muuta sähköpostiasetuksia Oma profiili -sivulla.',
       failedHeading: 'Tilauksen peruminen ei onnistunut',
     },
   },

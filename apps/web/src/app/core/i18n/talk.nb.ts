@@ -9,6 +9,8 @@ export const talkNb = {
       loading: 'Henter samtalen …',
       empty: 'Ingen har skrevet noe her ennå.',
       readOnly: 'Du kan lese samtalen, men politikere skriver ikke i den.',
+      readOnlyOutside:
+        'Du kan lese samtalen. Her skriver organisasjonene i samarbeidet; spørsmål fra andre stilles i samtalen på samarbeidets side.',
       newHeading: 'Skriv et innlegg',
       text: 'Innlegget ditt',
       replyText: 'Svaret ditt',
@@ -129,6 +131,7 @@ export const talkNb = {
       } satisfies Record<UnsubscribeKind, string>,
       again: 'Du kan slå det på igjen under «Varsler og e-post» på Min profil.',
       missingToken: 'Lenken mangler noe. Bruk lenken fra e-posten slik den er.',
+      invalid: 'Lenken kan ikke brukes til å melde deg av. Logg inn og endre e-postinnstillingene under Min profil i stedet.',
       failedHeading: 'Vi kunne ikke melde deg av',
     },
   },

@@ -9,6 +9,8 @@ export const talkNn: Pick<Messages, 'talk'> = {
       loading: 'Hentar samtalen …',
       empty: 'Ingen har skrive noko her enno.',
       readOnly: 'Du kan lese samtalen, men politikarar skriv ikkje i han.',
+      readOnlyOutside:
+        'Du kan lese samtalen. Her skriv organisasjonane i samarbeidet; spørsmål frå andre blir stilte i samtalen på sida til samarbeidet.',
       newHeading: 'Skriv eit innlegg',
       text: 'Innlegget ditt',
       replyText: 'Svaret ditt',
@@ -125,6 +127,7 @@ export const talkNn: Pick<Messages, 'talk'> = {
       },
       again: 'Du kan slå det på igjen under «Varsel og e-post» på Profilen min.',
       missingToken: 'Lenkja manglar noko. Bruk lenkja frå e-posten slik ho er.',
+      invalid: 'Lenkja kan ikkje brukast til å melde deg av. Logg inn og endre e-postinnstillingane under Profilen min i staden.',
       failedHeading: 'Vi kunne ikkje melde deg av',
     },
   },

@@ -9,6 +9,8 @@ export const talkSv: Pick<Messages, 'talk'> = {
       loading: 'Hämtar diskussionen …',
       empty: 'Ingen har skrivit något här ännu.',
       readOnly: 'Du kan läsa diskussionen, men politiker skriver inte i den.',
+      readOnlyOutside:
+        'Du kan läsa diskussionen. Här skriver organisationerna i samarbetet; andra ställer sina frågor i diskussionen på samarbetets sida.',
       newHeading: 'Skriv ett inlägg',
       text: 'Ditt inlägg',
       replyText: 'Ditt svar',
@@ -125,6 +127,8 @@ export const talkSv: Pick<Messages, 'talk'> = {
       },
       again: 'Du kan slå på det igen under ”Aviseringar och e-post” på Min profil.',
       missingToken: 'Länken saknar något. Använd länken från e-postmeddelandet som den är.',
+      invalid:
+        'Länken kan inte användas för att avsluta prenumerationen. Logga in och ändra dina e-postinställningar under Min profil i stället.',
       failedHeading: 'Vi kunde inte avsluta prenumerationen',
     },
   },

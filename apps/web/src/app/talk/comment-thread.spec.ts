@@ -1,7 +1,7 @@
 import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { CommentThread } from './comment-thread';
-import { aComment, button, setUpTalk, visibleText } from './talk-testing';
+import { aComment, button, setUpTalk, visibleText } from './talk.testing';
 
 const THREAD = '/api/projects/pr1/comments';
 

@@ -2,7 +2,7 @@ import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { PersonRef } from '@samspill/contracts';
 import { MentionPicker } from './mention-picker';
-import { button, setUpTalk, visibleText } from './talk-testing';
+import { button, setUpTalk, visibleText } from './talk.testing';
 
 describe('MentionPicker', () => {
   let backend: HttpTestingController;

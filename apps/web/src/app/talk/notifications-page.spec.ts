@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import type { NotificationItem } from '@samspill/contracts';
 import { NotificationCenter } from './notification-center';
 import { NotificationsPage, routeOf } from './notifications-page';
-import { button, setUpTalk, visibleText } from './talk-testing';
+import { button, setUpTalk, visibleText } from './talk.testing';
 
 function item(n: number, changes: Partial<NotificationItem> = {}): NotificationItem {
   return {

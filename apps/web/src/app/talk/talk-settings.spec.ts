@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap } from '@angular/router';
 import { FollowButton } from './follow-button';
 import { NotificationSettingsPanel } from './notification-settings';
-import { button, setUpTalk, visibleText } from './talk-testing';
+import { button, setUpTalk, visibleText } from './talk.testing';
 import { UnsubscribePage } from './unsubscribe-page';
 
 describe('FollowButton', () => {
@@ -59,7 +59,7 @@ describe('NotificationSettingsPanel', () => {
 
     const radio = (id: string) => host.querySelector<HTMLInputElement>(`input[type="radio"][id$="-digest-${id}"]`)!;
     const box = (label: string) =>
-      [...host.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find(
+      Array.from(host.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).find(
         (input) => visibleText(host.querySelector(`label[for="${input.id}"]`)!) === label,
       )!;
     expect(radio('weekly').checked).toBe(true);

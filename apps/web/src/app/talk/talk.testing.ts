@@ -8,7 +8,7 @@ import { firstValueFrom } from 'rxjs';
 import { Auth } from '../core/auth/auth';
 import { I18n } from '../core/i18n/i18n';
 
-/** Test helpers for the talk components: a signed-in person, and comments as the API answers them. */
+/** Test helpers for the talk components (kept out of the app build by the `*.testing.ts` pattern in tsconfig.app.json): a signed-in person, and comments as the API answers them. */
 export async function setUpTalk(role: Role = 'staff', id = 'u1', providers: Provider[] = []): Promise<HttpTestingController> {
   localStorage.clear();
   TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), ...providers] });
@@ -22,7 +22,7 @@ export async function setUpTalk(role: Role = 'staff', id = 'u1', providers: Prov
         email: 'kari@gran.kommune.no',
         name: 'Kari Nordmann',
         role,
-        organization: { id: 'o1', name: 'Gran kommune' },
+        organization: { id: 'o1', name: 'Gran kommune', kind: 'municipality' },
         locale: 'nb',
       },
     }),
@@ -54,7 +54,7 @@ export function visibleText(element: Element): string {
 }
 
 export function button(element: Element, name: string | RegExp): HTMLButtonElement {
-  const found = [...element.querySelectorAll('button')].find((b) =>
+  const found = Array.from(element.querySelectorAll('button')).find((b) =>
     typeof name === 'string' ? visibleText(b) === name : name.test(visibleText(b)),
   );
   if (!found) throw new Error(`no button ${String(name)}`);

@@ -237,7 +237,7 @@ export class NotificationsPage {
 
   /** Following a notification's link marks it read; the navigation does not wait for that. */
   protected opened(item: NotificationItem): void {
-    if (!item.readAt) this.send({ ids: [item.id] }, null);
+    if (!item.readAt) this.send({ ids: [item.id] }, null, () => this.center.setUnread(Math.max(0, this.center.unread() - 1)));
   }
 
   protected markOne(item: NotificationItem): void {
@@ -255,8 +255,8 @@ export class NotificationsPage {
     this.problem.set(null);
     this.api.markRead(which).subscribe({
       next: () => {
-        // Following a link leaves the page: nothing more to show here.
-        if (!message) return;
+        // Following a link leaves the page: only the bell's count is left to mend.
+        if (!message) return then?.();
         this.announcement.set(this.i18n.t(message));
         this.list.reload(then);
       },

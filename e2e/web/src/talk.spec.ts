@@ -2,6 +2,7 @@ import { type APIRequestContext, type Page, expect, test } from '@playwright/tes
 import type { Comment, MentionCandidate } from '@samspill/contracts';
 import { DEMO_ACCOUNTS, accessibilityViolations, signIn } from './support/app';
 import { apiToken, newPilotenProject, partnershipNamed, tabTo, unique } from './support/collaboration';
+import { mailTo } from './support/mail';
 
 const ROSKILDE_NETWORK = 'Roskildes lean-netværk';
 
@@ -239,5 +240,54 @@ test.describe('talking to each other', () => {
       .getByRole('link')
       .click();
     await expect(page.locator(`#comment-${mine?.id}`)).toBeFocused();
+  });
+
+  test('the unsubscribe link in a mention mail works in one press without signing in; a forged one is refused', async ({
+    page,
+    request,
+  }) => {
+    const granToken = await apiToken(request, DEMO_ACCOUNTS.granStaff);
+    const project = await newPilotenProject(request, granToken, unique('Digital hjemmeoppfølging'));
+    const siri = await personInThread(request, granToken, `projects/${project.id}`, 'Siri');
+    await postComment(request, granToken, `projects/${project.id}`, { text: 'Siri, hva sier Statsforvalteren?', mentionIds: [siri.id] });
+
+    const mail = await mailTo(DEMO_ACCOUNTS.statsforvalterenStaff);
+    const path = /https?:\/\/[^/\s]+(\/unsubscribe\?token=[^\s>]+)/.exec(mail.text)?.[1];
+    expect(path).toBeTruthy();
+
+    // Nobody is signed in in this browser.
+    await page.goto(path ?? '/unsubscribe');
+    await expect(page.getByRole('heading', { level: 1, name: 'Meld av e-post fra Samspill' })).toBeVisible();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Meld meg av' }).click();
+    await expect(page.getByText('Du får ikke lenger e-post når noen nevner deg.')).toBeVisible();
+
+    await page.goto('/unsubscribe?token=forged.token');
+    await page.getByRole('button', { name: 'Meld meg av' }).click();
+    await expect(page.getByRole('alert')).toContainText('Lenken kan ikke brukes til å melde deg av.');
+
+    // Signed in, her settings say the same.
+    await signIn(page, DEMO_ACCOUNTS.statsforvalterenStaff);
+    await page.goto('/profile');
+    await expect(
+      page.getByRole('region', { name: 'Varsler og e-post' }).getByRole('checkbox', { name: 'Når noen nevner meg' }),
+    ).not.toBeChecked();
+  });
+
+  test("a practice's thread and follow button, checked with axe", async ({ page }) => {
+    await signIn(page, DEMO_ACCOUNTS.vestreTotenStaff);
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Praksiser' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Praksiser som deles' })).toBeFocused();
+    await page.getByRole('main').getByRole('list').first().getByRole('link').first().click();
+    const discussion = page.getByRole('region', { name: 'Samtale' });
+    await expect(discussion.getByLabel('Innlegget ditt')).toBeVisible();
+    const follow = page.getByRole('button', { name: /^(Følg|Slutt å følge) praksisen$/ });
+    const following = (await follow.getAttribute('aria-pressed')) === 'true';
+    await follow.click();
+    await expect(follow).toHaveAttribute('aria-pressed', String(!following));
+    await expect(
+      page.getByRole('status').filter({ hasText: following ? 'Du følger ikke dette lenger.' : 'Du følger nå dette.' }),
+    ).toBeAttached();
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

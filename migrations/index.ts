@@ -13,6 +13,7 @@ import { SessionDevices1796098191643 } from './1796098191643-session-devices';
 import { SingleSignOn1796098407678 } from './1796098407678-single-sign-on';
 import { NordicLanguages1796100000000 } from './1796100000000-nordic-languages';
 import { PublicPartnerships1796100000001 } from './1796100000001-public-partnerships';
+import { Discussion1796100000002 } from './1796100000002-discussion';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SingleSignOn1796098407678,
   NordicLanguages1796100000000,
   PublicPartnerships1796100000001,
+  Discussion1796100000002,
 ];

@@ -28,6 +28,10 @@ import { SimilarModule } from './similar/similar.module';
 import { SpreadModule } from './spread/spread.module';
 // People, invitations, mail and the audit trail (issue 10)
 import { AuditModule } from './audit/audit.module';
+// Discussion, notifications and mail (issue 12)
+import { DiscussionModule } from './discussion/discussion.module';
+import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -82,6 +86,10 @@ export class AppModule {
         SpreadModule,
         // issue 10
         AuditModule, // invitations and mail come in through AuthModule, which signs invitees in
+        // issue 12
+        JobsModule.forRoot(config, databaseUrl),
+        DiscussionModule,
+        NotificationsModule.forRoot(config),
       ],
       controllers: [HealthController],
       providers: [

@@ -8,8 +8,9 @@ import { createApp } from './app.factory';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS } from '@samspill/demo';
 import { seedDemo } from './seed/seed-demo';
 import { MailService } from './mail/mail.service';
+import { JobQueue, QUEUES } from './jobs/job-queue';
 
-type Command = 'serve' | 'migrate' | 'seed-demo';
+type Command = 'serve' | 'migrate' | 'seed-demo' | 'send-digests';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
 
@@ -53,11 +54,37 @@ async function main(command: Command): Promise<void> {
   }
   process.off('SIGINT', stopEarly);
   process.off('SIGTERM', stopEarly);
+  if (command === 'send-digests') {
+    try {
+      await queueDigests(config.databaseDirectUrl ?? database.url, process.argv[3], process.argv[4]);
+    } finally {
+      await stopDatabase();
+    }
+    return;
+  }
   if (command !== 'serve') {
     await stopDatabase();
     return;
   }
   await serve(config, database);
+}
+
+/**
+ * `send-digests [daily|weekly] [YYYY-MM-DD]`: queues the digest of the period holding that day (both, and yesterday,
+ * when left out) for the API processes to send; the schedule does the same every morning. Queuing a period twice
+ * sends nothing twice.
+ */
+async function queueDigests(url: string, frequency: string | undefined, day: string | undefined): Promise<void> {
+  if (frequency !== undefined && frequency !== 'daily' && frequency !== 'weekly') throw new Error('send-digests takes daily or weekly');
+  if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error('send-digests takes a day as YYYY-MM-DD');
+  const queue = new JobQueue({ url, work: false, pollSeconds: 60 });
+  await queue.start();
+  try {
+    const id = await queue.send(QUEUES.digestPlan, { ...(frequency ? { frequency } : {}), ...(day ? { day } : {}) });
+    say(`[jobs] digest queued (job ${id})`);
+  } finally {
+    await queue.onApplicationShutdown();
+  }
 }
 
 async function seed(settings: { url: string; connectTimeoutMs: number; poolSize: number }): Promise<void> {
@@ -140,8 +167,8 @@ async function serveWithWorkers(config: AppConfig, database: ResolvedDatabase, j
 }
 
 const command = (process.argv[2] ?? 'serve') as Command;
-if (!['serve', 'migrate', 'seed-demo'].includes(command)) {
-  process.stderr.write(`Unknown command "${command}". Use: serve (default), migrate or seed-demo.\n`);
+if (!['serve', 'migrate', 'seed-demo', 'send-digests'].includes(command)) {
+  process.stderr.write(`Unknown command "${command}". Use: serve (default), migrate, seed-demo or send-digests.\n`);
   process.exit(64);
 }
 main(command).catch((error: unknown) => {

@@ -33,7 +33,9 @@ export type Findable =
   | 'invitation'
   | 'session'
   // issue 15
-  | 'identity provider';
+  | 'identity provider'
+  // issue 12
+  | 'comment';
 
 /**
  * The one 404: the same answer whether the thing does not exist or is hidden

@@ -51,7 +51,23 @@ export function registerRequestParsing(fastify: FastifyInstance): void {
       done(error as Error, undefined);
     }
   });
+  // RFC 8058: a mail client's one-click unsubscribe posts `List-Unsubscribe=One-Click` as a form. Only that route
+  // takes a form, and it reads nothing from it (the token is in the address); everywhere else a form stays a 415.
+  fastify.addContentTypeParser(
+    ['application/x-www-form-urlencoded', 'multipart/form-data'],
+    { parseAs: 'buffer' },
+    (request, _body, done) => {
+      if (request.url.split('?')[0] === ONE_CLICK_UNSUBSCRIBE_PATH) return done(null, {});
+      done(
+        new DomainException('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON in UTF-8, with Content-Type: application/json.', 415),
+        undefined,
+      );
+    },
+  );
 }
+
+/** The one route that accepts a form body (see registerRequestParsing). */
+export const ONE_CLICK_UNSUBSCRIBE_PATH = '/api/unsubscribe';
 
 /**
  * Fastify's query parser keeps a value whose percent-encoding is not UTF-8

@@ -42,6 +42,15 @@ export interface AppConfig {
   writeLimitPerMinute: number;
   /** Requests to the public pages' API (/api/public, no sign-in) one address may send per minute, across all API processes. */
   publicReadLimitPerMinute: number;
+  /**
+   * Issue 12: a direct connection to the same database for what a transaction-mode pooler cannot carry (LISTEN for
+   * live notifications, the job queue); DATABASE_DIRECT_URL, or DATABASE_URL when unset.
+   */
+  databaseDirectUrl: string | null;
+  /** Run the mail queue's workers and schedules in this process (JOBS=false for a process that only answers requests). */
+  jobs: boolean;
+  /** How often an idle queue worker looks for work, in seconds. */
+  jobPollSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +184,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('OIDC_SECRET_KEY must be 32 bytes in base64; generate one with: openssl rand -base64 32');
   }
 
+  const databaseDirectUrl = env['DATABASE_DIRECT_URL']?.trim() || null;
+  if (databaseDirectUrl && !/^postgres(ql)?:\/\//.test(databaseDirectUrl)) {
+    problems.push('DATABASE_DIRECT_URL must start with postgres:// or postgresql://');
+  }
+
   const config: AppConfig = {
     nodeEnv: nodeEnv ?? 'development',
     port,
@@ -203,6 +217,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     oidcSecretKey,
     writeLimitPerMinute: int('WRITE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     publicReadLimitPerMinute: int('PUBLIC_READ_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
+    databaseDirectUrl,
+    jobs: bool('JOBS', true),
+    jobPollSeconds: int('JOB_POLL_SECONDS', 2, 1, 600),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -7,6 +7,8 @@ import type { RenderedMail } from './render-mail';
 
 export interface OutgoingMail extends RenderedMail {
   to: string;
+  /** Extra headers, such as List-Unsubscribe (issue 12). */
+  headers?: Record<string, string>;
 }
 
 /** Whether a mail left: `sent: false` means the mail server refused it or could not be reached, and the caller says so. */
@@ -53,7 +55,14 @@ export class NodemailerMailService extends MailService {
   }
 
   async send(mail: OutgoingMail): Promise<MailOutcome> {
-    const message = { from: this.settings.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html };
+    const message = {
+      from: this.settings.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: mail.headers,
+    };
     try {
       if (this.smtp) {
         await this.smtp.sendMail(message);

@@ -105,6 +105,13 @@ export class PartnershipsService {
         concerns: [...memberIds, ...observerIds],
         after: { name: dto.name, visibility: dto.visibility ?? 'members', memberIds, observerIds },
       });
+      // The creator follows what they created (issue 12).
+      if (createdBy) {
+        await manager.query(`INSERT INTO follows (user_id, entity_type, entity_id) VALUES ($1, 'partnership', $2) ON CONFLICT DO NOTHING`, [
+          createdBy,
+          partnershipId,
+        ]);
+      }
       return partnershipId;
     });
     return this.get(actor, id);

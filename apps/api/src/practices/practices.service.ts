@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   Adoption,
@@ -19,6 +19,7 @@ import { onlyRow } from '../database/only-row';
 import { SIMILAR_CANDIDATES, similarQuerySql } from '../similar/similar-query';
 import { type AdoptionRow, type PracticeRow, type PracticeSummaryRow, toAdoption, toPractice, toPracticeSummary } from './practice.mapper';
 import { recordAudit } from '../audit/audit-trail';
+import { linkTo, Notifier } from '../notifications/notifier';
 
 export const PRACTICES_PAGE_DEFAULT = 20;
 const WRITERS = 'staff and leaders of the organisation';
@@ -67,7 +68,10 @@ export interface NewPractice extends CreatePracticeDto {
  */
 @Injectable()
 export class PracticesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() private readonly notifier: Notifier = new Notifier(null),
+  ) {}
 
   /** Ranked by relevance when `q` is given, newest first otherwise. */
   async list(query: PracticeListQuery): Promise<PracticeListResponse> {
@@ -149,6 +153,7 @@ export class PracticesService {
         concerns: [organizationId],
         after: { organizationId, projectId: dto.projectId ?? null, title: dto.title, summary: dto.summary, basedOn },
       });
+      await this.notifier.follow(m, userId, { type: 'practice', id });
       return this.get(actor, id, m);
     });
   }
@@ -217,6 +222,7 @@ export class PracticesService {
         concerns: [organizationId, practice.organization_id],
         after: { adoptionId: id, organizationId, kind: dto.kind, changes: dto.changes ?? null, projectId: dto.projectId ?? null },
       });
+      await this.notifyAdoption(m, { practiceId, ownerId: practice.organization_id, adopterId: organizationId, userId, at });
       const { adoption } = onlyRow(
         await m.query<{ adoption: AdoptionRow }[]>(
           `SELECT ${adoptionJson(actor)} AS adoption FROM adoptions a JOIN organizations ao ON ao.id = a.organization_id WHERE a.id = $2`,
@@ -224,6 +230,27 @@ export class PracticesService {
         ),
       );
       return toAdoption(adoption);
+    });
+  }
+
+  /** The people of the owning organisation and the practice's followers. */
+  private async notifyAdoption(
+    m: EntityManager,
+    a: { practiceId: string; ownerId: string; adopterId: string; userId: string; at?: Date },
+  ): Promise<void> {
+    const [names] = await m.query<{ title: string; organization: string }[]>(
+      `SELECT (SELECT title FROM practices WHERE id = $1) AS title, (SELECT name FROM organizations WHERE id = $2) AS organization`,
+      [a.practiceId, a.adopterId],
+    );
+    const entity = { type: 'practice', id: a.practiceId } as const;
+    await this.notifier.raise(m, {
+      kind: 'adoption',
+      userIds: [...(await this.notifier.peopleOf(m, [a.ownerId])), ...(await this.notifier.followersOf(m, entity))],
+      actorId: a.userId,
+      data: { title: names?.title, organization: names?.organization },
+      link: linkTo(entity),
+      entity,
+      at: a.at,
     });
   }
 

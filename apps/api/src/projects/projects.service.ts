@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   ChangeStatusDto,
@@ -24,6 +24,7 @@ import { DomainException, notFound } from '../common/domain-exception';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, type Page, pageOf } from '../common/paging';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
+import { Notifier } from '../notifications/notifier';
 import { checkActive } from '../organizations/check-active';
 import { participantsOf, recordDecision } from './decisions/record-decision';
 import { ProjectLoader } from './project-loader';
@@ -74,6 +75,7 @@ export class ProjectsService {
     private readonly db: Database,
     private readonly access: PartnershipAccess,
     private readonly loader: ProjectLoader,
+    @Optional() private readonly notifier: Notifier = new Notifier(null),
   ) {}
 
   /** One statement for the page and its (capped) total, in index order; a cursor continues where the page before ended. */
@@ -129,6 +131,7 @@ export class ProjectsService {
       );
       const id = (row as { id: string }).id;
       await m.query(`INSERT INTO project_participants (project_id, organization_id) SELECT $1, unnest($2::uuid[])`, [id, participantIds]);
+      await this.notifier.follow(m, userId, { type: 'project', id });
       await recordAudit(m, {
         action: 'project.create',
         entityType: 'project',
@@ -235,6 +238,7 @@ export class ProjectsService {
         decidedBy: userId,
         at,
       });
+      await this.notifier.projectDecision(m, { projectId: id, actorId: userId, kind: 'stage', stage: dto.toStage, at });
       return { ...(await this.loadTransition(m, decisionId)), project: await this.loader.loadOne(id, m) };
     });
   }
@@ -271,6 +275,7 @@ export class ProjectsService {
         decidedBy: userId,
         at,
       });
+      await this.notifier.projectDecision(m, { projectId: id, actorId: userId, kind: 'status', status: dto.status, at });
       return this.loader.loadOne(id, m);
     });
   }

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   AnswerResponse,
@@ -10,10 +10,11 @@ import type {
   UpdateAnswerDto,
 } from '@samspill/contracts';
 import { type Actor, canAnswerQuestions, canEditAnswer } from '@samspill/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { forbidden } from '../common/actor';
 import { DomainException, notFound } from '../common/domain-exception';
 import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
+import { linkTo, Notifier } from '../notifications/notifier';
 import { PartnershipAccess } from '../partnerships/partnership-access';
 import { ProjectsService } from '../projects/projects.service';
 import { Database } from '../database/database';
@@ -43,6 +44,7 @@ export class AnswersService {
     private readonly db: Database,
     private readonly access: PartnershipAccess,
     private readonly projects: ProjectsService,
+    @Optional() private readonly notifier: Notifier = new Notifier(null),
   ) {}
 
   /** Every ordered pair of members, each with its three lists of answers. Two queries in all. */
@@ -124,6 +126,7 @@ export class AnswersService {
           focusAreaId: dto.focusAreaId ?? null,
         },
       });
+      await this.notifyAnswer(m, { partnershipId, fromId, toId: dto.toOrganizationId, question: dto.question, userId, at });
       return answerId;
     });
     return toAnswerResponse(await this.load(id));
@@ -209,6 +212,27 @@ export class AnswersService {
       }
       throw error;
     }
+  }
+
+  /** The people of the organisation the answer is given to. */
+  private async notifyAnswer(
+    m: EntityManager,
+    a: { partnershipId: string; fromId: string; toId: string; question: Question; userId: string; at?: Date },
+  ): Promise<void> {
+    const [names] = await m.query<{ partnership: string; organization: string }[]>(
+      `SELECT (SELECT name FROM partnerships WHERE id = $1) AS partnership, (SELECT name FROM organizations WHERE id = $2) AS organization`,
+      [a.partnershipId, a.fromId],
+    );
+    const entity = { type: 'partnership', id: a.partnershipId } as const;
+    await this.notifier.raise(m, {
+      kind: 'answer',
+      userIds: await this.notifier.peopleOf(m, [a.toId]),
+      actorId: a.userId,
+      data: { organization: names?.organization, question: a.question, title: names?.partnership },
+      link: linkTo(entity),
+      entity,
+      at: a.at,
+    });
   }
 
   private async visible(actor: Actor, id: string): Promise<AnswerRow> {

@@ -93,6 +93,18 @@ export const appRoutes: Route[] = [
       },
     ],
   },
+  // --- issue 12: a mail's unsubscribe link works without signing in ---
+  {
+    path: 'unsubscribe',
+    loadComponent: () => import('./core/layout/public-layout').then((m) => m.PublicLayout),
+    children: [
+      {
+        path: '',
+        title: pageTitle('talk.unsubscribe.title'),
+        loadComponent: () => import('./talk/unsubscribe-page').then((m) => m.UnsubscribePage),
+      },
+    ],
+  },
   {
     path: '',
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
@@ -164,6 +176,12 @@ export const appRoutes: Route[] = [
         path: 'profile',
         title: pageTitle('profile.title'),
         loadComponent: () => import('./profile/profile-page').then((m) => m.ProfilePage),
+      },
+      // Issue 12: notifications.
+      {
+        path: 'notifications',
+        title: pageTitle('talk.notifications.title'),
+        loadComponent: () => import('./talk/notifications-page').then((m) => m.NotificationsPage),
       },
       {
         path: 'audit',

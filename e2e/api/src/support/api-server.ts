@@ -117,7 +117,10 @@ export interface SpawnOptions {
 /** Starts the built API as its own process on the given database (through PgBouncer when the run has one). */
 export async function spawnApi(env: Record<string, string>, options: SpawnOptions = {}): Promise<ApiProcess> {
   const port = await freePort();
-  if (env['DATABASE_URL'] && !options.direct) env = { ...env, DATABASE_URL: throughPooler(env['DATABASE_URL']) };
+  // LISTEN and the job queue keep session state, which PgBouncer's transaction mode does not: they connect directly.
+  if (env['DATABASE_URL'] && !options.direct) {
+    env = { DATABASE_DIRECT_URL: env['DATABASE_URL'], ...env, DATABASE_URL: throughPooler(env['DATABASE_URL']) };
+  }
   const ownDataDir = env['DATA_DIR'] ? null : mkdtempSync(join(tmpdir(), 'samspill-api-data-'));
   const dataDir = env['DATA_DIR'] ?? (ownDataDir as string);
   const child = spawn(process.execPath, [API_MAIN], {

@@ -23,3 +23,5 @@ export * from './lib/invitations';
 export * from './lib/single-sign-on';
 // Issue 13: public partnerships and open data.
 export * from './lib/public';
+// Discussion, follows, notifications and mail settings (issue 12)
+export * from './lib/discussion';

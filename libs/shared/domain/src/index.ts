@@ -7,3 +7,4 @@ export * from './lib/holding-the-gains';
 export * from './lib/practice-policy';
 export * from './lib/people-policy';
 export * from './lib/single-sign-on';
+export * from './lib/discussion-policy';

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, linkedSignal, viewChild } from '@angular/core';
+import type { Comment } from '@samspill/contracts';
 import { RouterLink } from '@angular/router';
 import type { FocusAreaResponse, PartnershipResponse } from '@samspill/contracts';
 import { canManagePartnership } from '@samspill/domain';
@@ -11,12 +12,16 @@ import { focusAfterRender } from '../core/layout/focus-after-render';
 import { FocusAreaForm } from './focus-area-form';
 import { PartnershipForm } from './partnership-form';
 import { PartnershipsApi } from './partnerships-api';
+import { CommentThread } from '../talk/comment-thread';
+import { FloorQuestions } from '../talk/floor-questions';
+import { FollowButton } from '../talk/follow-button';
+import { partnershipScope } from '../talk/talk-api';
 
 /** One partnership: what it is, who takes part, its focus areas, and the way to its questions and projects. */
 @Component({
   selector: 'sp-partnership-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, LoadStatus, PartnershipForm, FocusAreaForm],
+  imports: [RouterLink, TranslatePipe, LoadStatus, PartnershipForm, FocusAreaForm, CommentThread, FloorQuestions, FollowButton],
   templateUrl: './partnership-page.html',
   styleUrl: './partnership-page.css',
 })
@@ -36,6 +41,10 @@ export class PartnershipPage {
     const p = this.partnership.value();
     return p ? this.i18n.t(`partnerships.visibilities.${p.visibility}`) : '';
   });
+  protected readonly scope = computed(() => {
+    const p = this.partnership.value();
+    return p ? partnershipScope(p) : null;
+  });
   protected readonly canManage = computed(() => {
     const p = this.partnership.value();
     return (
@@ -47,6 +56,8 @@ export class PartnershipPage {
       })
     );
   });
+  /** The partnership's thread as last loaded: its questions from the floor are listed above it. Reset with the route. */
+  protected readonly thread = linkedSignal<string, Comment[] | null>({ source: this.id, computation: () => null });
   /** Closed again when the route moves to another partnership. */
   protected readonly editing = linkedSignal({ source: this.id, computation: () => false });
 

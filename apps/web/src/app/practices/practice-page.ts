@@ -12,12 +12,14 @@ import { AdoptionForm } from './adoption-form';
 import { LineageView } from './lineage-view';
 import { PracticeForm } from './practice-form';
 import { PracticesApi } from './practices-api';
+import { CommentThread } from '../talk/comment-thread';
+import { FollowButton } from '../talk/follow-button';
 
 /** One practice: what it is, what it built on, its lineage both ways, who took it up, and (for those who may) edit, build on and adopt. */
 @Component({
   selector: 'sp-practice-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AdoptionForm, LineageView, LoadStatus, PracticeForm, RouterLink, TranslatePipe],
+  imports: [AdoptionForm, LineageView, LoadStatus, PracticeForm, RouterLink, TranslatePipe, CommentThread, FollowButton],
   templateUrl: './practice-page.html',
   styleUrl: './practice-page.css',
 })

@@ -5,12 +5,13 @@ import { PasswordChange } from './password-change';
 import { ProfileDetails } from './profile-details';
 import { SessionsList } from './sessions-list';
 import { MySignIn } from '../single-sign-on/my-sign-in';
+import { NotificationSettingsPanel } from '../talk/notification-settings';
 
-/** What a person does for themselves: name, language, password, where they are signed in. */
+/** What a person does for themselves: name, language, notifications and e-mail, password, where they are signed in. */
 @Component({
   selector: 'sp-profile-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ProfileDetails, PasswordChange, SessionsList, MySignIn],
+  imports: [TranslatePipe, ProfileDetails, PasswordChange, SessionsList, MySignIn, NotificationSettingsPanel],
   styles: `
     :host {
       display: grid;
@@ -37,6 +38,11 @@ import { MySignIn } from '../single-sign-on/my-sign-in';
     <section aria-labelledby="sign-in-heading">
       <h2 class="ds-heading" data-size="sm" id="sign-in-heading">{{ 'singleSignOn.profileHeading' | t }}</h2>
       <sp-my-sign-in />
+    </section>
+    <section id="notification-settings" aria-labelledby="notification-settings-heading" tabindex="-1">
+      <h2 class="ds-heading" data-size="sm" id="notification-settings-heading">{{ 'talk.settings.heading' | t }}</h2>
+      <p class="ds-paragraph">{{ 'talk.settings.intro' | t }}</p>
+      <sp-notification-settings />
     </section>
     <section aria-labelledby="password-heading">
       <h2 class="ds-heading" data-size="sm" id="password-heading">{{ 'profile.passwordHeading' | t }}</h2>

@@ -19,6 +19,9 @@ import { ProjectsApi } from './projects-api';
 import { SourceAnswer } from './source-answer';
 import { type StageChange, StageActions } from './stage-actions';
 import { StageHistory } from './stage-history';
+import { CommentThread } from '../talk/comment-thread';
+import { FollowButton } from '../talk/follow-button';
+import { partnershipScope } from '../talk/talk-api';
 
 /** One joint project: what it is, where it stands, how it got there, what was learnt and measured, and what this person may do. */
 @Component({
@@ -36,6 +39,8 @@ import { StageHistory } from './stage-history';
     IndicatorsPanel,
     BenefitsPanel,
     SimilarWork,
+    CommentThread,
+    FollowButton,
   ],
   templateUrl: './project-page.html',
   styleUrl: './project-page.css',
@@ -69,6 +74,11 @@ export class ProjectPage {
   private readonly actions = computed(() => {
     const data = this.page.value();
     return data ? projectActions(this.actor(), data.project, data.partnership) : null;
+  });
+  /** Who writes in the project's thread follows from its partnership. */
+  protected readonly scope = computed(() => {
+    const partnership = this.page.value()?.partnership;
+    return partnership ? partnershipScope(partnership) : null;
   });
   protected readonly canWork = computed(() => this.actions()?.canWork ?? false);
   protected readonly stageTargets = computed(() => this.actions()?.stageTargets ?? []);

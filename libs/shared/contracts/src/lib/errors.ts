@@ -61,6 +61,10 @@ export const ERROR_CODES = [
   'SSO_OTHER_ORGANIZATION',
   'SSO_NOT_INVITED',
   'SSO_ACCOUNT_INACTIVE',
+  // Discussion and notifications (issue 12)
+  'INVALID_PARENT',
+  'INVALID_MENTIONS',
+  'COMMENT_DELETED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -75,6 +79,8 @@ export const ERROR_REASONS = {
   INVALID_OBSERVERS: ['NOT_AN_ORGANIZATION', 'ALSO_A_MEMBER'],
   // issue 15
   INVALID_ISSUER: ['NOT_A_URL', 'NOT_HTTPS', 'HAS_QUERY'],
+  // issue 12: a reply must answer a top-level comment of the same thread
+  INVALID_PARENT: ['REPLY_TO_A_REPLY', 'NOT_IN_THREAD'],
 } as const satisfies Partial<Record<ErrorCode, readonly string[]>>;
 
 export type CodeWithReasons = keyof typeof ERROR_REASONS;

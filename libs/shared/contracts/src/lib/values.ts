@@ -125,6 +125,8 @@ export const AUDIT_ENTITY_TYPES = [
   'benefit',
   'follow_up',
   'practice',
+  // Issue 12
+  'comment',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -173,6 +175,12 @@ export const AUDIT_ACTIONS = [
   'practice.create',
   'practice.update',
   'practice.adopt',
+  // Issue 12
+  'comment.create',
+  'comment.update',
+  'comment.delete',
+  'user.settings_update',
+  'user.unsubscribe',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -204,3 +212,22 @@ export const OPEN_DATA_COLUMNS = [
   'latest',
   'progress',
 ] as const;
+// Issue 12: discussion, notifications and mail.
+/** What notifications are about. */
+export const NOTIFICATION_KINDS = ['mention', 'reply', 'comment', 'stage', 'status', 'answer', 'adoption', 'follow_up'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What has a thread, and what a person may follow. */
+export const FOLLOW_ENTITY_TYPES = ['project', 'practice', 'partnership'] as const;
+export type FollowEntityType = (typeof FOLLOW_ENTITY_TYPES)[number];
+
+export const DIGEST_FREQUENCIES = ['off', 'daily', 'weekly'] as const;
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
+
+/** Which mail a one-click unsubscribe switches off. */
+export const UNSUBSCRIBE_KINDS = ['digest', 'mention', 'reply'] as const;
+export type UnsubscribeKind = (typeof UNSUBSCRIBE_KINDS)[number];
+
+export const COMMENT_MAX_LENGTH = 10_000;
+export const MENTIONS_MAX = 20;
+export const NOTIFICATIONS_PAGE_MAX = 100;

@@ -1,5 +1,7 @@
 import type { Messages } from './messages';
 import { measurementDa } from './measurement.da';
+import { publicDa } from './public.da';
+import { talkDa } from './talk.da';
 
 /** Danish. Translated from the bokmål source (nb.ts); placeholders are written `{name}`. */
 export const da: Messages = {
@@ -368,6 +370,9 @@ export const da: Messages = {
         'Din e-mailadresse eller konto hører til en anden organisation. Log ind på den måde som den organisation bruger.',
       SSO_NOT_INVITED: 'Du er ikke medlem af din organisation i Samspill endnu. Bed en leder i organisationen om at invitere dig.',
       SSO_ACCOUNT_INACTIVE: 'Din konto i Samspill er deaktiveret. Spørg en leder i din organisation hvis du får brug for den igen.',
+      INVALID_PARENT: 'Du kan kun svare på et indlæg i samme tråd, ikke på et svar.',
+      INVALID_MENTIONS: 'Du kan kun nævne personer der kan se denne tråd.',
+      COMMENT_DELETED: 'Indlægget er slettet og kan ikke ændres.',
     },
     reasons: {
       INVALID_STAGE_TRANSITION: {
@@ -410,6 +415,10 @@ export const da: Messages = {
         NOT_HTTPS: 'Adressen skal begynde med https:// (http:// kun på localhost og 127.0.0.1).',
         HAS_QUERY: 'Adressen må ikke indeholde ? eller #.',
       },
+      INVALID_PARENT: {
+        REPLY_TO_A_REPLY: 'Du kan svare på et indlæg, men ikke på et svar. Svar i stedet på indlægget ovenfor.',
+        NOT_IN_THREAD: 'Indlægget du svarer på findes ikke i denne tråd.',
+      },
     },
   },
   partnerships: {
@@ -431,10 +440,13 @@ export const da: Messages = {
     visibilities: {
       members: 'Kun medlemmerne',
       platform: 'Alle på platformen kan læse med',
+      public: 'Åben for alle, også uden login',
     },
     visibilityHints: {
       members: 'Kun de der hører til medlemsorganisationerne, kan se samarbejdet.',
       platform: 'Alle der er logget ind, kan læse med; kun medlemmerne kan skrive.',
+      public:
+        'Alle kan læse samarbejdet på en offentlig side og downloade det som åbne data uden at logge ind. Navne på personer vises aldrig der.',
     },
     createHeading: 'Opret et samarbejde',
     create: 'Opret samarbejdet',
@@ -693,6 +705,8 @@ export const da: Messages = {
   },
   // Issue 11: run charts, benefits and holding the gains.
   ...measurementDa,
+  ...publicDa,
+  ...talkDa,
   // Issue 9: the lessons library, practices, similar work and spread.
   learning: {
     nav: {
@@ -1122,6 +1136,8 @@ export const da: Messages = {
         update: 'Ændrede person',
         role_change: 'Ændrede rolle',
         profile_update: 'Ændrede egen profil',
+        settings_update: 'Ændrede indstillinger for notifikationer',
+        unsubscribe: 'Afmeldte e-mails',
       },
       invitation: {
         create: 'Inviterede',
@@ -1177,6 +1193,11 @@ export const da: Messages = {
         update: 'Ændrede en praksis',
         adopt: 'Tog en praksis i brug',
       },
+      comment: {
+        create: 'Skrev et indlæg',
+        update: 'Ændrede et indlæg',
+        delete: 'Slettede et indlæg',
+      },
     },
     entityTypes: {
       user: 'Personer',
@@ -1193,6 +1214,7 @@ export const da: Messages = {
       benefit: 'Gevinster',
       follow_up: 'Opfølgninger',
       practice: 'Praksisser',
+      comment: 'Indlæg',
     },
   },
   // Single sign-on (issue 15): the e-mail-first step, the provider settings, the profile

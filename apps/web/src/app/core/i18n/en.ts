@@ -1,6 +1,7 @@
 import type { Messages } from './messages';
 import { measurementEn } from './measurement.en';
 import { publicEn } from './public.en';
+import { talkEn } from './talk.en';
 
 export const en: Messages = {
   app: {
@@ -367,6 +368,10 @@ export const en: Messages = {
       SSO_OTHER_ORGANIZATION: 'Your e-mail address or account belongs to another organisation. Sign in the way that organisation does.',
       SSO_NOT_INVITED: 'You are not yet a member of your organisation in Samspill. Ask a leader there to invite you.',
       SSO_ACCOUNT_INACTIVE: 'Your Samspill account is deactivated. Ask a leader in your organisation if you need it again.',
+      // issue 12
+      INVALID_PARENT: 'You can reply to a comment in the same thread, not to a reply.',
+      INVALID_MENTIONS: 'You can only mention people who can see this thread.',
+      COMMENT_DELETED: 'The comment has been deleted and cannot be changed.',
     },
     reasons: {
       INVALID_STAGE_TRANSITION: {
@@ -408,6 +413,11 @@ export const en: Messages = {
         NOT_A_URL: 'Type the identity provider’s address, for example https://login.microsoftonline.com/<tenant>/v2.0.',
         NOT_HTTPS: 'The address must start with https:// (http:// only on localhost and 127.0.0.1).',
         HAS_QUERY: 'The address cannot contain ? or #.',
+      },
+      // issue 12
+      INVALID_PARENT: {
+        REPLY_TO_A_REPLY: 'You can reply to a comment, but not to a reply. Reply to the comment above instead.',
+        NOT_IN_THREAD: 'The comment you are replying to is not in this thread.',
       },
     },
   },
@@ -696,6 +706,8 @@ export const en: Messages = {
   // Issue 11: run charts, benefits and holding the gains.
   ...measurementEn,
   ...publicEn,
+  // Issue 12: discussion, questions from the floor, notifications and e-mail settings.
+  ...talkEn,
   // Issue 9: the lessons library, practices, similar work and spread.
   learning: {
     nav: {
@@ -1125,6 +1137,8 @@ export const en: Messages = {
         update: 'Changed a person',
         role_change: 'Changed a role',
         profile_update: 'Changed their own profile',
+        settings_update: 'Changed notification settings',
+        unsubscribe: 'Unsubscribed from e-mail',
       },
       invitation: {
         create: 'Invited someone',
@@ -1180,6 +1194,11 @@ export const en: Messages = {
         update: 'Changed a practice',
         adopt: 'Took up a practice',
       },
+      comment: {
+        create: 'Wrote a comment',
+        update: 'Edited a comment',
+        delete: 'Deleted a comment',
+      },
     },
     entityTypes: {
       user: 'People',
@@ -1196,6 +1215,7 @@ export const en: Messages = {
       benefit: 'Benefits',
       follow_up: 'Follow-ups',
       practice: 'Practices',
+      comment: 'Comments',
     },
   },
   // Single sign-on (issue 15)

@@ -1,5 +1,7 @@
 import type { Messages } from './messages';
 import { measurementFi } from './measurement.fi';
+import { publicFi } from './public.fi';
+import { talkFi } from './talk.fi';
 
 /** Finnish (suomi). Translated from the bokmål source (nb.ts); typed as `Messages`, so every key must be here. */
 export const fi: Messages = {
@@ -369,6 +371,9 @@ export const fi: Messages = {
         'Sähköpostiosoitteesi tai tilisi kuuluu toiselle organisaatiolle. Kirjaudu sisään sillä tavalla kuin se organisaatio tekee.',
       SSO_NOT_INVITED: 'Et ole vielä organisaatiosi jäsen Samspillissä. Pyydä organisaatiosi esihenkilöä kutsumaan sinut.',
       SSO_ACCOUNT_INACTIVE: 'Samspill-tilisi on poistettu käytöstä. Jos tarvitset sitä taas, kysy organisaatiosi esihenkilöltä.',
+      INVALID_PARENT: 'Voit vastata vain saman ketjun viestiin, et vastaukseen.',
+      INVALID_MENTIONS: 'Voit mainita vain henkilöitä, jotka näkevät tämän ketjun.',
+      COMMENT_DELETED: 'Viesti on poistettu, eikä sitä voi muuttaa.',
     },
     reasons: {
       INVALID_STAGE_TRANSITION: {
@@ -411,6 +416,10 @@ export const fi: Messages = {
         NOT_HTTPS: 'Osoitteen on alettava https:// (http:// vain osoitteissa localhost ja 127.0.0.1).',
         HAS_QUERY: 'Osoitteessa ei saa olla merkkejä ? tai #.',
       },
+      INVALID_PARENT: {
+        REPLY_TO_A_REPLY: 'Voit vastata viestiin mutta et vastaukseen. Vastaa sen sijaan yllä olevaan viestiin.',
+        NOT_IN_THREAD: 'Viestiä, johon vastaat, ei ole tässä ketjussa.',
+      },
     },
   },
   partnerships: {
@@ -432,10 +441,13 @@ export const fi: Messages = {
     visibilities: {
       members: 'Vain jäsenet',
       platform: 'Kaikki alustan käyttäjät voivat lukea',
+      public: 'Avoin kaikille, myös ilman kirjautumista',
     },
     visibilityHints: {
       members: 'Yhteistyön näkevät vain jäsenorganisaatioihin kuuluvat.',
       platform: 'Kaikki kirjautuneet voivat lukea; vain jäsenet kirjoittavat.',
+      public:
+        'Kuka tahansa voi lukea yhteistyön avoimelta sivulta ja ladata sen avoimena datana kirjautumatta. Henkilöiden nimiä ei koskaan näytetä siellä.',
     },
     createHeading: 'Perusta yhteistyö',
     create: 'Perusta yhteistyö',
@@ -697,6 +709,8 @@ export const fi: Messages = {
   },
   // Issue 11: run charts, benefits and holding the gains.
   ...measurementFi,
+  ...publicFi,
+  ...talkFi,
   // Issue 9: the lessons library, practices, similar work and spread.
   learning: {
     nav: {
@@ -1127,6 +1141,8 @@ export const fi: Messages = {
         update: 'Muokkasi henkilöä',
         role_change: 'Muutti roolia',
         profile_update: 'Muokkasi omaa profiiliaan',
+        settings_update: 'Muutti ilmoitusasetuksia',
+        unsubscribe: 'Peruutti sähköpostit',
       },
       invitation: {
         create: 'Kutsui',
@@ -1182,6 +1198,11 @@ export const fi: Messages = {
         update: 'Muokkasi käytäntöä',
         adopt: 'Otti käytännön käyttöön',
       },
+      comment: {
+        create: 'Kirjoitti viestin',
+        update: 'Muokkasi viestiä',
+        delete: 'Poisti viestin',
+      },
     },
     entityTypes: {
       user: 'Henkilöt',
@@ -1198,6 +1219,7 @@ export const fi: Messages = {
       benefit: 'Hyödyt',
       follow_up: 'Seurantakyselyt',
       practice: 'Käytännöt',
+      comment: 'Viestit',
     },
   },
   // Single sign-on (issue 15): the e-mail-first step, the provider settings, the profile

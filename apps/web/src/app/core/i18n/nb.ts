@@ -11,6 +11,7 @@ import type {
 import type { Direction, LogKind, ProjectStatus, Question, Stage, Visibility } from '@samspill/contracts';
 import { measurementNb } from './measurement.nb';
 import { publicNb } from './public.nb';
+import { talkNb } from './talk.nb';
 import type { AdoptionKind, LessonKind } from '@samspill/contracts';
 
 /** The audit trail's actions, `<entity>.<verb>`, as nested keys: `audit.actions.user.role_change`. */
@@ -388,6 +389,10 @@ export const nb = {
       SSO_OTHER_ORGANIZATION: 'E-postadressen eller kontoen din hører til en annen organisasjon. Logg inn slik den organisasjonen gjør.',
       SSO_NOT_INVITED: 'Du er ikke medlem av organisasjonen din i Samspill ennå. Be en leder i organisasjonen om å invitere deg.',
       SSO_ACCOUNT_INACTIVE: 'Kontoen din i Samspill er deaktivert. Spør en leder i organisasjonen din om du trenger den igjen.',
+      // issue 12
+      INVALID_PARENT: 'Du kan bare svare på et innlegg i samme tråd, ikke på et svar.',
+      INVALID_MENTIONS: 'Du kan bare nevne personer som kan se denne tråden.',
+      COMMENT_DELETED: 'Innlegget er slettet og kan ikke endres.',
     } satisfies Record<ErrorCode, string>,
     reasons: {
       INVALID_STAGE_TRANSITION: {
@@ -429,6 +434,11 @@ export const nb = {
         NOT_A_URL: 'Skriv adressen til identitetsleverandøren, for eksempel https://login.microsoftonline.com/<tenant>/v2.0.',
         NOT_HTTPS: 'Adressen må begynne med https:// (http:// bare på localhost og 127.0.0.1).',
         HAS_QUERY: 'Adressen kan ikke ha ? eller # i seg.',
+      },
+      // issue 12
+      INVALID_PARENT: {
+        REPLY_TO_A_REPLY: 'Du kan svare på et innlegg, men ikke på et svar. Svar på innlegget over i stedet.',
+        NOT_IN_THREAD: 'Innlegget du svarer på, finnes ikke i denne tråden.',
       },
     } satisfies { [C in CodeWithReasons]: Record<ErrorReasonOf<C>, string> },
   },
@@ -718,6 +728,8 @@ export const nb = {
   ...measurementNb,
   // Issue 13: the folding menu, public partnerships, open data, the accessibility statement.
   ...publicNb,
+  // Issue 12: discussion, questions from the floor, notifications and e-mail settings.
+  ...talkNb,
   // Issue 9: the lessons library, practices, similar work and spread.
   learning: {
     nav: {
@@ -1148,6 +1160,8 @@ export const nb = {
         update: 'Endret person',
         role_change: 'Endret rolle',
         profile_update: 'Endret egen profil',
+        settings_update: 'Endret varslingsinnstillinger',
+        unsubscribe: 'Meldte seg av e-post',
       },
       invitation: {
         create: 'Inviterte',
@@ -1203,6 +1217,11 @@ export const nb = {
         update: 'Endret en praksis',
         adopt: 'Tok i bruk en praksis',
       },
+      comment: {
+        create: 'Skrev et innlegg',
+        update: 'Endret et innlegg',
+        delete: 'Slettet et innlegg',
+      },
     } satisfies AuditActionLabels,
     entityTypes: {
       user: 'Personer',
@@ -1219,6 +1238,7 @@ export const nb = {
       benefit: 'Gevinster',
       follow_up: 'Oppfølginger',
       practice: 'Praksiser',
+      comment: 'Innlegg',
     } satisfies Record<AuditEntityType, string>,
   },
   // Single sign-on (issue 15): the e-mail-first step, the provider settings, the profile

@@ -1,5 +1,7 @@
 import type { Messages } from './messages';
 import { measurementNn } from './measurement.nn';
+import { publicNn } from './public.nn';
+import { talkNn } from './talk.nn';
 
 /**
  * Norsk nynorsk. Typed as `Messages`, so a missing or extra key fails the type check.
@@ -370,6 +372,9 @@ export const nn: Messages = {
       SSO_OTHER_ORGANIZATION: 'E-postadressa eller kontoen din høyrer til ein annan organisasjon. Logg inn slik den organisasjonen gjer.',
       SSO_NOT_INVITED: 'Du er ikkje medlem av organisasjonen din i Samspill enno. Be ein leiar i organisasjonen om å invitere deg.',
       SSO_ACCOUNT_INACTIVE: 'Kontoen din i Samspill er deaktivert. Spør ein leiar i organisasjonen din om du treng han igjen.',
+      INVALID_PARENT: 'Du kan berre svare på eit innlegg i same tråd, ikkje på eit svar.',
+      INVALID_MENTIONS: 'Du kan berre nemne personar som kan sjå denne tråden.',
+      COMMENT_DELETED: 'Innlegget er sletta og kan ikkje endrast.',
     },
     reasons: {
       INVALID_STAGE_TRANSITION: {
@@ -412,6 +417,10 @@ export const nn: Messages = {
         NOT_HTTPS: 'Adressa må byrje med https:// (http:// berre på localhost og 127.0.0.1).',
         HAS_QUERY: 'Adressa kan ikkje innehalde ? eller #.',
       },
+      INVALID_PARENT: {
+        REPLY_TO_A_REPLY: 'Du kan svare på eit innlegg, men ikkje på eit svar. Svar på innlegget over i staden.',
+        NOT_IN_THREAD: 'Innlegget du svarer på, finst ikkje i denne tråden.',
+      },
     },
   },
   partnerships: {
@@ -433,10 +442,13 @@ export const nn: Messages = {
     visibilities: {
       members: 'Berre medlemmene',
       platform: 'Alle på plattforma kan lese',
+      public: 'Ope for alle, også utan innlogging',
     },
     visibilityHints: {
       members: 'Berre dei som høyrer til medlemmene, ser samarbeidet.',
       platform: 'Alle innlogga kan lese; berre medlemmene skriv.',
+      public:
+        'Alle kan lese samarbeidet på ei open side og laste det ned som opne data, utan å logge inn. Namn på personar blir aldri viste der.',
     },
     createHeading: 'Opprett eit samarbeid',
     create: 'Opprett samarbeidet',
@@ -695,6 +707,8 @@ export const nn: Messages = {
   },
   // Issue 11: run charts, benefits and holding the gains.
   ...measurementNn,
+  ...publicNn,
+  ...talkNn,
   // Issue 9: the lessons library, practices, similar work and spread.
   learning: {
     nav: {
@@ -1125,6 +1139,8 @@ export const nn: Messages = {
         update: 'Endra person',
         role_change: 'Endra rolle',
         profile_update: 'Endra eigen profil',
+        settings_update: 'Endra varslingsinnstillingar',
+        unsubscribe: 'Melde seg av e-post',
       },
       invitation: {
         create: 'Inviterte',
@@ -1180,6 +1196,11 @@ export const nn: Messages = {
         update: 'Endra ein praksis',
         adopt: 'Tok i bruk ein praksis',
       },
+      comment: {
+        create: 'Skreiv eit innlegg',
+        update: 'Endra eit innlegg',
+        delete: 'Sletta eit innlegg',
+      },
     },
     entityTypes: {
       user: 'Personar',
@@ -1196,6 +1217,7 @@ export const nn: Messages = {
       benefit: 'Gevinstar',
       follow_up: 'Oppfølgingar',
       practice: 'Praksisar',
+      comment: 'Innlegg',
     },
   },
   // Single sign-on (issue 15): the e-mail-first step, the provider settings, the profile

@@ -1,5 +1,7 @@
 import type { Messages } from './messages';
 import { measurementSv } from './measurement.sv';
+import { publicSv } from './public.sv';
+import { talkSv } from './talk.sv';
 
 /**
  * Swedish, translated from bokmål (`nb`, the source of truth). Words of the Swedish
@@ -373,6 +375,9 @@ export const sv: Messages = {
         'Din e-postadress eller ditt konto hör till en annan organisation. Logga in på det sätt som den organisationen gör.',
       SSO_NOT_INVITED: 'Du är inte medlem i din organisation i Samspill ännu. Be en chef i organisationen att bjuda in dig.',
       SSO_ACCOUNT_INACTIVE: 'Ditt konto i Samspill är inaktiverat. Fråga en chef i din organisation om du behöver det igen.',
+      INVALID_PARENT: 'Du kan bara svara på ett inlägg i samma tråd, inte på ett svar.',
+      INVALID_MENTIONS: 'Du kan bara nämna personer som kan se den här tråden.',
+      COMMENT_DELETED: 'Inlägget är borttaget och kan inte ändras.',
     },
     reasons: {
       INVALID_STAGE_TRANSITION: {
@@ -415,6 +420,10 @@ export const sv: Messages = {
         NOT_HTTPS: 'Adressen måste börja med https:// (http:// bara på localhost och 127.0.0.1).',
         HAS_QUERY: 'Adressen får inte innehålla ? eller #.',
       },
+      INVALID_PARENT: {
+        REPLY_TO_A_REPLY: 'Du kan svara på ett inlägg, men inte på ett svar. Svara på inlägget ovanför i stället.',
+        NOT_IN_THREAD: 'Inlägget du svarar på finns inte i den här tråden.',
+      },
     },
   },
   partnerships: {
@@ -436,10 +445,13 @@ export const sv: Messages = {
     visibilities: {
       members: 'Bara medlemmarna',
       platform: 'Alla på plattformen kan läsa',
+      public: 'Öppen för alla, även utan inloggning',
     },
     visibilityHints: {
       members: 'Bara de som hör till medlemsorganisationerna ser samverkan.',
       platform: 'Alla inloggade kan läsa; bara medlemmarna skriver.',
+      public:
+        'Alla kan läsa samverkan på en öppen sida och ladda ned den som öppna data utan att logga in. Namn på personer visas aldrig där.',
     },
     createHeading: 'Skapa en samverkan',
     create: 'Skapa samverkan',
@@ -699,6 +711,8 @@ export const sv: Messages = {
   },
   // Issue 11: run charts, benefits and holding the gains.
   ...measurementSv,
+  ...publicSv,
+  ...talkSv,
   // Issue 9: the lessons library, practices, similar work and spread.
   learning: {
     nav: {
@@ -1129,6 +1143,8 @@ export const sv: Messages = {
         update: 'Ändrade person',
         role_change: 'Ändrade roll',
         profile_update: 'Ändrade sin egen profil',
+        settings_update: 'Ändrade aviseringsinställningar',
+        unsubscribe: 'Avregistrerade sig från e-post',
       },
       invitation: {
         create: 'Bjöd in',
@@ -1184,6 +1200,11 @@ export const sv: Messages = {
         update: 'Ändrade en arbetsmetod',
         adopt: 'Införde en arbetsmetod',
       },
+      comment: {
+        create: 'Skrev ett inlägg',
+        update: 'Ändrade ett inlägg',
+        delete: 'Tog bort ett inlägg',
+      },
     },
     entityTypes: {
       user: 'Personer',
@@ -1200,6 +1221,7 @@ export const sv: Messages = {
       benefit: 'Nyttor',
       follow_up: 'Uppföljningar',
       practice: 'Arbetsmetoder',
+      comment: 'Inlägg',
     },
   },
   // Single sign-on (issue 15): the e-mail-first step, the provider settings, the profile

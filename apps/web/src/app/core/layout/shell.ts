@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, signal } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { Auth } from '../auth/auth';
 import { I18n } from '../i18n/i18n';
@@ -6,12 +6,14 @@ import { TranslatePipe } from '../i18n/translate-pipe';
 import { LanguageChoice } from './language-choice';
 import { SiteFooter } from './site-footer';
 import { SkipLink } from './skip-link';
+import { NotificationBell } from '../../talk/notification-bell';
+import { NotificationCenter } from '../../talk/notification-center';
 
 /** The frame around every signed-in page. */
 @Component({
   selector: 'sp-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LanguageChoice, SkipLink, SiteFooter],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LanguageChoice, SkipLink, SiteFooter, NotificationBell],
   templateUrl: './shell.html',
   styleUrl: './shell.css',
 })
@@ -36,6 +38,9 @@ export class Shell {
       if (event instanceof NavigationEnd) this.menuOpen.set(false);
     });
     inject(DestroyRef).onDestroy(() => navigations.unsubscribe());
+    // Notifications arrive live while someone is signed in (issue 12).
+    const notifications = inject(NotificationCenter);
+    effect(() => (this.auth.signedIn() ? notifications.start() : notifications.stop()));
   }
 
   protected toggleMenu(): void {

@@ -1,0 +1,38 @@
+import { type DynamicModule, Global, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import type { AppConfig } from '../config/configuration';
+import { NotificationHub } from '../notifications/notification-hub';
+import { Notifier } from '../notifications/notifier';
+import { JobQueue } from './job-queue';
+
+/**
+ * The job queue, the notification listener and the Notifier that raises notifications. Global like the
+ * DatabaseModule it sits beside: they hold this process's direct database connections (pg-boss's pool, the one
+ * LISTEN connection), and the features that raise notifications (projects, answers, practices, comments) are
+ * static modules without the configuration.
+ */
+@Global()
+@Module({})
+export class JobsModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly hub: NotificationHub,
+  ) {}
+
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    const direct = config.databaseDirectUrl ?? databaseUrl;
+    return {
+      module: JobsModule,
+      providers: [
+        { provide: JobQueue, useFactory: () => new JobQueue({ url: direct, work: config.jobs, pollSeconds: config.jobPollSeconds }) },
+        { provide: NotificationHub, useFactory: () => new NotificationHub(direct) },
+        { provide: Notifier, useFactory: (queue: JobQueue) => new Notifier(queue), inject: [JobQueue] },
+      ],
+      exports: [JobQueue, NotificationHub, Notifier],
+    };
+  }
+
+  /** After every module has registered its workers. */
+  async onApplicationBootstrap(): Promise<void> {
+    await Promise.all([this.queue.start(), this.hub.start()]);
+  }
+}

@@ -57,6 +57,9 @@ export const errorMessagesDa: ErrorMessages = {
     SSO_OTHER_ORGANIZATION: 'Din e-mailadresse eller konto hører til en anden organisation. Log ind, som den organisation gør.',
     SSO_NOT_INVITED: 'Du er endnu ikke medlem af din organisation i Samspill. Bed en leder i organisationen om at invitere dig.',
     SSO_ACCOUNT_INACTIVE: 'Din konto i Samspill er deaktiveret. Spørg en leder i din organisation, hvis du får brug for den igen.',
+    INVALID_PARENT: 'Du kan kun svare på et indlæg i samme tråd, ikke på et svar.',
+    INVALID_MENTIONS: 'Du kan kun nævne personer der kan se denne tråd.',
+    COMMENT_DELETED: 'Indlægget er slettet og kan ikke ændres.',
   },
   reasons: {
     INVALID_STAGE_TRANSITION: {
@@ -98,6 +101,10 @@ export const errorMessagesDa: ErrorMessages = {
       NOT_HTTPS: 'Adressen skal begynde med https:// (http:// kun på localhost og 127.0.0.1).',
       HAS_QUERY: 'Adressen må ikke indeholde ? eller #.',
     },
+    INVALID_PARENT: {
+      REPLY_TO_A_REPLY: 'Du kan svare på et indlæg, men ikke på et svar. Svar i stedet på indlægget ovenfor.',
+      NOT_IN_THREAD: 'Indlægget du svarer på findes ikke i denne tråd.',
+    },
   },
   notFound: {
     partnership: 'Vi kunne ikke finde samarbejdet.',
@@ -115,6 +122,7 @@ export const errorMessagesDa: ErrorMessages = {
     invitation: 'Vi kunne ikke finde invitationen.',
     session: 'Vi kunne ikke finde sessionen.',
     'identity provider': 'Vi kunne ikke finde identitetsudbyderen.',
+    comment: 'Vi kunne ikke finde indlægget.',
   },
   noSuchEndpoint: 'Denne adresse findes ikke i Samspills API',
   details: 'Detaljer',

@@ -57,6 +57,9 @@ export const errorMessagesFi: ErrorMessages = {
     SSO_OTHER_ORGANIZATION: 'Sähköpostiosoitteesi tai tilisi kuuluu toiselle organisaatiolle. Kirjaudu sisään sen organisaation tavalla.',
     SSO_NOT_INVITED: 'Et ole vielä organisaatiosi jäsen Samspillissa. Pyydä organisaatiosi esihenkilöä kutsumaan sinut.',
     SSO_ACCOUNT_INACTIVE: 'Samspill-tilisi on poistettu käytöstä. Kysy organisaatiosi esihenkilöltä, jos tarvitset sitä taas.',
+    INVALID_PARENT: 'Voit vastata vain saman ketjun viestiin, et vastaukseen.',
+    INVALID_MENTIONS: 'Voit mainita vain henkilöitä, jotka näkevät tämän ketjun.',
+    COMMENT_DELETED: 'Viesti on poistettu, eikä sitä voi muuttaa.',
   },
   reasons: {
     INVALID_STAGE_TRANSITION: {
@@ -98,6 +101,10 @@ export const errorMessagesFi: ErrorMessages = {
       NOT_HTTPS: 'Osoitteen on alettava https:// (http:// vain osoitteissa localhost ja 127.0.0.1).',
       HAS_QUERY: 'Osoitteessa ei saa olla merkkejä ? tai #.',
     },
+    INVALID_PARENT: {
+      REPLY_TO_A_REPLY: 'Voit vastata viestiin mutta et vastaukseen. Vastaa sen sijaan yllä olevaan viestiin.',
+      NOT_IN_THREAD: 'Viestiä, johon vastaat, ei ole tässä ketjussa.',
+    },
   },
   notFound: {
     partnership: 'Yhteistyötä ei löytynyt.',
@@ -115,6 +122,7 @@ export const errorMessagesFi: ErrorMessages = {
     invitation: 'Kutsua ei löytynyt.',
     session: 'Istuntoa ei löytynyt.',
     'identity provider': 'Tunnistuspalvelua ei löytynyt.',
+    comment: 'Viestiä ei löytynyt.',
   },
   noSuchEndpoint: 'Tätä osoitetta ei ole Samspillin rajapinnassa',
   details: 'Tarkemmin',

@@ -57,6 +57,9 @@ export const errorMessagesNb: ErrorMessages = {
     SSO_OTHER_ORGANIZATION: 'E-postadressen eller kontoen din hører til en annen organisasjon. Logg inn slik den organisasjonen gjør.',
     SSO_NOT_INVITED: 'Du er ikke medlem av organisasjonen din i Samspill ennå. Be en leder i organisasjonen om å invitere deg.',
     SSO_ACCOUNT_INACTIVE: 'Kontoen din i Samspill er deaktivert. Spør en leder i organisasjonen din om du trenger den igjen.',
+    INVALID_PARENT: 'Du kan bare svare på et innlegg i samme tråd, ikke på et svar.',
+    INVALID_MENTIONS: 'Du kan bare nevne personer som kan se denne tråden.',
+    COMMENT_DELETED: 'Innlegget er slettet og kan ikke endres.',
   },
   reasons: {
     INVALID_STAGE_TRANSITION: {
@@ -98,6 +101,10 @@ export const errorMessagesNb: ErrorMessages = {
       NOT_HTTPS: 'Adressen må begynne med https:// (http:// bare på localhost og 127.0.0.1).',
       HAS_QUERY: 'Adressen kan ikke ha ? eller # i seg.',
     },
+    INVALID_PARENT: {
+      REPLY_TO_A_REPLY: 'Du kan svare på et innlegg, men ikke på et svar. Svar på innlegget over i stedet.',
+      NOT_IN_THREAD: 'Innlegget du svarer på, finnes ikke i denne tråden.',
+    },
   },
   notFound: {
     partnership: 'Vi fant ikke samarbeidet.',
@@ -115,6 +122,7 @@ export const errorMessagesNb: ErrorMessages = {
     invitation: 'Vi fant ikke invitasjonen.',
     session: 'Vi fant ikke økten.',
     'identity provider': 'Vi fant ikke identitetsleverandøren.',
+    comment: 'Vi fant ikke innlegget.',
   },
   noSuchEndpoint: 'Denne adressen finnes ikke i Samspills API',
   details: 'Detaljer',

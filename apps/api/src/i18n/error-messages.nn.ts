@@ -57,6 +57,9 @@ export const errorMessagesNn: ErrorMessages = {
     SSO_OTHER_ORGANIZATION: 'E-postadressa eller kontoen din høyrer til ein annan organisasjon. Logg inn slik den organisasjonen gjer.',
     SSO_NOT_INVITED: 'Du er ikkje medlem av organisasjonen din i Samspill enno. Be ein leiar i organisasjonen om å invitere deg.',
     SSO_ACCOUNT_INACTIVE: 'Kontoen din i Samspill er deaktivert. Spør ein leiar i organisasjonen din om du treng han igjen.',
+    INVALID_PARENT: 'Du kan berre svare på eit innlegg i same tråd, ikkje på eit svar.',
+    INVALID_MENTIONS: 'Du kan berre nemne personar som kan sjå denne tråden.',
+    COMMENT_DELETED: 'Innlegget er sletta og kan ikkje endrast.',
   },
   reasons: {
     INVALID_STAGE_TRANSITION: {
@@ -98,6 +101,10 @@ export const errorMessagesNn: ErrorMessages = {
       NOT_HTTPS: 'Adressa må byrje med https:// (http:// berre på localhost og 127.0.0.1).',
       HAS_QUERY: 'Adressa kan ikkje ha ? eller # i seg.',
     },
+    INVALID_PARENT: {
+      REPLY_TO_A_REPLY: 'Du kan svare på eit innlegg, men ikkje på eit svar. Svar på innlegget over i staden.',
+      NOT_IN_THREAD: 'Innlegget du svarer på, finst ikkje i denne tråden.',
+    },
   },
   notFound: {
     partnership: 'Vi fann ikkje samarbeidet.',
@@ -115,6 +122,7 @@ export const errorMessagesNn: ErrorMessages = {
     invitation: 'Vi fann ikkje invitasjonen.',
     session: 'Vi fann ikkje økta.',
     'identity provider': 'Vi fann ikkje identitetsleverandøren.',
+    comment: 'Vi fann ikkje innlegget.',
   },
   noSuchEndpoint: 'Denne adressa finst ikkje i API-et til Samspill',
   details: 'Detaljar',

@@ -58,6 +58,9 @@ export const errorMessagesSv: ErrorMessages = {
       'Din e-postadress eller ditt konto hör till en annan organisation. Logga in på det sätt som den organisationen gör.',
     SSO_NOT_INVITED: 'Du är ännu inte medlem i din organisation i Samspill. Be en chef i organisationen att bjuda in dig.',
     SSO_ACCOUNT_INACTIVE: 'Ditt konto i Samspill är inaktiverat. Fråga en chef i din organisation om du behöver det igen.',
+    INVALID_PARENT: 'Du kan bara svara på ett inlägg i samma tråd, inte på ett svar.',
+    INVALID_MENTIONS: 'Du kan bara nämna personer som kan se den här tråden.',
+    COMMENT_DELETED: 'Inlägget är borttaget och kan inte ändras.',
   },
   reasons: {
     INVALID_STAGE_TRANSITION: {
@@ -99,6 +102,10 @@ export const errorMessagesSv: ErrorMessages = {
       NOT_HTTPS: 'Adressen måste börja med https:// (http:// bara på localhost och 127.0.0.1).',
       HAS_QUERY: 'Adressen får inte innehålla ? eller #.',
     },
+    INVALID_PARENT: {
+      REPLY_TO_A_REPLY: 'Du kan svara på ett inlägg, men inte på ett svar. Svara på inlägget ovanför i stället.',
+      NOT_IN_THREAD: 'Inlägget du svarar på finns inte i den här tråden.',
+    },
   },
   notFound: {
     partnership: 'Samverkan finns inte.',
@@ -116,6 +123,7 @@ export const errorMessagesSv: ErrorMessages = {
     invitation: 'Inbjudan finns inte.',
     session: 'Sessionen finns inte.',
     'identity provider': 'Identitetsleverantören finns inte.',
+    comment: 'Inlägget finns inte.',
   },
   noSuchEndpoint: 'Den här adressen finns inte i Samspills API',
   details: 'Detaljer',

@@ -99,6 +99,7 @@ const invite = (who: Who, body: Record<string, unknown>) =>
   call(who, 'POST', '/api/invitations', { email: `ny.${randomUUID()}@gran.kommune.no`, name: 'Ny Kollega', role: 'staff', ...body });
 
 const SSO_SPEC = 'e2e/api/src/single-sign-on.e2e-spec.ts';
+const DISCUSSION_SPEC = 'e2e/api/src/discussion.e2e-spec.ts';
 /** Identity provider settings for Bærum, which `change` makes wrong. */
 const ssoSettings = (change: Record<string, unknown>) => ({
   issuer: 'https://idp.baerum.kommune.no',
@@ -270,6 +271,21 @@ const BY_CODE: Record<ErrorCode, Refusal | { provedIn: string }> = {
   SSO_OTHER_ORGANIZATION: { provedIn: SSO_SPEC },
   SSO_NOT_INVITED: { provedIn: SSO_SPEC },
   SSO_ACCOUNT_INACTIVE: { provedIn: SSO_SPEC },
+  // issue 12
+  INVALID_PARENT: { provedIn: DISCUSSION_SPEC },
+  INVALID_MENTIONS: {
+    status: 400,
+    provoke: async () =>
+      call('granStaff', 'POST', `/api/partnerships/${c.pilot.id}/comments`, { text: 'Hei', mentionIds: [await c.userId('roskildeStaff')] }),
+  },
+  COMMENT_DELETED: {
+    status: 409,
+    provoke: async () => {
+      const made = await c.call<{ id: string }>('granStaff', 'POST', `/api/partnerships/${c.pilot.id}/comments`, { text: 'Borte snart' });
+      expectStatus(204, await call('granStaff', 'DELETE', `/api/comments/${made.body.id}`));
+      return call('granStaff', 'PATCH', `/api/comments/${made.body.id}`, { text: 'Tilbake' });
+    },
+  },
 };
 
 describe('every code in ERROR_CODES', () => {
@@ -363,6 +379,16 @@ const BY_REASON: { [C in CodeWithReasons]: Record<ErrorReasonOf<C>, ReasonCase> 
       call('admin', 'PUT', `/api/organizations/${c.org.baerum}/identity-provider`, ssoSettings({ issuer: 'http://idp.example' })),
     HAS_QUERY: async () => () =>
       call('admin', 'PUT', `/api/organizations/${c.org.baerum}/identity-provider`, ssoSettings({ issuer: 'https://idp.example/?t=1' })),
+  },
+  INVALID_PARENT: {
+    REPLY_TO_A_REPLY: async () => {
+      const path = `/api/partnerships/${c.pilot.id}/comments`;
+      const top = expectStatus(201, await c.call<{ id: string }>('granStaff', 'POST', path, { text: 'Et spørsmål' }));
+      const reply = expectStatus(201, await c.call<{ id: string }>('lunnerStaff', 'POST', path, { text: 'Et svar', parentId: top.id }));
+      return () => call('granStaff', 'POST', path, { text: 'Svar på svar', parentId: reply.id });
+    },
+    NOT_IN_THREAD: async () => () =>
+      call('granStaff', 'POST', `/api/partnerships/${c.pilot.id}/comments`, { text: 'Hei', parentId: randomUUID() }),
   },
   INVALID_OBSERVERS: {
     NOT_AN_ORGANIZATION: async () => () => call('granLeader', 'PATCH', `/api/partnerships/${c.pilot.id}`, { observerIds: [randomUUID()] }),

@@ -182,8 +182,14 @@ test.describe('talking to each other', () => {
 
   test('notification and e-mail settings are saved on the profile page', async ({ page }) => {
     await signIn(page, DEMO_ACCOUNTS.vestreTotenStaff);
-    await page.goto('/profile');
+    // From the notifications, by their link to the settings.
+    await page
+      .getByRole('banner')
+      .getByRole('link', { name: /^Varsler/ })
+      .click();
+    await page.getByRole('link', { name: 'Varsel- og e-postinnstillinger' }).click();
     const settings = page.getByRole('region', { name: 'Varsler og e-post' });
+    await expect(settings).toBeFocused();
     const digest = settings.getByRole('group', { name: 'Oppsummering på e-post' });
     await expect(digest.getByRole('radio', { name: 'Hver uke' })).toBeChecked();
     await expect(settings.getByRole('checkbox', { name: 'Når noen nevner meg' })).toBeChecked();

@@ -51,6 +51,8 @@ export interface AppConfig {
   jobs: boolean;
   /** How often an idle queue worker looks for work, in seconds. */
   jobPollSeconds: number;
+  /** The first wait before a failed job (a refused mail) is tried again; it doubles each time. */
+  jobRetryDelaySeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -220,6 +222,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseDirectUrl,
     jobs: bool('JOBS', true),
     jobPollSeconds: int('JOB_POLL_SECONDS', 2, 1, 600),
+    jobRetryDelaySeconds: int('JOB_RETRY_DELAY_SECONDS', 30, 1, 3600),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

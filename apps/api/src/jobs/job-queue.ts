@@ -15,8 +15,8 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-/** A mail server that is away for a while is waited out: 30 s, 60 s, 120 s … (about 8.5 hours over ten tries). */
-const RETRIES = { retryLimit: 10, retryDelay: 30, retryBackoff: true } as const;
+/** A mail server that is away for a while is waited out: 30 s, 60 s, 120 s … (about 8.5 hours over ten tries by default). */
+const RETRY_LIMIT = 10;
 
 export interface JobQueueSettings {
   /** A direct connection (not through a transaction-mode pooler). */
@@ -24,6 +24,8 @@ export interface JobQueueSettings {
   /** Run workers and schedules here. */
   work: boolean;
   pollSeconds: number;
+  /** The first wait before a retry (JOB_RETRY_DELAY_SECONDS); doubled each time. */
+  retryDelaySeconds?: number;
 }
 
 /**
@@ -63,7 +65,10 @@ export class JobQueue implements OnApplicationShutdown {
     boss.on('error', (error) => this.logger.error({ reason: error.message }, 'job queue error'));
     await boss.start();
     for (const name of Object.values(QUEUES)) {
-      await boss.createQueue(name, { name, ...RETRIES });
+      const queue = { name, ...this.retries };
+      await boss.createQueue(name, queue);
+      // A queue made earlier keeps its policy unless told: the configured delay holds in every process.
+      await boss.updateQueue(name, queue);
     }
     this.boss = boss;
     if (!this.settings.work) return;
@@ -88,7 +93,11 @@ export class JobQueue implements OnApplicationShutdown {
 
   async sendMany(name: QueueName, items: { data: object; singletonKey?: string }[]): Promise<void> {
     if (!this.boss || items.length === 0) return;
-    await this.boss.insert(items.map((i) => ({ name, data: i.data, singletonKey: i.singletonKey, ...RETRIES })));
+    await this.boss.insert(items.map((i) => ({ name, data: i.data, singletonKey: i.singletonKey, ...this.retries })));
+  }
+
+  private get retries() {
+    return { retryLimit: RETRY_LIMIT, retryDelay: this.settings?.retryDelaySeconds ?? 30, retryBackoff: true };
   }
 
   get running(): boolean {

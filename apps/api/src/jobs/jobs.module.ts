@@ -23,7 +23,16 @@ export class JobsModule implements OnApplicationBootstrap {
     return {
       module: JobsModule,
       providers: [
-        { provide: JobQueue, useFactory: () => new JobQueue({ url: direct, work: config.jobs, pollSeconds: config.jobPollSeconds }) },
+        {
+          provide: JobQueue,
+          useFactory: () =>
+            new JobQueue({
+              url: direct,
+              work: config.jobs,
+              pollSeconds: config.jobPollSeconds,
+              retryDelaySeconds: config.jobRetryDelaySeconds,
+            }),
+        },
         { provide: NotificationHub, useFactory: () => new NotificationHub(direct) },
         { provide: Notifier, useFactory: (queue: JobQueue) => new Notifier(queue), inject: [JobQueue] },
       ],

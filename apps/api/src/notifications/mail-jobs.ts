@@ -231,12 +231,12 @@ export class MailJobs implements OnModuleInit {
         `SELECT c.id, p.id AS partnership_id, p.name, c.text FROM comments c
          JOIN partnerships p ON p.id = c.entity_id
          JOIN partnership_members pm ON pm.partnership_id = p.id AND pm.organization_id = $1
-         WHERE c.entity_type = 'partnership' AND c.parent_id IS NULL AND c.deleted_at IS NULL AND c.created_at < $3
+         WHERE c.entity_type = 'partnership' AND c.parent_id IS NULL AND c.deleted_at IS NULL AND c.created_at < $2
            AND NOT EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = p.id AND m.organization_id = c.organization_id)
            AND NOT EXISTS (SELECT 1 FROM comments r JOIN partnership_members rm ON rm.partnership_id = p.id AND rm.organization_id = r.organization_id
                            WHERE r.parent_id = c.id AND r.deleted_at IS NULL)
          ORDER BY c.created_at DESC LIMIT 5`,
-        [user.organization_id, period.from, period.to],
+        [user.organization_id, period.to],
       ),
       this.dataSource.query<{ project_id: string; title: string; text: string }[]>(
         `SELECT pr.id AS project_id, pr.title, l.text FROM log_entries l

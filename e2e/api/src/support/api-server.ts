@@ -29,9 +29,13 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs `node dist/apps/api/main.js <command>` to completion. */
-export function runApiCommand(command: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export function runApiCommand(
+  command: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [API_MAIN, command], {
+    const child = spawn(process.execPath, [API_MAIN, command, ...args], {
       cwd: WORKSPACE,
       env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { CommentThread } from './comment-thread';
-import { aComment, button, setUpTalk, visibleText } from './talk.testing';
+import { aComment, button, find, setUpTalk, visibleText } from './talk.testing';
 
 const THREAD = '/api/projects/pr1/comments';
 
@@ -32,12 +32,12 @@ describe('CommentThread', () => {
     expect(top).toHaveLength(2);
     expect(host.querySelector('#comment-c1 .text')?.textContent).toBe('<script>alert(1)</script>\nAndre linje');
     expect(host.querySelector('script')).toBeNull();
-    expect(visibleText(host.querySelector('#comment-c1')!)).toContain('(redigert');
-    expect(visibleText(host.querySelector('#comment-c2')!)).toBe('Innlegget er slettet.');
+    expect(visibleText(find(host, '#comment-c1'))).toContain('(redigert');
+    expect(visibleText(find(host, '#comment-c2'))).toBe('Innlegget er slettet.');
     const replies = top[1]?.querySelector('ol.replies');
     expect(replies?.getAttribute('aria-label')).toBe('Svar på innlegget fra Lise Leder');
-    expect(visibleText(replies!)).toContain('Svaret står i sammenhengen');
-    expect(visibleText(replies!)).toContain('Nevnt: Kari Nordmann');
+    expect(visibleText(replies)).toContain('Svaret står i sammenhengen');
+    expect(visibleText(replies)).toContain('Nevnt: Kari Nordmann');
     // Nobody replies to a reply, nor to a deleted comment.
     expect(host.querySelector('#comment-c3 button')).toBeNull();
     expect(host.querySelector('#comment-c2 button')).toBeNull();
@@ -49,7 +49,7 @@ describe('CommentThread', () => {
     await fixture.whenStable();
     expect(visibleText(host)).toContain('Ingen har skrevet noe her ennå.');
 
-    const text = host.querySelector<HTMLTextAreaElement>('textarea')!;
+    const text = find<HTMLTextAreaElement>(host, 'textarea');
     text.value = '  Hvordan fikk dere lederne med?  ';
     text.dispatchEvent(new Event('input'));
     await fixture.whenStable();
@@ -64,8 +64,8 @@ describe('CommentThread', () => {
     await fixture.whenStable();
 
     expect(host.querySelector('[role="status"]')?.textContent).toContain('Innlegget er publisert.');
-    expect(visibleText(host.querySelector('#comment-c9')!)).toContain('Hvordan fikk dere lederne med?');
-    expect(button(host.querySelector('#comment-c9')!, /^Rediger/)).toBeTruthy();
+    expect(visibleText(find(host, '#comment-c9'))).toContain('Hvordan fikk dere lederne med?');
+    expect(button(find(host, '#comment-c9'), /^Rediger/)).toBeTruthy();
   });
 
   it('refuses an empty comment before sending and says why the API refused a mention', async () => {
@@ -78,7 +78,7 @@ describe('CommentThread', () => {
     expect(visibleText(host)).toContain('Skriv noe før du publiserer.');
     backend.expectNone({ method: 'POST', url: THREAD });
 
-    const text = host.querySelector<HTMLTextAreaElement>('textarea')!;
+    const text = find<HTMLTextAreaElement>(host, 'textarea');
     text.value = 'Hei';
     text.dispatchEvent(new Event('input'));
     button(host, 'Publiser').click();
@@ -94,9 +94,9 @@ describe('CommentThread', () => {
     backend.expectOne(THREAD).flush([aComment('c1')]);
     await fixture.whenStable();
 
-    button(host.querySelector('#comment-c1')!, 'Svar til Lise Leder').click();
+    button(find(host, '#comment-c1'), 'Svar til Lise Leder').click();
     await fixture.whenStable();
-    const reply = host.querySelector<HTMLTextAreaElement>('ol.thread textarea')!;
+    const reply = find<HTMLTextAreaElement>(host, 'ol.thread textarea');
     expect(document.activeElement).toBe(reply);
     reply.value = 'Med tavlemøter';
     reply.dispatchEvent(new Event('input'));
@@ -112,9 +112,9 @@ describe('CommentThread', () => {
     await fixture.whenStable();
     expect(host.querySelector('#comment-c2')?.textContent).not.toContain('Rediger');
 
-    button(host.querySelector('#comment-c1')!, /^Rediger/).click();
+    button(find(host, '#comment-c1'), /^Rediger/).click();
     await fixture.whenStable();
-    const text = host.querySelector<HTMLTextAreaElement>('#comment-c1 textarea')!;
+    const text = find<HTMLTextAreaElement>(host, '#comment-c1 textarea');
     expect(text.value).toBe('Tekst c1');
     text.value = 'Ny ordlyd';
     text.dispatchEvent(new Event('input'));
@@ -126,7 +126,7 @@ describe('CommentThread', () => {
     backend.expectOne(THREAD).flush([{ ...mine, text: 'Ny ordlyd', editedAt: '2026-11-21T10:00:00.000Z' }]);
     await fixture.whenStable();
 
-    button(host.querySelector('#comment-c1')!, /^Slett/).click();
+    button(find(host, '#comment-c1'), /^Slett/).click();
     await fixture.whenStable();
     expect(visibleText(host)).toContain('Vil du slette innlegget?');
     expect(document.activeElement?.id).toBe('confirm-delete-c1');
@@ -135,7 +135,7 @@ describe('CommentThread', () => {
     TestBed.tick();
     backend.expectOne(THREAD).flush([{ ...mine, text: '', deleted: true }]);
     await fixture.whenStable();
-    expect(visibleText(host.querySelector('#comment-c1')!)).toBe('Innlegget er slettet.');
+    expect(visibleText(find(host, '#comment-c1'))).toBe('Innlegget er slettet.');
   });
 
   it('gives a politician the thread to read and no form', async () => {

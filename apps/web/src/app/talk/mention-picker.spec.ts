@@ -2,7 +2,7 @@ import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { PersonRef } from '@samspill/contracts';
 import { MentionPicker } from './mention-picker';
-import { button, setUpTalk, visibleText } from './talk.testing';
+import { button, find, setUpTalk, visibleText } from './talk.testing';
 
 describe('MentionPicker', () => {
   let backend: HttpTestingController;
@@ -23,7 +23,7 @@ describe('MentionPicker', () => {
     document.body.appendChild(fixture.nativeElement);
     TestBed.tick();
     const host = fixture.nativeElement as HTMLElement;
-    const input = host.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+    const input = find<HTMLInputElement>(host, 'input[role="combobox"]');
     const type = (value: string) => {
       input.value = value;
       input.dispatchEvent(new Event('input'));

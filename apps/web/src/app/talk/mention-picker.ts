@@ -98,6 +98,8 @@ let nextPicker = 0;
     </div>
     <ul class="listbox" role="listbox" [id]="id + '-list'" [attr.aria-label]="'talk.thread.mentions' | t" [hidden]="!open()">
       @for (person of options(); track person.id; let i = $index) {
+        <!-- An ARIA combobox: focus stays in the search field, which takes the keys; a click chooses too. -->
+        <!-- eslint-disable-next-line @angular-eslint/template/click-events-have-key-events, @angular-eslint/template/interactive-supports-focus -->
         <li
           role="option"
           [id]="id + '-option-' + i"

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import type { NotificationItem } from '@samspill/contracts';
 import { NotificationBell } from './notification-bell';
 import { NotificationCenter } from './notification-center';
-import { setUpTalk } from './talk.testing';
+import { find, setUpTalk } from './talk.testing';
 
 /** A response whose body hands out the given chunks, then waits (an open stream) until the test ends it. */
 function streamResponse(status: number, chunks: string[] = []) {
@@ -61,7 +61,7 @@ describe('NotificationBell and NotificationCenter', () => {
     const fixture = TestBed.createComponent(NotificationBell);
     const host = fixture.nativeElement as HTMLElement;
     TestBed.tick();
-    const link = host.querySelector('a')!;
+    const link = find(host, 'a');
     expect(link.getAttribute('aria-label')).toBe('Varsler, ingen uleste');
 
     const arrived: NotificationItem[] = [];

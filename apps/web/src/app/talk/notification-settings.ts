@@ -1,4 +1,6 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, OnInit, effect, inject, input, signal } from '@angular/core';
+import { ActivatedRoute } from '@angular/router';
 import { NonNullableFormBuilder } from '@angular/forms';
 import type { DigestFrequency, NotificationSettings } from '@samspill/contracts';
 import { DIGEST_FREQUENCIES } from '@samspill/contracts/values';
@@ -9,9 +11,13 @@ import { formFeedback } from '../core/forms/form-feedback';
 import { FormShell } from '../core/forms/form-shell';
 import { I18n } from '../core/i18n/i18n';
 import { TranslatePipe } from '../core/i18n/translate-pipe';
+import { focusAfterRender } from '../core/layout/focus-after-render';
 import { TalkApi } from './talk-api';
 
 type Immediate = 'emailOnMention' | 'emailOnReply';
+
+/** The profile page's section around the panel, where the notifications page links to. */
+const SECTION = 'notification-settings';
 
 /** The form, opened on the settings as the API has them. */
 @Component({
@@ -97,4 +103,20 @@ export class NotificationSettingsForm implements OnInit {
 export class NotificationSettingsPanel {
   private readonly api = inject(TalkApi);
   protected readonly settings = dataResource(() => this.api.settings());
+
+  constructor() {
+    // Arriving from the notifications page's link (`/profile#notification-settings`): once the form is there, go to it.
+    const document = inject(DOCUMENT);
+    const focus = focusAfterRender();
+    const asked = inject(ActivatedRoute).snapshot.fragment === SECTION;
+    const arrived = effect(() => {
+      if (!asked || this.settings.value() === undefined) return;
+      arrived.destroy();
+      focus(() => {
+        const section = document.getElementById(SECTION);
+        section?.scrollIntoView();
+        return section;
+      });
+    });
+  }
 }

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import type { NotificationItem } from '@samspill/contracts';
 import { NotificationCenter } from './notification-center';
 import { NotificationsPage, routeOf } from './notifications-page';
-import { button, setUpTalk, visibleText } from './talk.testing';
+import { button, find, setUpTalk, visibleText } from './talk.testing';
 
 function item(n: number, changes: Partial<NotificationItem> = {}): NotificationItem {
   return {
@@ -48,8 +48,8 @@ describe('NotificationsPage', () => {
     const rows = host.querySelectorAll('#notifications > li');
     expect(rows).toHaveLength(20);
     expect(rows[0]?.classList).toContain('unread');
-    expect(visibleText(rows[0]!)).toContain('Ulest · Nytt innlegg');
-    expect(visibleText(rows[1]!)).toContain('Fase');
+    expect(visibleText(rows[0])).toContain('Ulest · Nytt innlegg');
+    expect(visibleText(rows[1])).toContain('Fase');
     expect(rows[0]?.querySelector('a')?.getAttribute('href')).toBe('/projects/pr1#comment-c1');
     expect(TestBed.inject(NotificationCenter).unread()).toBe(1);
     expect(visibleText(host)).toContain('1 uleste');
@@ -68,7 +68,7 @@ describe('NotificationsPage', () => {
     backend.expectOne(isList(false, 0)).flush({ items: [item(1), item(2)], unread: 2 });
     await fixture.whenStable();
 
-    button(host.querySelector('#notifications > li')!, /^Merk som lest/).click();
+    button(find(host, '#notifications > li'), /^Merk som lest/).click();
     const one = backend.expectOne({ method: 'POST', url: '/api/notifications/read' });
     expect(one.request.body).toEqual({ ids: ['n1'] });
     one.flush(null);
@@ -87,7 +87,7 @@ describe('NotificationsPage', () => {
     await fixture.whenStable();
     expect(TestBed.inject(NotificationCenter).unread()).toBe(0);
 
-    const unreadOnly = host.querySelector<HTMLInputElement>('#unread-only')!;
+    const unreadOnly = find<HTMLInputElement>(host, '#unread-only');
     unreadOnly.checked = true;
     unreadOnly.dispatchEvent(new Event('change'));
     TestBed.tick();

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap } from '@angular/router';
 import { FollowButton } from './follow-button';
 import { NotificationSettingsPanel } from './notification-settings';
-import { button, setUpTalk, visibleText } from './talk.testing';
+import { button, find, setUpTalk, visibleText } from './talk.testing';
 import { UnsubscribePage } from './unsubscribe-page';
 
 describe('FollowButton', () => {
@@ -24,7 +24,7 @@ describe('FollowButton', () => {
     state.flush({ following: false });
     await fixture.whenStable();
 
-    const toggle = host.querySelector('button')!;
+    const toggle = find(host, 'button');
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
     expect(visibleText(toggle)).toBe('Følg praksisen');
     toggle.click();
@@ -57,11 +57,14 @@ describe('NotificationSettingsPanel', () => {
     backend.expectOne('/api/auth/me/settings').flush({ digest: 'weekly', emailOnMention: true, emailOnReply: false });
     await fixture.whenStable();
 
-    const radio = (id: string) => host.querySelector<HTMLInputElement>(`input[type="radio"][id$="-digest-${id}"]`)!;
-    const box = (label: string) =>
-      Array.from(host.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).find(
-        (input) => visibleText(host.querySelector(`label[for="${input.id}"]`)!) === label,
-      )!;
+    const radio = (id: string) => find<HTMLInputElement>(host, `input[type="radio"][id$="-digest-${id}"]`);
+    const box = (label: string) => {
+      const found = Array.from(host.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).find(
+        (input) => visibleText(find(host, `label[for="${input.id}"]`)) === label,
+      );
+      if (!found) throw new Error(`no checkbox labelled ${label}`);
+      return found;
+    };
     expect(radio('weekly').checked).toBe(true);
     expect(box('Når noen nevner meg').checked).toBe(true);
     expect(box('Når noen svarer på innlegget mitt').checked).toBe(false);

@@ -49,14 +49,23 @@ export function aComment(id: string, changes: Partial<Comment> = {}): Comment {
 }
 
 /** The text a person sees, with runs of white space as one. */
-export function visibleText(element: Element): string {
+export function visibleText(element: Element | null | undefined): string {
+  if (!element) throw new Error('nothing to read: the element is not there');
   return element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
-export function button(element: Element, name: string | RegExp): HTMLButtonElement {
+export function button(element: Element | null, name: string | RegExp): HTMLButtonElement {
+  if (!element) throw new Error(`no element to find the button ${String(name)} in`);
   const found = Array.from(element.querySelectorAll('button')).find((b) =>
     typeof name === 'string' ? visibleText(b) === name : name.test(visibleText(b)),
   );
   if (!found) throw new Error(`no button ${String(name)}`);
+  return found;
+}
+
+/** The element the selector names, or a failure that says which one was missing. */
+export function find<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
   return found;
 }

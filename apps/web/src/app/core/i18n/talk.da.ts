@@ -67,7 +67,6 @@ export const talkDa: Pick<Messages, 'talk'> = {
       summary: '{total} spørgsmål, {open} ikke besvaret',
     },
     notifications: {
-      nav: 'Notifikationer',
       bellLabel: 'Notifikationer, {count} ulæste',
       bellLabelNone: 'Notifikationer, ingen ulæste',
       title: 'Notifikationer',
@@ -85,7 +84,6 @@ export const talkDa: Pick<Messages, 'talk'> = {
       markedRead: 'Notifikationen er markeret som læst.',
       allMarkedRead: 'Alle notifikationer er markeret som læst.',
       arrived: 'Ny notifikation: {text}',
-      arrivedMany: '{count} nye notifikationer',
       paging: 'Sider med notifikationer',
       previous: 'Forrige side',
       next: 'Næste side',

@@ -67,7 +67,6 @@ export const talkEn: Pick<Messages, 'talk'> = {
       summary: '{total} questions, {open} not answered',
     },
     notifications: {
-      nav: 'Notifications',
       bellLabel: 'Notifications, {count} unread',
       bellLabelNone: 'Notifications, none unread',
       title: 'Notifications',
@@ -85,7 +84,6 @@ export const talkEn: Pick<Messages, 'talk'> = {
       markedRead: 'The notification is marked as read.',
       allMarkedRead: 'All notifications are marked as read.',
       arrived: 'New notification: {text}',
-      arrivedMany: '{count} new notifications',
       paging: 'Pages of notifications',
       previous: 'Previous page',
       next: 'Next page',

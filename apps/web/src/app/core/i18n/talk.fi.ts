@@ -71,7 +71,6 @@ export const talkFi: Pick<Messages, 'talk'> = {
       summary: 'Kysymyksiä {total}, vastaamatta {open}',
     },
     notifications: {
-      nav: 'Ilmoitukset',
       bellLabel: 'Ilmoitukset, lukemattomia {count}',
       bellLabelNone: 'Ilmoitukset, ei lukemattomia',
       title: 'Ilmoitukset',
@@ -90,7 +89,6 @@ export const talkFi: Pick<Messages, 'talk'> = {
       markedRead: 'Ilmoitus on merkitty luetuksi.',
       allMarkedRead: 'Kaikki ilmoitukset on merkitty luetuiksi.',
       arrived: 'Uusi ilmoitus: {text}',
-      arrivedMany: 'Uusia ilmoituksia: {count}',
       paging: 'Ilmoitussivut',
       previous: 'Edellinen sivu',
       next: 'Seuraava sivu',

@@ -67,7 +67,6 @@ export const talkNb = {
       summary: '{total} spørsmål, {open} ikke besvart',
     },
     notifications: {
-      nav: 'Varsler',
       bellLabel: 'Varsler, {count} uleste',
       bellLabelNone: 'Varsler, ingen uleste',
       title: 'Varsler',
@@ -85,7 +84,6 @@ export const talkNb = {
       markedRead: 'Varselet er merket som lest.',
       allMarkedRead: 'Alle varsler er merket som lest.',
       arrived: 'Nytt varsel: {text}',
-      arrivedMany: '{count} nye varsler',
       paging: 'Sider med varsler',
       previous: 'Forrige side',
       next: 'Neste side',

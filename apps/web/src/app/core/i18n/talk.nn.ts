@@ -67,7 +67,6 @@ export const talkNn: Pick<Messages, 'talk'> = {
       summary: '{total} spørsmål, {open} ikkje svart på',
     },
     notifications: {
-      nav: 'Varsel',
       bellLabel: 'Varsel, {count} ulesne',
       bellLabelNone: 'Varsel, ingen ulesne',
       title: 'Varsel',
@@ -85,7 +84,6 @@ export const talkNn: Pick<Messages, 'talk'> = {
       markedRead: 'Varselet er merkt som lese.',
       allMarkedRead: 'Alle varsla er merkte som lesne.',
       arrived: 'Nytt varsel: {text}',
-      arrivedMany: '{count} nye varsel',
       paging: 'Sider med varsel',
       previous: 'Førre side',
       next: 'Neste side',

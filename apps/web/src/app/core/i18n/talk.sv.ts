@@ -67,7 +67,6 @@ export const talkSv: Pick<Messages, 'talk'> = {
       summary: '{total} frågor, {open} inte besvarade',
     },
     notifications: {
-      nav: 'Aviseringar',
       bellLabel: 'Aviseringar, {count} olästa',
       bellLabelNone: 'Aviseringar, inga olästa',
       title: 'Aviseringar',
@@ -85,7 +84,6 @@ export const talkSv: Pick<Messages, 'talk'> = {
       markedRead: 'Aviseringen är markerad som läst.',
       allMarkedRead: 'Alla aviseringar är markerade som lästa.',
       arrived: 'Ny avisering: {text}',
-      arrivedMany: '{count} nya aviseringar',
       paging: 'Sidor med aviseringar',
       previous: 'Föregående sida',
       next: 'Nästa sida',

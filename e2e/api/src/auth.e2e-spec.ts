@@ -35,7 +35,8 @@ describe('POST /api/auth/login', () => {
       name: 'Gunnar Ansatt',
       role: 'staff',
       organization: { id: expect.any(String), name: 'Gran kommune', kind: 'municipality' },
-      locale: 'nb',
+      // The demo people of the API suites read English (support/global-setup.ts).
+      locale: 'en',
     });
     const cookie = refreshCookieOf(result.headers);
     expect(cookie).not.toBeNull();
@@ -105,7 +106,8 @@ describe('GET /api/auth/me and the global guard', () => {
       name: 'Plattformadministrator',
       role: 'admin',
       organization: null,
-      locale: 'nb',
+      // The demo people of the API suites read English (support/global-setup.ts).
+      locale: 'en',
     });
   });
 

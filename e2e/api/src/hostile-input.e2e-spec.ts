@@ -20,7 +20,10 @@ afterAll(async () => {
   await api?.close();
 });
 
-/** A raw request: the body is sent exactly as given. */
+/**
+ * A raw request: the body is sent exactly as given. In English: refusals raised before the token is read
+ * (the body, the address) follow Accept-Language.
+ */
 async function send(
   method: string,
   path: string,
@@ -30,7 +33,7 @@ async function send(
 ): Promise<{ status: number; body: ErrorResponse; text: string }> {
   const response = await fetch(`${api.baseUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${as}`, ...headers },
+    headers: { authorization: `Bearer ${as}`, 'accept-language': 'en', ...headers },
     body: body as BodyInit | undefined,
   });
   const text = await response.text();

@@ -1,6 +1,6 @@
 import type { ErrorResponse, InvitationResponse, Locale, ProjectResponse, UserResponse } from '@samspill/contracts';
 import { LOCALES } from '@samspill/contracts/values';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@samspill/testing';
+import { DEMO_PASSWORD } from '@samspill/testing';
 import { randomUUID } from 'node:crypto';
 import { startTestApi, type TestApi } from './support/api-server';
 import { Collaboration, expectStatus } from './support/collaboration-fixtures';

@@ -719,7 +719,7 @@ const CASES: Case[] = [
   {
     name: 'GET /audit.csv',
     expected: managers(200),
-    run: (a) => call(a, 'GET', '/api/audit.csv'),
+    run: (a) => call(a, 'GET', '/api/audit.csv?lang=nb'),
     verify: async (_a, r) => {
       expect(String(r.body).split('\r\n')[0]).toContain('Tidspunkt');
     },

@@ -1,24 +1,8 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, signIn } from './support/app';
-import { apiToken } from './support/collaboration';
+import { DEMO_PASSWORD, signIn } from './support/app';
+import { newPersonOf } from './support/collaboration';
 
-/**
- * A new person of Gran kommune who reads bokmål. A choice of language is saved to the person's profile,
- * so these tests switch only their own person's language, never that of a demo account other tests use.
- */
-async function newColleague(request: APIRequestContext): Promise<string> {
-  const token = await apiToken(request, DEMO_ACCOUNTS.admin);
-  const headers = { Authorization: `Bearer ${token}` };
-  const organizations = (await (await request.get('/api/organizations?limit=500', { headers })).json()) as { id: string; name: string }[];
-  const gran = organizations.find((o) => o.name === 'Gran kommune');
-  const email = `kollega.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@gran.kommune.no`;
-  const response = await request.post('/api/users', {
-    headers,
-    data: { email, name: 'Kari Kollega', role: 'staff', organizationId: gran?.id, password: DEMO_PASSWORD },
-  });
-  expect(response.status()).toBe(201);
-  return email;
-}
+const newColleague = (request: APIRequestContext) => newPersonOf(request, 'Gran kommune', 'staff');
 
 test('switching to English changes what the person sees, and is remembered', async ({ page, request }) => {
   await signIn(page, await newColleague(request));

@@ -16,6 +16,30 @@ export async function apiToken(request: APIRequestContext, email: string): Promi
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
+/**
+ * A new person of a demo organisation, made through the API. A language chosen in the header is saved to the
+ * person's profile, so a test that switches language does it as a person of its own, never as a demo account
+ * that other tests use at the same time.
+ */
+export async function newPersonOf(
+  request: APIRequestContext,
+  organization: string,
+  role: 'staff' | 'leader' | 'politician',
+): Promise<string> {
+  const token = await apiToken(request, 'admin@samspill.no');
+  const headers = { Authorization: `Bearer ${token}` };
+  const organizations = (await (await request.get('/api/organizations?limit=2000', { headers })).json()) as { id: string; name: string }[];
+  const found = organizations.find((o) => o.name === organization);
+  if (!found) throw new Error(`No organisation named ${organization}`);
+  const email = `ny.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.no`;
+  const response = await request.post('/api/users', {
+    headers,
+    data: { email, name: unique('Ny Person'), role, organizationId: found.id, password: DEMO_PASSWORD },
+  });
+  expect(response.status()).toBe(201);
+  return email;
+}
+
 export async function partnershipNamed(request: APIRequestContext, token: string, name: string): Promise<PartnershipResponse> {
   const response = await request.get('/api/partnerships', { headers: { Authorization: `Bearer ${token}` } });
   const found = ((await response.json()) as PartnershipResponse[]).find((p) => p.name === name);

@@ -47,13 +47,11 @@ export const talkDa: Pick<Messages, 'talk'> = {
       mentionRemoved: '{name} bliver ikke nævnt.',
     },
     follow: {
-      follow: 'Følg',
-      unfollow: 'Stop med at følge',
       followingNote: 'Du følger dette og får besked om nye indlæg og ændringer.',
       notFollowingNote: 'Følg for at få besked om nye indlæg og ændringer.',
       followed: 'Du følger nu dette.',
       unfollowed: 'Du følger ikke længere dette.',
-      entity: { project: 'projektet', practice: 'praksissen', partnership: 'samarbejdet' },
+      labels: { project: 'Følg projektet', practice: 'Følg praksissen', partnership: 'Følg samarbejdet' },
     },
     floor: {
       heading: 'Spørgsmål fra salen',

@@ -47,13 +47,11 @@ export const talkEn: Pick<Messages, 'talk'> = {
       mentionRemoved: '{name} will not be mentioned.',
     },
     follow: {
-      follow: 'Follow',
-      unfollow: 'Unfollow',
       followingNote: 'You follow this and are notified of new comments and changes.',
       notFollowingNote: 'Follow to be notified of new comments and changes.',
       followed: 'You now follow this.',
       unfollowed: 'You no longer follow this.',
-      entity: { project: 'the project', practice: 'the practice', partnership: 'the partnership' },
+      labels: { project: 'Follow the project', practice: 'Follow the practice', partnership: 'Follow the partnership' },
     },
     floor: {
       heading: 'Questions from the floor',

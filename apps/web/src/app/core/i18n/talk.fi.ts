@@ -50,13 +50,11 @@ export const talkFi: Pick<Messages, 'talk'> = {
       mentionRemoved: 'Ei mainita: {name}.',
     },
     follow: {
-      follow: 'Seuraa',
-      unfollow: 'Lopeta seuraaminen',
       followingNote: 'Seuraat tätä ja saat ilmoituksen uusista viesteistä ja muutoksista.',
       notFollowingNote: 'Seuraa, niin saat ilmoituksen uusista viesteistä ja muutoksista.',
       followed: 'Seuraat nyt tätä.',
       unfollowed: 'Et enää seuraa tätä.',
-      entity: { project: '(hanke)', practice: '(toimintamalli)', partnership: '(yhteistyö)' },
+      labels: { project: 'Seuraa hanketta', practice: 'Seuraa toimintamallia', partnership: 'Seuraa yhteistyötä' },
     },
     floor: {
       heading: 'Kysymyksiä yleisöltä',

@@ -47,13 +47,14 @@ export const talkNb = {
       mentionRemoved: '{name} blir ikke nevnt.',
     },
     follow: {
-      follow: 'Følg',
-      unfollow: 'Slutt å følge',
       followingNote: 'Du følger dette og får varsel om nye innlegg og endringer.',
       notFollowingNote: 'Følg for å få varsel om nye innlegg og endringer.',
       followed: 'Du følger nå dette.',
       unfollowed: 'Du følger ikke dette lenger.',
-      entity: { project: 'prosjektet', practice: 'praksisen', partnership: 'samarbeidet' } satisfies Record<FollowEntityType, string>,
+      labels: { project: 'Følg prosjektet', practice: 'Følg praksisen', partnership: 'Følg samarbeidet' } satisfies Record<
+        FollowEntityType,
+        string
+      >,
     },
     floor: {
       heading: 'Spørsmål fra salen',

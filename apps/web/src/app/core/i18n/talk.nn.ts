@@ -47,13 +47,11 @@ export const talkNn: Pick<Messages, 'talk'> = {
       mentionRemoved: '{name} blir ikkje nemnd.',
     },
     follow: {
-      follow: 'Følg',
-      unfollow: 'Slutt å følgje',
       followingNote: 'Du følgjer dette og får varsel om nye innlegg og endringar.',
       notFollowingNote: 'Følg for å få varsel om nye innlegg og endringar.',
       followed: 'Du følgjer no dette.',
       unfollowed: 'Du følgjer ikkje dette lenger.',
-      entity: { project: 'prosjektet', practice: 'praksisen', partnership: 'samarbeidet' },
+      labels: { project: 'Følg prosjektet', practice: 'Følg praksisen', partnership: 'Følg samarbeidet' },
     },
     floor: {
       heading: 'Spørsmål frå salen',

@@ -47,13 +47,11 @@ export const talkSv: Pick<Messages, 'talk'> = {
       mentionRemoved: '{name} kommer inte att nämnas.',
     },
     follow: {
-      follow: 'Följ',
-      unfollow: 'Sluta följa',
       followingNote: 'Du följer detta och får aviseringar om nya inlägg och ändringar.',
       notFollowingNote: 'Följ för att få aviseringar om nya inlägg och ändringar.',
       followed: 'Du följer nu detta.',
       unfollowed: 'Du följer inte längre detta.',
-      entity: { project: 'projektet', practice: 'arbetssättet', partnership: 'samarbetet' },
+      labels: { project: 'Följ projektet', practice: 'Följ arbetssättet', partnership: 'Följ samarbetet' },
     },
     floor: {
       heading: 'Frågor från publiken',

@@ -48,7 +48,7 @@ export async function seedDiscussion(c: Client, subject: { email: string; projec
            SELECT 'project', p.project_id, p.user_id, p.organization_id,
                   'Hvordan gikk det med tavlemøtene i uke ' || (g % 52 + 1) || '? Vi prøver det samme hos oss.',
                   now() - (g % 8760) * interval '1 hour'
-           FROM generate_series($1::int, $2::int) g JOIN bench_people p ON p.n = (g * 7919) % $3
+           FROM generate_series($1::int, $2::int) g JOIN bench_people p ON p.n = (g::bigint * 7919) % $3
            RETURNING id, entity_id, author_id, created_at
          )
          INSERT INTO notifications (user_id, kind, data, link, entity_type, entity_id, created_at, read_at)

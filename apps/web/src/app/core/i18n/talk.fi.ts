@@ -14,6 +14,7 @@ export const talkFi: Pick<Messages, 'talk'> = {
       readOnly: 'Voit lukea keskustelua, mutta poliitikot eivät kirjoita siihen.',
       readOnlyOutside:
         'Voit lukea keskustelua. Tähän kirjoittavat yhteistyön organisaatiot; muut esittävät kysymyksensä yhteistyön sivun keskustelussa.',
+      readOnlyAdmin: 'Ylläpitäjänä et kirjoita tänne, mutta voit poistaa viestit, jotka on poistettava.',
       newHeading: 'Kirjoita viesti',
       text: 'Viestisi',
       replyText: 'Vastauksesi',
@@ -25,6 +26,7 @@ export const talkFi: Pick<Messages, 'talk'> = {
       edit: 'Muokkaa',
       delete: 'Poista',
       yourComment: '– oma viestisi, {date}',
+      theirComment: '– kirjoittaja: {name}, {date}',
       confirmDelete: 'Poistetaanko viesti? Vastaukset jäävät näkyviin, ja viestin paikalla lukee ”poistettu”.',
       confirmDeleteYes: 'Kyllä, poista',
       deletedPlaceholder: 'Viesti on poistettu.',

@@ -146,16 +146,14 @@ export interface Subject {
 }
 
 /** A partnership of typical size, one of its members' staff, and one of its projects. */
-export async function findSubject(pool: Pool): Promise<Subject> {
-  const [subject] = (
-    await pool.query<Subject>(
-      `WITH sizes AS (SELECT partnership_id, count(*) AS n FROM projects GROUP BY 1),
+export const SUBJECT_SQL = `WITH sizes AS (SELECT partnership_id, count(*) AS n FROM projects GROUP BY 1),
             median AS (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY n) AS m FROM sizes)
        SELECT s.partnership_id, s.n::int, u.email, (SELECT id FROM projects WHERE partnership_id = s.partnership_id ORDER BY id LIMIT 1) AS project_id
        FROM sizes s, median, partnership_members pm JOIN users u ON u.organization_id = pm.organization_id AND u.email LIKE 'bench-%'
-       WHERE s.n = median.m AND pm.partnership_id = s.partnership_id ORDER BY s.partnership_id, u.email LIMIT 1`,
-    )
-  ).rows;
+       WHERE s.n = median.m AND pm.partnership_id = s.partnership_id ORDER BY s.partnership_id, u.email LIMIT 1`;
+
+export async function findSubject(pool: Pool): Promise<Subject> {
+  const [subject] = (await pool.query<Subject>(SUBJECT_SQL)).rows;
   if (!subject) throw new Error('no subject partnership found');
   return subject;
 }

@@ -292,6 +292,23 @@ async function main(): Promise<void> {
       }
       // Issue 9: the lessons library, practices and similar work.
       endpoints.push(...learningEndpoints({ staff: member.token, admin: admin.token }, subject.project_id));
+      // Issue 12: the bell's list and a busy project thread (bench:seed gives the subject both).
+      endpoints.push(
+        {
+          name: 'GET /api/notifications (a person with 2,000)',
+          base: 'cached',
+          path: '/api/notifications',
+          token: member.token,
+          target: { percentile: 'p95', ms: 50 },
+        },
+        {
+          name: 'GET /api/projects/:id/comments (a thread of 300, first page)',
+          base: 'cached',
+          path: `/api/projects/${subject.project_id}/comments`,
+          token: member.token,
+          target: { percentile: 'p95', ms: 50 },
+        },
+      );
       // BENCH_ONLY=<regular expression> measures only the endpoints whose name matches it, and leaves RESULTS.md as it is.
       const only = process.env['BENCH_ONLY'];
       if (only) endpoints.splice(0, endpoints.length, ...endpoints.filter((e) => new RegExp(only).test(e.name)));

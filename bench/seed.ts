@@ -7,6 +7,8 @@
  */
 import { Client } from 'pg';
 import { seedLearning } from './seed-learning';
+import { seedDiscussion } from './seed-discussion';
+import { SUBJECT_SQL, type Subject } from './api';
 import { BENCH_JWT_SECRET, benchDatabase, CHART_INDICATOR, progress, requireBuiltApi, runApi } from './support';
 
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
       await seedMeasuring(client);
       // Issue 9: lesson texts, practices, adoptions and the search indexes (once).
       await seedLearning(client);
+      // Issue 12: a million comments and the notifications they caused.
+      await seedDiscussion(client, (await client.query<Subject>(SUBJECT_SQL)).rows[0] as Subject);
     } finally {
       await client.end();
     }

@@ -58,6 +58,8 @@ const PUBLIC = [
   'GET /api/public/partnerships/{id}/dashboard',
   'GET /api/public/partnerships/{id}/data.json',
   'GET /api/public/partnerships/{id}/data.csv',
+  // issue 12: the one-click unsubscribe of a mail (RFC 8058), signed by its token
+  'POST /api/unsubscribe',
 ];
 /** Public addresses answer an id that is no id like a partnership that is not public: the one 404 (issue 13). */
 const NOT_AN_ID_IS_NOT_FOUND = (path: string) => path.startsWith('/api/public/');
@@ -161,7 +163,10 @@ describe('GET /api/docs-json', () => {
       expect(Object.keys(resolve(schema as Schema).properties ?? {}).length).toBeGreaterThan(0);
     }
     // Every write outside sign-in and sign-out reads a body, and documents it.
-    const writes = operations.filter(({ method, path }) => method !== 'get' && method !== 'delete' && !path.startsWith('/api/auth/'));
+    // The one-click unsubscribe (RFC 8058) reads its token from the address; a mail client posts a form it ignores.
+    const writes = operations.filter(
+      ({ method, path }) => method !== 'get' && method !== 'delete' && !path.startsWith('/api/auth/') && path !== '/api/unsubscribe',
+    );
     expect(writes.filter(({ op }) => !op.requestBody).map(({ method, path }) => `${method} ${path}`)).toEqual([]);
   });
 
@@ -267,6 +272,14 @@ describe('the API answers as the document says', () => {
       ['get', '/api/practices?q=lean', 200],
       ['get', `/api/practices/${practiceId}`, 200],
       ['get', `/api/practices/${practiceId}/lineage`, 200],
+      // issue 12
+      ['get', `/api/projects/${project.id}/comments`, 200],
+      ['get', `/api/partnerships/${partnershipId}/comments`, 200],
+      ['get', `/api/practices/${practiceId}/comments`, 200],
+      ['get', `/api/projects/${project.id}/comments/mentionable`, 200],
+      ['get', '/api/notifications', 200],
+      ['get', '/api/auth/me/settings', 200],
+      ['get', `/api/follows?entityType=project&entityId=${project.id}`, 200],
       ['get', `/api/projects/${project.id}/similar`, 200],
       ['get', '/api/similar?text=tavlem%C3%B8ter', 200],
       ['get', '/api/dashboard/spread', 200],

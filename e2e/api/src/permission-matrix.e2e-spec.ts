@@ -14,8 +14,8 @@ import type {
   UserListResponse,
 } from '@samspill/contracts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@samspill/testing';
-import { createHash, randomUUID } from 'node:crypto';
-import { startTestApi, type TestApi } from './support/api-server';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { startTestApi, TEST_JWT_SECRET, type TestApi } from './support/api-server';
 import { type HttpResult, login, request } from './support/http';
 import { startTestProvider, type TestProvider } from './support/oidc-provider';
 
@@ -91,6 +91,12 @@ const TABLES = [
   'practices',
   'practice_revisions',
   'adoptions',
+  // Issue 12
+  'comments',
+  'comment_mentions',
+  'comment_revisions',
+  'follows',
+  'notifications',
 ];
 
 let api: TestApi;
@@ -253,6 +259,10 @@ const establish = (a: Actor) =>
 /** A follow-up is answered by a leader of the organisation asked (Gran), or an admin. */
 const answerFollowUp = (a: Actor) =>
   a.relation === 'outsider' ? 404 : a.role === 'admin' || (a.relation === 'own' && a.role === 'leader') ? 200 : 403;
+
+/** Staff and leaders of members and observers write in a members-only partnership's threads; politicians and admins read. */
+const threadWrites = (success: number) => (a: Actor) =>
+  a.relation === 'outsider' ? 404 : a.role === 'politician' || a.role === 'admin' ? 403 : success;
 
 interface Case {
   name: string;
@@ -966,7 +976,174 @@ const CASES: Case[] = [
       expect(r.headers.get('location')).toBe('/sign-in?error=SSO_STATE_INVALID');
     },
   },
+  // --- issue 12: threads, follows, notifications, settings and the one-click unsubscribe ---
+  {
+    name: 'GET /projects/:id/comments',
+    expected: read,
+    run: (a) => call(a, 'GET', `/api/projects/${sharedProjectId}/comments`),
+  },
+  {
+    name: 'POST /projects/:id/comments',
+    expected: threadWrites(201),
+    run: (a) => call(a, 'POST', `/api/projects/${sharedProjectId}/comments`, { text: `Innlegg fra ${a.label}` }),
+    verify: async (a, r) => {
+      expect(await api.sql(`SELECT author_id, entity_id FROM comments WHERE id = $1`, [(r.body as { id: string }).id])).toEqual([
+        { author_id: a.userId, entity_id: sharedProjectId },
+      ]);
+    },
+  },
+  {
+    name: 'GET /partnerships/:id/comments',
+    expected: read,
+    run: (a) => call(a, 'GET', `/api/partnerships/${pilotId}/comments`),
+  },
+  {
+    name: 'POST /partnerships/:id/comments',
+    expected: threadWrites(201),
+    run: (a) => call(a, 'POST', `/api/partnerships/${pilotId}/comments`, { text: `Innlegg fra ${a.label}` }),
+    verify: async (a) => {
+      expect(await api.sql(`SELECT entity_type FROM comments WHERE author_id = $1 AND entity_id = $2`, [a.userId, pilotId])).toEqual([
+        { entity_type: 'partnership' },
+      ]);
+    },
+  },
+  {
+    name: 'GET /practices/:id/comments',
+    expected: ok(200),
+    prepare: async () => ({ practiceId: (await newPractice(lunnerId)).id }),
+    run: (a, ctx) => call(a, 'GET', `/api/practices/${ctx['practiceId']}/comments`),
+  },
+  {
+    name: 'POST /practices/:id/comments',
+    expected: (a) => (a.role === 'admin' || a.role === 'politician' ? 403 : 201),
+    prepare: async () => ({ practiceId: (await newPractice(lunnerId)).id }),
+    run: (a, ctx) => call(a, 'POST', `/api/practices/${ctx['practiceId']}/comments`, { text: `Innlegg fra ${a.label}` }),
+  },
+  {
+    name: 'GET /projects/:id/comments/mentionable',
+    expected: read,
+    run: (a) => call(a, 'GET', `/api/projects/${sharedProjectId}/comments/mentionable`),
+  },
+  {
+    name: 'GET /partnerships/:id/comments/mentionable',
+    expected: read,
+    run: (a) => call(a, 'GET', `/api/partnerships/${pilotId}/comments/mentionable`),
+  },
+  {
+    name: 'GET /practices/:id/comments/mentionable',
+    expected: ok(200),
+    prepare: async () => ({ practiceId: (await newPractice(lunnerId)).id }),
+    run: (a, ctx) => call(a, 'GET', `/api/practices/${ctx['practiceId']}/comments/mentionable`),
+  },
+  {
+    name: 'PATCH /comments/:id',
+    expected: (a) => (a.relation === 'outsider' ? 404 : a === granStaff() ? 200 : 403),
+    prepare: newComment,
+    run: (a, ctx) => call(a, 'PATCH', `/api/comments/${ctx['commentId']}`, { text: `Endret av ${a.label}` }),
+    verify: async (a, _r, ctx) => {
+      expect(await api.sql(`SELECT text FROM comments WHERE id = $1`, [ctx['commentId']])).toEqual([{ text: `Endret av ${a.label}` }]);
+    },
+  },
+  {
+    name: 'DELETE /comments/:id',
+    expected: (a) => (a.relation === 'outsider' ? 404 : a === granStaff() || a.role === 'admin' ? 204 : 403),
+    prepare: newComment,
+    run: (a, ctx) => call(a, 'DELETE', `/api/comments/${ctx['commentId']}`),
+    verify: async (_a, _r, ctx) => {
+      expect(await api.sql(`SELECT text, deleted_at IS NOT NULL AS deleted FROM comments WHERE id = $1`, [ctx['commentId']])).toEqual([
+        { text: '', deleted: true },
+      ]);
+    },
+  },
+  {
+    name: 'GET /comments/:id/revisions',
+    expected: read,
+    prepare: newComment,
+    run: (a, ctx) => call(a, 'GET', `/api/comments/${ctx['commentId']}/revisions`),
+  },
+  {
+    name: 'PUT /follows',
+    expected: (a) => (a.relation === 'outsider' ? 404 : 204),
+    run: (a) => call(a, 'PUT', '/api/follows', { entityType: 'project', entityId: sharedProjectId }),
+    verify: async (a) => {
+      expect(await api.sql(`SELECT 1 AS f FROM follows WHERE user_id = $1 AND entity_id = $2`, [a.userId, sharedProjectId])).toEqual([
+        { f: 1 },
+      ]);
+    },
+  },
+  {
+    name: 'GET /follows',
+    expected: read,
+    run: (a) => call(a, 'GET', `/api/follows?entityType=project&entityId=${sharedProjectId}`),
+  },
+  {
+    name: 'DELETE /follows',
+    expected: (a) => (a.relation === 'outsider' ? 404 : 204),
+    run: (a) => call(a, 'DELETE', '/api/follows', { entityType: 'project', entityId: sharedProjectId }),
+    verify: async (a) => {
+      expect(await api.sql(`SELECT 1 FROM follows WHERE user_id = $1 AND entity_id = $2`, [a.userId, sharedProjectId])).toEqual([]);
+    },
+  },
+  { name: 'GET /notifications', expected: ok(200), run: (a) => call(a, 'GET', '/api/notifications') },
+  {
+    name: 'POST /notifications/read',
+    expected: ok(204),
+    run: (a) => call(a, 'POST', '/api/notifications/read', { all: true }),
+    verify: async (a) => {
+      expect(await api.sql(`SELECT 1 FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [a.userId])).toEqual([]);
+    },
+  },
+  {
+    name: 'GET /notifications/stream',
+    expected: ok(200),
+    run: async (a) => {
+      const controller = new AbortController();
+      const response = await fetch(`${api.baseUrl}/api/notifications/stream`, {
+        headers: { authorization: `Bearer ${a.token}` },
+        signal: controller.signal,
+      });
+      const reader = response.body?.getReader();
+      const first = response.status === 200 && reader ? new TextDecoder().decode((await reader.read()).value) : await response.text();
+      controller.abort();
+      return { status: response.status, body: first, headers: response.headers };
+    },
+    verify: async (_a, r) => {
+      expect(r.body).toContain('event: ready');
+    },
+  },
+  { name: 'GET /auth/me/settings', expected: ok(200), run: (a) => call(a, 'GET', '/api/auth/me/settings') },
+  {
+    name: 'PATCH /auth/me/settings',
+    expected: ok(200),
+    run: (a) => call(a, 'PATCH', '/api/auth/me/settings', { digest: 'daily' }),
+    verify: async (a) => {
+      expect(await api.sql(`SELECT digest FROM users WHERE id = $1`, [a.userId])).toEqual([{ digest: 'daily' }]);
+    },
+  },
+  {
+    name: 'POST /unsubscribe (public: the token decides)',
+    expected: ok(200),
+    run: (a) => call(a, 'POST', `/api/unsubscribe?token=${unsubscribeToken(a.userId)}`),
+    verify: async (a) => {
+      expect(await api.sql(`SELECT email_on_reply FROM users WHERE id = $1`, [a.userId])).toEqual([{ email_on_reply: false }]);
+    },
+  },
 ];
+
+const granStaff = () => actors.find((x) => x.email === DEMO_ACCOUNTS.granStaff);
+/** A comment by Gran's staff on the shared project. */
+async function newComment(): Promise<Record<string, string>> {
+  const author = granStaff();
+  if (!author) throw new Error('no Gran staff');
+  const created = await call<{ id: string }>(author, 'POST', `/api/projects/${sharedProjectId}/comments`, { text: 'Matrix comment' });
+  if (created.status !== 201) throw new Error(`fixture comment: ${created.status}`);
+  return { commentId: created.body.id };
+}
+/** A one-click unsubscribe token for the reply mail, signed as the API signs it (the test API's JWT secret). */
+const unsubscribeToken = (userId: string) => {
+  const payload = Buffer.from(`${userId}:reply`).toString('base64url');
+  return `${payload}.${createHmac('sha256', TEST_JWT_SECRET).update(`samspill-unsubscribe:${payload}`).digest('base64url')}`;
+};
 
 let provider: TestProvider;
 const domainOf = (ctx: Record<string, string>) => `o${(ctx['organizationId'] ?? '').slice(0, 8)}.matrix.no`;

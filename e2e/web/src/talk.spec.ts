@@ -59,7 +59,7 @@ test.describe('talking to each other', () => {
     const discussion = page.getByRole('region', { name: 'Samtale' });
     await expect(discussion).toContainText('Ingen har skrevet noe her ennå.');
     // The creator follows what they made.
-    await expect(page.getByRole('button', { name: 'Slutt å følge prosjektet' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('switch', { name: 'Følg prosjektet' })).toBeChecked();
 
     // An empty comment is refused in words before anything is sent.
     await discussion.getByRole('button', { name: 'Publiser' }).click();
@@ -287,10 +287,10 @@ test.describe('talking to each other', () => {
     await page.getByRole('main').getByRole('list').first().getByRole('link').first().click();
     const discussion = page.getByRole('region', { name: 'Samtale' });
     await expect(discussion.getByLabel('Innlegget ditt')).toBeVisible();
-    const follow = page.getByRole('button', { name: /^(Følg|Slutt å følge) praksisen$/ });
-    const following = (await follow.getAttribute('aria-pressed')) === 'true';
+    const follow = page.getByRole('switch', { name: 'Følg praksisen' });
+    const following = (await follow.getAttribute('aria-checked')) === 'true';
     await follow.click();
-    await expect(follow).toHaveAttribute('aria-pressed', String(!following));
+    await expect(follow).toHaveAttribute('aria-checked', String(!following));
     await expect(
       page.getByRole('status').filter({ hasText: following ? 'Du følger ikke dette lenger.' : 'Du følger nå dette.' }),
     ).toBeAttached();

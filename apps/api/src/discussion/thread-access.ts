@@ -16,12 +16,12 @@ export interface Thread {
 }
 
 /**
- * Who may write in a thread: never politicians (they read); admins anywhere; staff and leaders on any practice,
+ * Who may write in a thread: never politicians (they read) nor platform admins (they belong to no organisation, so
+ * they moderate: they may delete, not write); staff and leaders on any practice,
  * on a project or partnership of which their organisation is a member or an observer, and on a `platform`
  * partnership's own thread from any organisation (a question from the floor).
  */
 export function canWriteInThread(actor: Actor, thread: Thread): boolean {
-  if (actor.role === 'admin') return true;
   if (actor.role !== 'staff' && actor.role !== 'leader') return false;
   if (!thread.partnership) return true;
   const org = actor.organizationId;

@@ -12,6 +12,7 @@ import { NotificationsService } from './notifications.service';
 export class SettingsController {
   constructor(private readonly notifications: NotificationsService) {}
 
+  /** Your notification and e-mail settings. */
   @Get()
   get(@CurrentUser() user: AuthenticatedUser): Promise<NotificationSettings> {
     return this.notifications.settings(user.id);

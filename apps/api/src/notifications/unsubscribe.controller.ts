@@ -24,6 +24,7 @@ export class UnsubscribeController {
     private readonly tokens: UnsubscribeTokens,
   ) {}
 
+  /** Switches off the mail the token names (the digest, or e-mail for mentions or replies), without signing in. */
   @Public()
   @ApiRefusals(400)
   @Post()

@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwords';
 import { seedCollaboration } from './seed-collaboration';
 import { seedGains } from './seed-gains';
 import { seedLearning } from './seed-learning';
+import { seedDiscussion } from './seed-discussion';
 
 /**
  * Seeds the demo organisations and accounts, then the demo partnerships with
@@ -46,5 +47,7 @@ export async function seedDemo(dataSource: DataSource): Promise<{ organizations:
   await seedGains(dataSource);
   // Issue 9: lessons in Norwegian and Danish, the demo practices and their adoptions.
   await seedLearning(dataSource);
+  // Issue 12: a discussion on a PILOTen project and questions from the floor on Roskilde's platform network.
+  await seedDiscussion(dataSource);
   return { organizations, users, partnerships };
 }

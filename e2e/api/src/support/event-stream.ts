@@ -1,13 +1,19 @@
 /** A server-sent event as the stream carried it. */
-export interface StreamEvent<T = any> {
+/** What the notification stream sends: `ready` and `notification` both carry the unread count. */
+export interface StreamData {
+  unread: number;
+  [key: string]: unknown;
+}
+
+export interface StreamEvent {
   event: string;
-  data: T;
+  data: StreamData;
 }
 
 export interface EventStream {
   contentType: string | null;
   /** The next event of that name (earlier ones of other names are passed over); fails after the timeout. */
-  next<T = any>(event: string, timeoutMs?: number): Promise<StreamEvent<T>>;
+  next(event: string, timeoutMs?: number): Promise<StreamEvent>;
   close(): void;
 }
 
@@ -32,7 +38,7 @@ export async function openStream(baseUrl: string, token: string): Promise<EventS
       else if (line.startsWith('data: ')) data.push(line.slice(6));
     }
     if (data.length === 0) return;
-    const parsed = { event, data: JSON.parse(data.join('\n')) };
+    const parsed: StreamEvent = { event, data: JSON.parse(data.join('\n')) as StreamData };
     const waiter = waiting.find((w) => w.event === event);
     if (waiter) {
       waiting.splice(waiting.indexOf(waiter), 1);

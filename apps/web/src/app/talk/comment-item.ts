@@ -94,8 +94,13 @@ import { TalkApi } from './talk-api';
           <button type="button" class="ds-button" data-variant="tertiary" data-size="sm" (click)="edit.emit()">
             {{ 'talk.thread.edit' | t }}<span class="ds-sr-only"> {{ 'talk.thread.yourComment' | t: { date: written() } }}</span>
           </button>
+        }
+        @if (own() || moderate()) {
           <button type="button" class="ds-button" data-variant="tertiary" data-size="sm" data-color="danger" (click)="remove.emit()">
-            {{ 'talk.thread.delete' | t }}<span class="ds-sr-only"> {{ 'talk.thread.yourComment' | t: { date: written() } }}</span>
+            {{ 'talk.thread.delete' | t
+            }}<span class="ds-sr-only">
+              {{ (own() ? 'talk.thread.yourComment' : 'talk.thread.theirComment') | t: { name: c.author.name, date: written() } }}</span
+            >
           </button>
         }
         @if (c.editedAt && !c.deleted) {
@@ -123,6 +128,8 @@ export class CommentItem {
   readonly canReply = input(false);
   /** The person wrote it (and it is not deleted): they may reword or delete it. */
   readonly own = input(false);
+  /** An admin moderates: they may delete anyone's comment, and write none. */
+  readonly moderate = input(false);
   readonly reply = output();
   readonly edit = output();
   readonly remove = output();
@@ -136,7 +143,7 @@ export class CommentItem {
       .join(', '),
   );
   protected readonly actionsShown = computed(
-    () => this.canReply() || this.own() || (this.comment().editedAt !== null && !this.comment().deleted),
+    () => this.canReply() || this.own() || this.moderate() || (this.comment().editedAt !== null && !this.comment().deleted),
   );
 
   protected date(value: string): string {

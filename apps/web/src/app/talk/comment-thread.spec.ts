@@ -8,7 +8,7 @@ const THREAD = '/api/projects/pr1/comments';
 describe('CommentThread', () => {
   let backend: HttpTestingController;
 
-  async function render(role: 'staff' | 'politician' = 'staff') {
+  async function render(role: 'staff' | 'politician' | 'admin' = 'staff') {
     backend = await setUpTalk(role);
     const fixture = TestBed.createComponent(CommentThread);
     fixture.componentRef.setInput('entityType', 'project');
@@ -145,5 +145,24 @@ describe('CommentThread', () => {
     expect(host.querySelector('textarea')).toBeNull();
     expect(host.querySelector('#comment-c1 button')).toBeNull();
     expect(visibleText(host)).toContain('politikere skriver ikke i den');
+  });
+
+  it("lets an admin delete anyone's comment, and write none", async () => {
+    const { fixture, host } = await render('admin');
+    backend.expectOne(THREAD).flush([aComment('c1')]);
+    await fixture.whenStable();
+    expect(host.querySelector('textarea')).toBeNull();
+    expect(visibleText(host)).toContain('Som administrator skriver du ikke her');
+    expect(() => button(find(host, '#comment-c1'), /^Rediger/)).toThrow();
+    expect(() => button(find(host, '#comment-c1'), /^Svar/)).toThrow();
+
+    button(find(host, '#comment-c1'), /^Slett innlegget fra Lise Leder/).click();
+    await fixture.whenStable();
+    button(host, 'Ja, slett').click();
+    backend.expectOne({ method: 'DELETE', url: '/api/comments/c1' }).flush(null, { status: 204, statusText: 'No Content' });
+    TestBed.tick();
+    backend.expectOne(THREAD).flush([aComment('c1', { deleted: true, text: '' })]);
+    await fixture.whenStable();
+    expect(visibleText(find(host, '#comment-c1'))).toBe('Innlegget er slettet.');
   });
 });

@@ -113,7 +113,7 @@ type Action = { kind: 'reply' | 'edit' | 'delete'; id: string } | null;
         <sp-comment-form [thread]="thread()" (saved)="saved($event, 'talk.thread.added')" />
       </div>
     } @else {
-      <p class="ds-paragraph">{{ (actor().role === 'politician' ? 'talk.thread.readOnly' : 'talk.thread.readOnlyOutside') | t }}</p>
+      <p class="ds-paragraph">{{ readOnlyNote() | t }}</p>
     }
 
     <ng-template #one let-comment let-top="top">
@@ -132,6 +132,7 @@ type Action = { kind: 'reply' | 'edit' | 'delete'; id: string } | null;
             [comment]="comment"
             [canReply]="top && canWrite() && !comment.deleted"
             [own]="isOwn(comment)"
+            [moderate]="actor().role === 'admin' && !comment.deleted"
             (reply)="act('reply', comment.id)"
             (edit)="act('edit', comment.id)"
             (remove)="act('delete', comment.id)"
@@ -189,6 +190,14 @@ export class CommentThread {
   protected readonly canWrite = computed(
     () => this.auth.user() !== null && canWriteInThread(this.actor(), { type: this.entityType(), partnership: this.partnership() }),
   );
+  protected readonly readOnlyNote = computed(() => {
+    const role = this.actor().role;
+    return role === 'politician'
+      ? 'talk.thread.readOnly'
+      : role === 'admin'
+        ? 'talk.thread.readOnlyAdmin'
+        : ('talk.thread.readOnlyOutside' as const);
+  });
   protected readonly formHeadingId = computed(() => `new-comment-${this.entityId()}`);
   protected readonly action = signal<Action>(null);
   protected readonly deleteProblem = signal<ReturnType<typeof toApiProblem>['key'] | null>(null);

@@ -8,8 +8,9 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
 import { TalkApi, type ThreadOf } from './talk-api';
 
 /**
- * Follow or unfollow a project, practice or partnership: one toggle button (`aria-pressed`) with a line that
- * says what following means, and a polite announcement when it changes. Until the API has said whether the
+ * Follow or unfollow a project, practice or partnership: an on/off switch («Følg prosjektet», `role="switch"`
+ * with `aria-checked`) — a setting of one's own, not a change to the thing — with a line that says what
+ * following means, and a polite announcement when it changes. Until the API has said whether the
  * person follows, nothing is shown (a wrong state would be worse than none).
  */
 @Component({
@@ -23,6 +24,11 @@ import { TalkApi, type ThreadOf } from './talk-api';
       align-items: center;
       gap: var(--ds-size-2) var(--ds-size-3);
     }
+    .mark {
+      display: inline-block;
+      width: 1em;
+      text-align: center;
+    }
     p {
       margin: 0;
       color: var(--ds-color-neutral-text-subtle);
@@ -33,16 +39,17 @@ import { TalkApi, type ThreadOf } from './talk-api';
     @if (state.value(); as state) {
       <button
         type="button"
+        role="switch"
         class="ds-button"
         data-size="sm"
-        [attr.data-variant]="state.following ? 'secondary' : 'primary'"
-        [attr.aria-pressed]="state.following"
+        [attr.data-variant]="state.following ? 'primary' : 'secondary'"
+        [attr.aria-checked]="state.following"
         [attr.aria-describedby]="noteId()"
         [attr.aria-disabled]="pending() ? true : null"
         (click)="toggle(state.following)"
       >
-        {{ (state.following ? 'talk.follow.unfollow' : 'talk.follow.follow') | t }}
-        <span class="ds-sr-only">{{ entityKey() | t }}</span>
+        <span class="mark" aria-hidden="true">{{ state.following ? '✓' : '+' }}</span>
+        {{ label() | t }}
       </button>
       <p [id]="noteId()">{{ (state.following ? 'talk.follow.followingNote' : 'talk.follow.notFollowingNote') | t }}</p>
     }
@@ -64,7 +71,7 @@ export class FollowButton {
     () => this.thing(),
     (thing) => this.api.followState(thing),
   );
-  protected readonly entityKey = computed((): MessageKey => `talk.follow.entity.${this.entityType()}`);
+  protected readonly label = computed((): MessageKey => `talk.follow.labels.${this.entityType()}`);
   protected readonly noteId = computed(() => `follow-note-${this.entityId()}`);
   protected readonly pending = signal(false);
   protected readonly problem = signal<MessageKey | null>(null);

@@ -24,15 +24,16 @@ describe('FollowButton', () => {
     state.flush({ following: false });
     await fixture.whenStable();
 
-    const toggle = find(host, 'button');
-    expect(toggle.getAttribute('aria-pressed')).toBe('false');
-    expect(visibleText(toggle)).toBe('Følg praksisen');
+    const toggle = find(host, 'button[role="switch"]');
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+    expect(visibleText(toggle)).toBe('+ Følg praksisen');
     toggle.click();
     const put = backend.expectOne({ method: 'PUT', url: '/api/follows' });
     expect(put.request.body).toEqual({ entityType: 'practice', entityId: 'p1' });
     put.flush(null);
     await fixture.whenStable();
-    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    expect(visibleText(toggle)).toBe('✓ Følg praksisen');
     expect(host.querySelector('[role="status"]')?.textContent).toContain('Du følger nå dette.');
 
     toggle.click();
@@ -40,7 +41,7 @@ describe('FollowButton', () => {
     expect(remove.request.body).toEqual({ entityType: 'practice', entityId: 'p1' });
     remove.flush(null);
     await fixture.whenStable();
-    expect(visibleText(toggle)).toBe('Følg praksisen');
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
   });
 });
 

@@ -18,9 +18,10 @@ describe('canWriteInThread', () => {
     expect(canWriteInThread(staff('roskilde'), { type: 'partnership', partnership: { ...platform, visibility: 'members' } })).toBe(false);
   });
 
-  it('lets staff and leaders write on every practice, admins everywhere, politicians nowhere', () => {
+  it('lets staff and leaders write on every practice; admins and politicians write nowhere', () => {
     expect(canWriteInThread(staff('roskilde'), { type: 'practice', partnership: null })).toBe(true);
-    expect(canWriteInThread({ role: 'admin', organizationId: null }, { type: 'project', partnership: platform })).toBe(true);
+    expect(canWriteInThread({ role: 'admin', organizationId: null }, { type: 'project', partnership: platform })).toBe(false);
+    expect(canWriteInThread({ role: 'admin', organizationId: null }, { type: 'practice', partnership: null })).toBe(false);
     expect(canWriteInThread({ role: 'politician', organizationId: 'gran' }, { type: 'project', partnership: platform })).toBe(false);
     expect(canWriteInThread({ role: 'politician', organizationId: 'gran' }, { type: 'practice', partnership: null })).toBe(false);
     expect(canWriteInThread(staff(null), { type: 'project', partnership: platform })).toBe(false);

@@ -11,6 +11,7 @@ export const talkDa: Pick<Messages, 'talk'> = {
       readOnly: 'Du kan læse dialogen, men politikere skriver ikke i den.',
       readOnlyOutside:
         'Du kan læse dialogen. Her skriver organisationerne i samarbejdet; andre stiller deres spørgsmål i dialogen på samarbejdets side.',
+      readOnlyAdmin: 'Som administrator skriver du ikke her, men du kan slette indlæg, der skal fjernes.',
       newHeading: 'Skriv et indlæg',
       text: 'Dit indlæg',
       replyText: 'Dit svar',
@@ -22,6 +23,7 @@ export const talkDa: Pick<Messages, 'talk'> = {
       edit: 'Redigér',
       delete: 'Slet',
       yourComment: 'dit indlæg fra {date}',
+      theirComment: 'indlægget fra {name}, {date}',
       confirmDelete: 'Vil du slette indlægget? Svarene bliver stående, og der står »slettet«, hvor indlægget var.',
       confirmDeleteYes: 'Ja, slet',
       deletedPlaceholder: 'Indlægget er slettet.',
@@ -47,13 +49,11 @@ export const talkDa: Pick<Messages, 'talk'> = {
       mentionRemoved: '{name} bliver ikke nævnt.',
     },
     follow: {
-      follow: 'Følg',
-      unfollow: 'Stop med at følge',
       followingNote: 'Du følger dette og får besked om nye indlæg og ændringer.',
       notFollowingNote: 'Følg for at få besked om nye indlæg og ændringer.',
       followed: 'Du følger nu dette.',
       unfollowed: 'Du følger ikke længere dette.',
-      entity: { project: 'projektet', practice: 'praksissen', partnership: 'samarbejdet' },
+      labels: { project: 'Følg projektet', practice: 'Følg praksissen', partnership: 'Følg samarbejdet' },
     },
     floor: {
       heading: 'Spørgsmål fra salen',

@@ -11,6 +11,7 @@ export const talkEn: Pick<Messages, 'talk'> = {
       readOnly: 'You can read the discussion, but politicians do not write in it.',
       readOnlyOutside:
         "You can read the discussion. The partnership's organisations write here; others ask their questions in the discussion on the partnership's page.",
+      readOnlyAdmin: 'As an administrator you do not write here, but you can delete comments that must go.',
       newHeading: 'Write a comment',
       text: 'Your comment',
       replyText: 'Your reply',
@@ -22,6 +23,7 @@ export const talkEn: Pick<Messages, 'talk'> = {
       edit: 'Edit',
       delete: 'Delete',
       yourComment: 'your comment of {date}',
+      theirComment: 'the comment by {name}, {date}',
       confirmDelete: 'Delete the comment? Its replies stay, and "deleted" is shown where the comment was.',
       confirmDeleteYes: 'Yes, delete',
       deletedPlaceholder: 'This comment was deleted.',
@@ -47,13 +49,11 @@ export const talkEn: Pick<Messages, 'talk'> = {
       mentionRemoved: '{name} will not be mentioned.',
     },
     follow: {
-      follow: 'Follow',
-      unfollow: 'Unfollow',
       followingNote: 'You follow this and are notified of new comments and changes.',
       notFollowingNote: 'Follow to be notified of new comments and changes.',
       followed: 'You now follow this.',
       unfollowed: 'You no longer follow this.',
-      entity: { project: 'the project', practice: 'the practice', partnership: 'the partnership' },
+      labels: { project: 'Follow the project', practice: 'Follow the practice', partnership: 'Follow the partnership' },
     },
     floor: {
       heading: 'Questions from the floor',

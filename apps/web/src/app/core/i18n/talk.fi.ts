@@ -14,6 +14,7 @@ export const talkFi: Pick<Messages, 'talk'> = {
       readOnly: 'Voit lukea keskustelua, mutta poliitikot eivät kirjoita siihen.',
       readOnlyOutside:
         'Voit lukea keskustelua. Tähän kirjoittavat yhteistyön organisaatiot; muut esittävät kysymyksensä yhteistyön sivun keskustelussa.',
+      readOnlyAdmin: 'Ylläpitäjänä et kirjoita tänne, mutta voit poistaa viestit, jotka on poistettava.',
       newHeading: 'Kirjoita viesti',
       text: 'Viestisi',
       replyText: 'Vastauksesi',
@@ -25,6 +26,7 @@ export const talkFi: Pick<Messages, 'talk'> = {
       edit: 'Muokkaa',
       delete: 'Poista',
       yourComment: '– oma viestisi, {date}',
+      theirComment: '– kirjoittaja: {name}, {date}',
       confirmDelete: 'Poistetaanko viesti? Vastaukset jäävät näkyviin, ja viestin paikalla lukee ”poistettu”.',
       confirmDeleteYes: 'Kyllä, poista',
       deletedPlaceholder: 'Viesti on poistettu.',
@@ -50,13 +52,11 @@ export const talkFi: Pick<Messages, 'talk'> = {
       mentionRemoved: 'Ei mainita: {name}.',
     },
     follow: {
-      follow: 'Seuraa',
-      unfollow: 'Lopeta seuraaminen',
       followingNote: 'Seuraat tätä ja saat ilmoituksen uusista viesteistä ja muutoksista.',
       notFollowingNote: 'Seuraa, niin saat ilmoituksen uusista viesteistä ja muutoksista.',
       followed: 'Seuraat nyt tätä.',
       unfollowed: 'Et enää seuraa tätä.',
-      entity: { project: '(hanke)', practice: '(toimintamalli)', partnership: '(yhteistyö)' },
+      labels: { project: 'Seuraa hanketta', practice: 'Seuraa toimintamallia', partnership: 'Seuraa yhteistyötä' },
     },
     floor: {
       heading: 'Kysymyksiä yleisöltä',

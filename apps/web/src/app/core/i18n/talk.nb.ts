@@ -11,6 +11,7 @@ export const talkNb = {
       readOnly: 'Du kan lese samtalen, men politikere skriver ikke i den.',
       readOnlyOutside:
         'Du kan lese samtalen. Her skriver organisasjonene i samarbeidet; spørsmål fra andre stilles i samtalen på samarbeidets side.',
+      readOnlyAdmin: 'Som administrator skriver du ikke her, men du kan slette innlegg som må bort.',
       newHeading: 'Skriv et innlegg',
       text: 'Innlegget ditt',
       replyText: 'Svaret ditt',
@@ -22,6 +23,7 @@ export const talkNb = {
       edit: 'Rediger',
       delete: 'Slett',
       yourComment: 'innlegget ditt fra {date}',
+      theirComment: 'innlegget fra {name}, {date}',
       confirmDelete: 'Vil du slette innlegget? Svarene blir stående, og det står «slettet» der innlegget var.',
       confirmDeleteYes: 'Ja, slett',
       deletedPlaceholder: 'Innlegget er slettet.',
@@ -47,13 +49,14 @@ export const talkNb = {
       mentionRemoved: '{name} blir ikke nevnt.',
     },
     follow: {
-      follow: 'Følg',
-      unfollow: 'Slutt å følge',
       followingNote: 'Du følger dette og får varsel om nye innlegg og endringer.',
       notFollowingNote: 'Følg for å få varsel om nye innlegg og endringer.',
       followed: 'Du følger nå dette.',
       unfollowed: 'Du følger ikke dette lenger.',
-      entity: { project: 'prosjektet', practice: 'praksisen', partnership: 'samarbeidet' } satisfies Record<FollowEntityType, string>,
+      labels: { project: 'Følg prosjektet', practice: 'Følg praksisen', partnership: 'Følg samarbeidet' } satisfies Record<
+        FollowEntityType,
+        string
+      >,
     },
     floor: {
       heading: 'Spørsmål fra salen',

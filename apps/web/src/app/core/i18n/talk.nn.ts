@@ -11,6 +11,7 @@ export const talkNn: Pick<Messages, 'talk'> = {
       readOnly: 'Du kan lese samtalen, men politikarar skriv ikkje i han.',
       readOnlyOutside:
         'Du kan lese samtalen. Her skriv organisasjonane i samarbeidet; spørsmål frå andre blir stilte i samtalen på sida til samarbeidet.',
+      readOnlyAdmin: 'Som administrator skriv du ikkje her, men du kan slette innlegg som må bort.',
       newHeading: 'Skriv eit innlegg',
       text: 'Innlegget ditt',
       replyText: 'Svaret ditt',
@@ -22,6 +23,7 @@ export const talkNn: Pick<Messages, 'talk'> = {
       edit: 'Rediger',
       delete: 'Slett',
       yourComment: 'innlegget ditt frå {date}',
+      theirComment: 'innlegget frå {name}, {date}',
       confirmDelete: 'Vil du slette innlegget? Svara blir ståande, og det står «sletta» der innlegget var.',
       confirmDeleteYes: 'Ja, slett',
       deletedPlaceholder: 'Innlegget er sletta.',
@@ -47,13 +49,11 @@ export const talkNn: Pick<Messages, 'talk'> = {
       mentionRemoved: '{name} blir ikkje nemnd.',
     },
     follow: {
-      follow: 'Følg',
-      unfollow: 'Slutt å følgje',
       followingNote: 'Du følgjer dette og får varsel om nye innlegg og endringar.',
       notFollowingNote: 'Følg for å få varsel om nye innlegg og endringar.',
       followed: 'Du følgjer no dette.',
       unfollowed: 'Du følgjer ikkje dette lenger.',
-      entity: { project: 'prosjektet', practice: 'praksisen', partnership: 'samarbeidet' },
+      labels: { project: 'Følg prosjektet', practice: 'Følg praksisen', partnership: 'Følg samarbeidet' },
     },
     floor: {
       heading: 'Spørsmål frå salen',

@@ -11,6 +11,7 @@ export const talkSv: Pick<Messages, 'talk'> = {
       readOnly: 'Du kan läsa diskussionen, men politiker skriver inte i den.',
       readOnlyOutside:
         'Du kan läsa diskussionen. Här skriver organisationerna i samarbetet; andra ställer sina frågor i diskussionen på samarbetets sida.',
+      readOnlyAdmin: 'Som administratör skriver du inte här, men du kan ta bort inlägg som måste bort.',
       newHeading: 'Skriv ett inlägg',
       text: 'Ditt inlägg',
       replyText: 'Ditt svar',
@@ -22,6 +23,7 @@ export const talkSv: Pick<Messages, 'talk'> = {
       edit: 'Redigera',
       delete: 'Ta bort',
       yourComment: 'ditt inlägg från {date}',
+      theirComment: 'inlägget från {name}, {date}',
       confirmDelete: 'Vill du ta bort inlägget? Svaren finns kvar, och det står ”borttaget” där inlägget var.',
       confirmDeleteYes: 'Ja, ta bort',
       deletedPlaceholder: 'Inlägget har tagits bort.',
@@ -47,13 +49,11 @@ export const talkSv: Pick<Messages, 'talk'> = {
       mentionRemoved: '{name} kommer inte att nämnas.',
     },
     follow: {
-      follow: 'Följ',
-      unfollow: 'Sluta följa',
       followingNote: 'Du följer detta och får aviseringar om nya inlägg och ändringar.',
       notFollowingNote: 'Följ för att få aviseringar om nya inlägg och ändringar.',
       followed: 'Du följer nu detta.',
       unfollowed: 'Du följer inte längre detta.',
-      entity: { project: 'projektet', practice: 'arbetssättet', partnership: 'samarbetet' },
+      labels: { project: 'Följ projektet', practice: 'Följ arbetssättet', partnership: 'Följ samarbetet' },
     },
     floor: {
       heading: 'Frågor från publiken',

@@ -1,0 +1,126 @@
+/**
+ * npm run bench:digest — one daily digest run for 50,000 people (BENCH_DIGEST_PEOPLE) on the bench database:
+ * bench people get `digest = 'daily'` (everyone else `off`) and one notification today each; a real SMTP server in
+ * this process (smtp-server) takes the mail and counts it; the built API (one process, the job queue's workers)
+ * sends; `send-digests daily <today>` queues the period. Reports mails per second from queueing to the last
+ * delivery and the API process's peak resident memory (VmHWM), and appends a section to bench/RESULTS.md.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { API_MAIN, BENCH_JWT_SECRET, benchDatabase, requireBuiltApi, ROOT, runApi } from './support';
+
+const PEOPLE = Number(process.env['BENCH_DIGEST_PEOPLE'] ?? '50000');
+
+async function main(): Promise<void> {
+  requireBuiltApi();
+  const db = await benchDatabase();
+  const c = new Client({ connectionString: db.url });
+  await c.connect();
+  let mails = 0;
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        mails++;
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+  const { port } = (smtp as unknown as { server: { address(): AddressInfo } }).server.address();
+  const today = new Date().toISOString().slice(0, 10);
+  try {
+    await runApi(['migrate'], { DATABASE_URL: db.url, JWT_SECRET: BENCH_JWT_SECRET });
+    process.stderr.write(`Preparing ${PEOPLE.toLocaleString('en')} people with a daily digest…\n`);
+    await c.query(`UPDATE users SET digest = 'off' WHERE digest <> 'off'`);
+    await c.query(
+      `UPDATE users SET digest = 'daily' WHERE id IN (SELECT id FROM users WHERE email LIKE 'bench-%' AND active ORDER BY id LIMIT $1)`,
+      [PEOPLE],
+    );
+    const [{ n }] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE digest = 'daily'`)).rows as [{ n: number }];
+    await c.query(`DELETE FROM digest_deliveries WHERE period = $1`, [`daily:${today}`]);
+    await c.query(`ALTER TABLE notifications DISABLE TRIGGER notifications_notify`);
+    await c.query(
+      `INSERT INTO notifications (user_id, kind, data, link, entity_type, entity_id)
+       SELECT u.id, 'stage', json_build_object('title', 'Tavlemøter', 'stage', 'test'), '/projects/' || p.id, 'project', p.id
+       FROM users u, (SELECT id FROM projects LIMIT 1) p WHERE u.digest = 'daily'`,
+    );
+    await c.query(`ALTER TABLE notifications ENABLE TRIGGER notifications_notify`);
+    const api = spawn(process.execPath, [API_MAIN], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        JWT_SECRET: BENCH_JWT_SECRET,
+        PORT: '3989',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        WEB_ROOT: '',
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        JOB_POLL_SECONDS: '1',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    try {
+      for (let ok = false; !ok;) {
+        ok = await fetch('http://127.0.0.1:3989/api/health')
+          .then((r) => r.ok)
+          .catch(() => false);
+        if (!ok) await new Promise((r) => setTimeout(r, 300));
+      }
+      const started = Date.now();
+      await runApi(['send-digests', 'daily', today], { DATABASE_URL: db.url, JWT_SECRET: BENCH_JWT_SECRET });
+      let sent = 0;
+      while (sent < n) {
+        await new Promise((r) => setTimeout(r, 1000));
+        sent = (
+          (
+            await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM digest_deliveries WHERE period = $1 AND sent_at IS NOT NULL`, [
+              `daily:${today}`,
+            ])
+          ).rows[0] as { n: number }
+        ).n;
+        process.stderr.write(
+          `\r  ${sent.toLocaleString('en')} / ${n.toLocaleString('en')} digests sent, ${mails.toLocaleString('en')} mails received   `,
+        );
+      }
+      const seconds = (Date.now() - started) / 1000;
+      const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))?.[1];
+      const section = [
+        '',
+        `## Issue 12: a daily digest for ${n.toLocaleString('en')} people (${new Date().toISOString().slice(0, 16)} UTC)`,
+        '',
+        `One API process working the queue (pg-boss, batches of 500 people), PostgreSQL and the SMTP server on the same machine; load average at the end ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' / ')}.`,
+        '',
+        '| people | mails received | seconds | mails/s | API peak memory (VmHWM) |',
+        '| ---: | ---: | ---: | ---: | ---: |',
+        `| ${n.toLocaleString('en')} | ${mails.toLocaleString('en')} | ${seconds.toFixed(1)} | ${(mails / seconds).toFixed(0)} | ${peak ? `${(Number(peak) / 1024).toFixed(0)} MB` : '?'} |`,
+        '',
+      ].join('\n');
+      console.log(section);
+      appendFileSync(join(ROOT, 'bench', 'RESULTS.md'), section);
+    } finally {
+      api.kill('SIGTERM');
+    }
+  } finally {
+    await c.end();
+    smtp.close();
+    await db.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -283,7 +283,9 @@ test.describe('every route, as the accessibility statement says', () => {
         const focus = await page.evaluate(() => {
           const element = document.activeElement as HTMLElement | null;
           if (!element || element === document.body) return null;
-          const style = getComputedStyle(element);
+          // Past its day, month and year, a date field's last stop is its own calendar button, inside the field.
+          const pickerButton = element instanceof HTMLInputElement && element.type === 'date' && !element.matches(':focus');
+          const style = getComputedStyle(element, pickerButton ? '::-webkit-calendar-picker-indicator' : null);
           const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
           const ring = style.boxShadow !== 'none';
           return {

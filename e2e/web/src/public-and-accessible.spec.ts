@@ -283,9 +283,12 @@ test.describe('every route, as the accessibility statement says', () => {
         const focus = await page.evaluate(() => {
           const element = document.activeElement as HTMLElement | null;
           if (!element || element === document.body) return null;
-          // Past its day, month and year, a date field's last stop is its own calendar button, inside the field.
-          const pickerButton = element instanceof HTMLInputElement && element.type === 'date' && !element.matches(':focus');
-          const style = getComputedStyle(element, pickerButton ? '::-webkit-calendar-picker-indicator' : null);
+          // Past its day, month and year, a date field's last stop is the browser's own calendar button, whose
+          // style cannot be read here: deviations.json lists it (2.4.7), checked below.
+          if (element instanceof HTMLInputElement && element.type === 'date' && !element.matches(':focus')) {
+            return { visible: true, what: 'calendar button', pickerButton: true };
+          }
+          const style = getComputedStyle(element);
           const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
           const ring = style.boxShadow !== 'none';
           return {
@@ -294,10 +297,12 @@ test.describe('every route, as the accessibility statement says', () => {
           };
         });
         if (!focus) break;
+        if (focus.pickerButton) pickerButtons++;
         if (!focus.visible) problems.push(`${path}: ${focus.what}`);
       }
       return problems;
     };
+    let pickerButtons = 0;
     const problems: string[] = [];
     for (const path of open) {
       await page.goto(path);
@@ -311,5 +316,8 @@ test.describe('every route, as the accessibility statement says', () => {
       problems.push(...(await unseen(path)));
     }
     expect(problems).toEqual([]);
+    // The one stop not measured (the lessons and audit filters have date fields) is named in the statement.
+    expect(pickerButtons).toBeGreaterThan(0);
+    expect(statement.deviations.map((d) => d.criterion)).toContain('2.4.7');
   });
 });

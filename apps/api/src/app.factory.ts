@@ -15,6 +15,7 @@ import { registerConditionalGet, staticCacheControl } from './common/http-cachin
 import { BODY_LIMITS } from './common/decorators';
 import { clientErrorHandler, excerpt, frameworkErrors, registerRequestParsing } from './common/http-layer';
 import { openApiDocument } from './common/openapi';
+import { serveLinkPreviews } from './public/link-preview';
 import { createValidationPipe } from './common/validation';
 import { requestLocale } from './i18n/locale';
 import { localizeError } from './i18n/localize-error';
@@ -93,7 +94,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, () => document);
 
-  serveWebApp(app, config.webRoot);
+  serveWebApp(app, config.webRoot, config.publicUrl);
   return app;
 }
 
@@ -120,9 +121,10 @@ function warnOnceAboutForwardedFor(app: NestFastifyApplication): void {
 }
 
 /** Serves the built web app on the same origin, with index.html for client-side routes. */
-function serveWebApp(app: NestFastifyApplication, webRoot: string | null): void {
+function serveWebApp(app: NestFastifyApplication, webRoot: string | null, publicUrl: string): void {
   if (!webRoot || !existsSync(join(webRoot, 'index.html'))) return;
   const fastify = app.getHttpAdapter().getInstance();
+  serveLinkPreviews(app, webRoot, publicUrl);
   void fastify.register(fastifyStatic, {
     root: webRoot,
     wildcard: false,

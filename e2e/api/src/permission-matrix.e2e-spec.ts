@@ -1128,6 +1128,32 @@ const CASES: Case[] = [
       expect(await api.sql(`SELECT email_on_reply FROM users WHERE id = $1`, [a.userId])).toEqual([{ email_on_reply: false }]);
     },
   },
+  // Issue 13: public partnerships answer everyone alike, with a token or without; anything not public is the one 404.
+  {
+    name: 'GET /public/partnerships (public)',
+    expected: ok(200),
+    run: (a) => call(a, 'GET', '/api/public/partnerships'),
+    verify: async (_a, r) => {
+      const stored = await api.sql<{ id: string }>(`SELECT id FROM partnerships WHERE visibility = 'public' ORDER BY name, id`);
+      expect((r.body as { id: string }[]).map((p) => p.id)).toEqual(stored.map((p) => p.id));
+    },
+  },
+  {
+    name: 'GET /public/partnerships/:id of a public one (public)',
+    expected: ok(200),
+    run: async (a) => {
+      const { id } = await api.row<{ id: string }>(`SELECT id FROM partnerships WHERE visibility = 'public' LIMIT 1`);
+      return call(a, 'GET', `/api/public/partnerships/${id}`);
+    },
+    verify: async (_a, r) => {
+      expect(JSON.stringify(r.body)).not.toMatch(/@/);
+    },
+  },
+  ...['', '/dashboard', '/data.json', '/data.csv'].map((tail): Case => ({
+    name: `GET /public/partnerships/:id${tail} of a members-only one (404 for everyone, its members too)`,
+    expected: ok(404),
+    run: (a) => call(a, 'GET', `/api/public/partnerships/${pilotId}${tail}`),
+  })),
 ];
 
 const granStaff = () => actors.find((x) => x.email === DEMO_ACCOUNTS.granStaff);

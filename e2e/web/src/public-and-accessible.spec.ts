@@ -53,7 +53,8 @@ async function routes(request: APIRequestContext): Promise<{ signedIn: string[];
       '/profile',
       '/audit',
     ],
-    open: ['/offentlig', `/offentlig/samarbeid/${open.id}`, '/offentlig/data', '/tilgjengelighet', '/accessibility', '/finnes-ikke'],
+    // /accessibility switches to English; /tilgjengelighet after it switches back, so the sign-in that follows is in bokmål.
+    open: ['/offentlig', `/offentlig/samarbeid/${open.id}`, '/offentlig/data', '/accessibility', '/tilgjengelighet', '/finnes-ikke'],
   };
 }
 
@@ -122,6 +123,14 @@ test.describe('public pages, without signing in', () => {
   test('a partnership that is not public, by its public address, is the not-found page', async ({ page, request }) => {
     const token = await apiToken(request, DEMO_ACCOUNTS.admin);
     const pilot = await partnershipNamed(request, token, 'PILOTen Hadeland');
+    // Crawlers without JavaScript get an HTTP 404 for it too, and the public one's tags in the HTML itself.
+    expect((await request.get(`/offentlig/samarbeid/${pilot.id}`)).status()).toBe(404);
+    const open = ((await (await request.get('/api/public/partnerships')).json()) as PublicPartnershipSummary[])[0];
+    const html = await (await request.get(`/offentlig/samarbeid/${open?.id}`)).text();
+    expect(html).toContain(`<title>${PUBLIC_NETWORK} – Samspill</title>`);
+    expect(html).toContain(`<meta property="og:title" content="${PUBLIC_NETWORK}" />`);
+    expect(html).toMatch(/<meta name="description" content="Roskilde Kommunes netværk/);
+
     await page.goto(`/offentlig/samarbeid/${pilot.id}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Vi fant ikke siden' })).toBeVisible();
     await expect(page.getByText('PILOTen Hadeland')).toHaveCount(0);
@@ -164,7 +173,7 @@ test.describe('every route, as the accessibility statement says', () => {
     page,
     request,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     const { signedIn, open } = await routes(request);
     await page.setViewportSize({ width: 320, height: 640 });
     const wide: string[] = [];
@@ -201,7 +210,7 @@ test.describe('every route, as the accessibility statement says', () => {
   });
 
   test('at 200 % zoom (a 1280 px window is 640 CSS px wide) no page scrolls sideways', async ({ browser, request }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     const { signedIn, open } = await routes(request);
     // Browser zoom at 200 % halves the CSS viewport and doubles each CSS pixel: the same as this context.
     const context = await browser.newContext({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 2, locale: 'nb-NO' });
@@ -223,7 +232,7 @@ test.describe('every route, as the accessibility statement says', () => {
   });
 
   test('with prefers-reduced-motion nothing moves: no transition or animation lasts', async ({ browser, request }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     const { signedIn, open } = await routes(request);
     const context = await browser.newContext({ reducedMotion: 'reduce', locale: 'nb-NO' });
     const page = await context.newPage();
@@ -263,17 +272,22 @@ test.describe('every route, as the accessibility statement says', () => {
   });
 
   test('every element the keyboard reaches shows where the focus is', async ({ page, request }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(480_000);
     const { signedIn, open } = await routes(request);
-    /** Tabs through the page (up to 60 stops) and lists each focused element that draws no outline or ring. */
+    /** Tabs through the page (up to 40 stops) and lists each focused element that draws no outline or ring. */
     const unseen = async (path: string): Promise<string[]> => {
       const problems: string[] = [];
       await page.locator('body').focus();
-      for (let stop = 0; stop < 60; stop++) {
+      for (let stop = 0; stop < 40; stop++) {
         await page.keyboard.press('Tab');
         const focus = await page.evaluate(() => {
           const element = document.activeElement as HTMLElement | null;
           if (!element || element === document.body) return null;
+          // Past its day, month and year, a date field's last stop is the browser's own calendar button, whose
+          // style cannot be read here: deviations.json lists it (2.4.7), checked below.
+          if (element instanceof HTMLInputElement && element.type === 'date' && !element.matches(':focus')) {
+            return { visible: true, what: 'calendar button', pickerButton: true };
+          }
           const style = getComputedStyle(element);
           const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
           const ring = style.boxShadow !== 'none';
@@ -283,10 +297,12 @@ test.describe('every route, as the accessibility statement says', () => {
           };
         });
         if (!focus) break;
+        if (focus.pickerButton) pickerButtons++;
         if (!focus.visible) problems.push(`${path}: ${focus.what}`);
       }
       return problems;
     };
+    let pickerButtons = 0;
     const problems: string[] = [];
     for (const path of open) {
       await page.goto(path);
@@ -300,5 +316,8 @@ test.describe('every route, as the accessibility statement says', () => {
       problems.push(...(await unseen(path)));
     }
     expect(problems).toEqual([]);
+    // The one stop not measured (the lessons and audit filters have date fields) is named in the statement.
+    expect(pickerButtons).toBeGreaterThan(0);
+    expect(statement.deviations.map((d) => d.criterion)).toContain('2.4.7');
   });
 });

@@ -55,6 +55,18 @@ export class PublicService {
   }
 
   /** The id of a public partnership, or the one 404. */
+  /** Name and description of a public partnership, for link previews; null for anything else. */
+  async summary(rawId: string): Promise<{ name: string; description: string } | null> {
+    if (!UUID.test(rawId)) return null;
+    const [row] = await this.db
+      .reader()
+      .query<{ name: string; description: string }[]>(
+        `SELECT name, description FROM partnerships WHERE id = $1 AND visibility = 'public'`,
+        [rawId],
+      );
+    return row ?? null;
+  }
+
   async partnership(rawId: string): Promise<PublicPartnership> {
     const id = publicPartnershipId(rawId);
     const q = <T>(sql: string) => this.db.reader().query<T[]>(sql, [id]);

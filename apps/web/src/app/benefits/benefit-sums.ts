@@ -38,31 +38,33 @@ import { TranslatePipe } from '../core/i18n/translate-pipe';
         }
       </div>
       @if (byOrganization().length > 0) {
-        <table class="ds-table" data-size="sm">
-          <caption class="ds-sr-only">
-            {{
-              'benefits.byOrganizationCaption' | t
-            }}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{{ 'benefits.organization' | t }}</th>
-              <th scope="col">{{ 'benefits.unit' | t }}</th>
-              <th scope="col" class="number">{{ 'benefits.identified' | t }}</th>
-              <th scope="col" class="number">{{ 'benefits.realised' | t }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (row of byOrganization(); track $index) {
+        <div class="table-wrap" role="region" tabindex="0" [attr.aria-label]="'benefits.byOrganizationCaption' | t">
+          <table class="ds-table" data-size="sm">
+            <caption class="ds-sr-only">
+              {{
+                'benefits.byOrganizationCaption' | t
+              }}
+            </caption>
+            <thead>
               <tr>
-                <th scope="row">{{ row.organization }}</th>
-                <td>{{ row.unit }}</td>
-                <td class="number">{{ row.identified }}</td>
-                <td class="number">{{ row.realised }}</td>
+                <th scope="col">{{ 'benefits.organization' | t }}</th>
+                <th scope="col">{{ 'benefits.unit' | t }}</th>
+                <th scope="col" class="number">{{ 'benefits.identified' | t }}</th>
+                <th scope="col" class="number">{{ 'benefits.realised' | t }}</th>
               </tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (row of byOrganization(); track $index) {
+                <tr>
+                  <th scope="row">{{ row.organization }}</th>
+                  <td>{{ row.unit }}</td>
+                  <td class="number">{{ row.identified }}</td>
+                  <td class="number">{{ row.realised }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
       }
     }
   `,

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { Auth } from '../auth/auth';
 import { I18n } from '../i18n/i18n';
@@ -16,6 +16,7 @@ import { NotificationCenter } from '../../talk/notification-center';
   imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LanguageChoice, SkipLink, SiteFooter, NotificationBell],
   templateUrl: './shell.html',
   styleUrl: './shell.css',
+  host: { '(keydown.escape)': 'closeMenu()' },
 })
 export class Shell {
   private readonly auth = inject(Auth);
@@ -32,6 +33,7 @@ export class Shell {
   protected readonly canReadAudit = computed(() => this.auth.user() !== null && this.auth.can('audit:read'));
   /** Only narrow screens fold the menu (see shell.css); wide ones show it whatever this says. */
   protected readonly menuOpen = signal(false);
+  private readonly menuButton = viewChild.required<ElementRef<HTMLButtonElement>>('menuButton');
 
   constructor() {
     const navigations = this.router.events.subscribe((event) => {
@@ -48,10 +50,10 @@ export class Shell {
   }
 
   /** Escape folds the menu and returns focus to its button, so the keyboard is never left inside a hidden list. */
-  protected closeMenu(button: HTMLButtonElement): void {
+  protected closeMenu(): void {
     if (!this.menuOpen()) return;
     this.menuOpen.set(false);
-    button.focus();
+    this.menuButton().nativeElement.focus();
   }
 
   protected signOut(): void {

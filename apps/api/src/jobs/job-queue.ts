@@ -54,28 +54,39 @@ export class JobQueue implements OnApplicationShutdown {
 
   async start(): Promise<void> {
     if (!this.settings || this.boss) return;
-    const boss = new PgBoss({
-      connectionString: this.settings.url,
-      schema: 'pgboss',
-      max: 4,
-      application_name: 'samspill-jobs',
-      supervise: this.settings.work,
-      schedule: this.settings.work,
-    });
-    boss.on('error', (error) => this.logger.error({ reason: error.message }, 'job queue error'));
-    await boss.start();
-    for (const name of Object.values(QUEUES)) {
-      const queue = { name, ...this.retries };
-      await boss.createQueue(name, queue);
-      // A queue made earlier keeps its policy unless told: the configured delay holds in every process.
-      await boss.updateQueue(name, queue);
+    const settings = this.settings;
+    // Several processes starting at once may deadlock each other creating the queues' partitions: the loser retries.
+    for (let attempt = 1; ; attempt++) {
+      const boss = new PgBoss({
+        connectionString: settings.url,
+        schema: 'pgboss',
+        max: 4,
+        application_name: 'samspill-jobs',
+        supervise: settings.work,
+        schedule: settings.work,
+      });
+      boss.on('error', (error) => this.logger.error({ reason: error.message }, 'job queue error'));
+      try {
+        await boss.start();
+        for (const name of Object.values(QUEUES)) {
+          const queue = { name, ...this.retries };
+          if (!(await boss.getQueue(name))) await boss.createQueue(name, queue);
+          // A queue made earlier keeps its policy unless told: the configured delay holds in every process.
+          await boss.updateQueue(name, queue);
+        }
+        this.boss = boss;
+        break;
+      } catch (error) {
+        await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+        if (attempt >= 5 || !/deadlock/i.test(error instanceof Error ? error.message : String(error))) throw error;
+        await new Promise((r) => setTimeout(r, 100 * attempt + Math.floor(Math.random() * 200)));
+      }
     }
-    this.boss = boss;
-    if (!this.settings.work) return;
+    if (!settings.work) return;
     for (const h of this.handlers) {
-      await boss.work(h.name, { batchSize: h.batchSize, pollingIntervalSeconds: this.settings.pollSeconds }, h.handle);
+      await this.boss.work(h.name, { batchSize: h.batchSize, pollingIntervalSeconds: settings.pollSeconds }, h.handle);
     }
-    for (const s of this.schedules) await boss.schedule(s.name, s.cron, s.data, { tz: 'Europe/Oslo' });
+    for (const s of this.schedules) await this.boss.schedule(s.name, s.cron, s.data, { tz: 'Europe/Oslo' });
   }
 
   /** Queues a job in the caller's transaction: committed with the change, or not at all. Without a queue (the demo seed), nothing. */

@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   try {
     await runApi(['migrate'], { DATABASE_URL: db.url, JWT_SECRET: BENCH_JWT_SECRET });
     process.stderr.write(`Preparing ${PEOPLE.toLocaleString('en')} people with a daily digest…\n`);
+    // A bench database migrated before the digest's lesson index was added to the issue-12 migration gets it here.
+    await c.query(`CREATE INDEX IF NOT EXISTS log_entries_lessons_created_idx ON log_entries (created_at) WHERE kind = 'lesson'`);
     await c.query(`UPDATE users SET digest = 'off' WHERE digest <> 'off'`);
     await c.query(
       `UPDATE users SET digest = 'daily' WHERE id IN (SELECT id FROM users WHERE email LIKE 'bench-%' AND active ORDER BY id LIMIT $1)`,

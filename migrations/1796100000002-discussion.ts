@@ -109,12 +109,15 @@ export class Discussion1796100000002 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX digest_deliveries_unsent_idx ON digest_deliveries (period, user_id) WHERE sent_at IS NULL`);
 
+    // The digest's "new lessons of the period": without it, every person's digest read the whole log.
+    await q.query(`CREATE INDEX log_entries_lessons_created_idx ON log_entries (created_at) WHERE kind = 'lesson'`);
     await q.query(`ALTER TABLE follow_ups ADD COLUMN notified_at timestamptz NULL`);
     await q.query(`CREATE INDEX follow_ups_unnotified_idx ON follow_ups (due_on) WHERE notified_at IS NULL AND answer IS NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE follow_ups DROP COLUMN notified_at`);
+    await q.query(`DROP INDEX log_entries_lessons_created_idx`);
     await q.query(`DROP TABLE digest_deliveries`);
     await q.query(`ALTER TABLE users DROP COLUMN email_on_reply, DROP COLUMN email_on_mention, DROP COLUMN digest`);
     await q.query(`DROP TABLE notifications`);

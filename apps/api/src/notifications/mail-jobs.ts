@@ -17,6 +17,8 @@ export const DIGEST_BATCH_SIZE = 500;
 const CLAIM_SIZE = 50;
 /** Items listed in one digest (the rest are counted). */
 const DIGEST_ITEMS_MAX = 25;
+/** Digests sent at once inside a batch. */
+const SEND_CONCURRENCY = 5;
 /** A claim older than this is taken to be from a process that died mid-send. */
 const CLAIM_STALE = `interval '10 minutes'`;
 
@@ -79,9 +81,12 @@ export class MailJobs implements OnModuleInit {
     this.queue.work<PlanData>(QUEUES.digestPlan, 1, async ([job]) => {
       if (job) await this.plan(job.data);
     });
-    this.queue.work<BatchData>(QUEUES.digestBatch, 1, async ([job]) => {
-      if (job) await this.sendBatch(job.data);
-    });
+    // Two batch workers per process: a period's batches are shared by every process's workers.
+    for (let i = 0; i < 2; i++) {
+      this.queue.work<BatchData>(QUEUES.digestBatch, 1, async ([job]) => {
+        if (job) await this.sendBatch(job.data);
+      });
+    }
     this.queue.work(QUEUES.followUpsDue, 1, async () => {
       await this.followUpsDue();
     });
@@ -185,30 +190,36 @@ export class MailJobs implements OnModuleInit {
       );
       const users = claimed[0];
       if (users.length === 0) break;
-      for (const { user_id } of users) {
-        const outcome = await this.sendDigest(user_id, period).catch((error: unknown) => {
-          this.logger.error({ reason: error instanceof Error ? error.message : String(error) }, 'digest not built');
-          return null;
-        });
-        if (outcome === null) {
-          tally.failed++;
-          // Given back at once: the job's retry (with backoff) tries it again.
-          await this.dataSource.query(`UPDATE digest_deliveries SET claimed_at = NULL WHERE period = $1 AND user_id = $2`, [
-            period.key,
-            user_id,
-          ]);
-        } else {
-          tally[outcome.items > 0 ? 'sent' : 'empty']++;
-          await this.dataSource.query(
-            `UPDATE digest_deliveries SET sent_at = clock_timestamp(), items = $3 WHERE period = $1 AND user_id = $2`,
-            [period.key, user_id, outcome.items],
-          );
-        }
+      // A few at a time: the mail server and the database each wait on the other less.
+      for (let i = 0; i < users.length; i += SEND_CONCURRENCY) {
+        await Promise.all(users.slice(i, i + SEND_CONCURRENCY).map(({ user_id }) => this.deliver(user_id, period, tally)));
       }
       if (tally.failed > 0) break;
     }
     if (tally.failed > 0) throw new Error(`${tally.failed} digests of ${period.key} were not sent; the batch is retried`);
     return tally;
+  }
+
+  private async deliver(userId: string, period: DigestPeriod, tally: { sent: number; empty: number; failed: number }): Promise<void> {
+    const outcome = await this.sendDigest(userId, period).catch((error: unknown) => {
+      this.logger.error({ reason: error instanceof Error ? error.message : String(error) }, 'digest not built');
+      return null;
+    });
+    if (outcome === null) {
+      tally.failed++;
+      // Given back at once: the job's retry (with backoff) tries it again.
+      await this.dataSource.query(`UPDATE digest_deliveries SET claimed_at = NULL WHERE period = $1 AND user_id = $2`, [
+        period.key,
+        userId,
+      ]);
+      return;
+    }
+    tally[outcome.items > 0 ? 'sent' : 'empty']++;
+    await this.dataSource.query(`UPDATE digest_deliveries SET sent_at = clock_timestamp(), items = $3 WHERE period = $1 AND user_id = $2`, [
+      period.key,
+      userId,
+      outcome.items,
+    ]);
   }
 
   /** Builds and sends one person's digest; null when the mail server did not take it. Nothing to tell: no mail. */

@@ -15,20 +15,8 @@ export interface Thread {
   partnership: (PartnershipScope & { id: string }) | null;
 }
 
-/**
- * Who may write in a thread: never politicians (they read) nor platform admins (they belong to no organisation, so
- * they moderate: they may delete, not write); staff and leaders on any practice,
- * on a project or partnership of which their organisation is a member or an observer, and on a `platform`
- * partnership's own thread from any organisation (a question from the floor).
- */
-export function canWriteInThread(actor: Actor, thread: Thread): boolean {
-  if (actor.role !== 'staff' && actor.role !== 'leader') return false;
-  if (!thread.partnership) return true;
-  const org = actor.organizationId;
-  if (org === null) return false;
-  const inside = thread.partnership.memberIds.includes(org) || (thread.partnership.observerIds ?? []).includes(org);
-  return inside || (thread.type === 'partnership' && thread.partnership.visibility === 'platform');
-}
+/** Who may write in a thread: the one rule, shared with the web app (`canWriteInThread` in @samspill/domain). */
+export { canWriteInThread } from '@samspill/domain';
 
 @Injectable()
 export class ThreadAccess {

@@ -18,6 +18,12 @@ describe('canWriteInThread', () => {
     expect(canWriteInThread(staff('roskilde'), { type: 'partnership', partnership: { ...platform, visibility: 'members' } })).toBe(false);
   });
 
+  it('takes questions from the floor on a public partnership too (everyone may read it)', () => {
+    const open: PartnershipScope = { ...platform, visibility: 'public' };
+    expect(canWriteInThread(staff('roskilde'), { type: 'partnership', partnership: open })).toBe(true);
+    expect(canWriteInThread(staff('roskilde'), { type: 'project', partnership: open })).toBe(false);
+  });
+
   it('lets staff and leaders write on every practice; admins and politicians write nowhere', () => {
     expect(canWriteInThread(staff('roskilde'), { type: 'practice', partnership: null })).toBe(true);
     expect(canWriteInThread({ role: 'admin', organizationId: null }, { type: 'project', partnership: platform })).toBe(false);

@@ -31,7 +31,7 @@ export class Shell {
   protected readonly signingOut = signal(false);
   protected readonly canManagePeople = computed(() => this.auth.user() !== null && this.auth.can('users:read'));
   protected readonly canReadAudit = computed(() => this.auth.user() !== null && this.auth.can('audit:read'));
-  /** Only narrow screens fold the menu (see shell.css); wide ones show it whatever this says. */
+  /** Only narrow screens (below 48rem) fold the menu (see shell.css); wider ones show it whatever this says. */
   protected readonly menuOpen = signal(false);
   private readonly menuButton = viewChild.required<ElementRef<HTMLButtonElement>>('menuButton');
 

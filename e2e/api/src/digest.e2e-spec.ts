@@ -37,6 +37,8 @@ beforeAll(async () => {
     [...DAILY.map((a) => DEMO_ACCOUNTS[a]), DEMO_ACCOUNTS.hogskolenStaff],
   ]);
   await db.query(`UPDATE users SET digest = 'weekly' WHERE email = $1`, [DEMO_ACCOUNTS.lunnerLeader]);
+  // The template's demo people read English (global setup); here they read bokmål as at home, Roskilde's English.
+  await db.query(`UPDATE users SET locale = 'nb'`);
   await db.query(`UPDATE users SET locale = 'en' WHERE email = $1`, [DEMO_ACCOUNTS.roskildeStaff]);
   // Something to read today for each of them (and for the weekly reader, who must not get it daily).
   await db.query(

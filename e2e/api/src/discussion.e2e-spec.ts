@@ -19,6 +19,9 @@ let project: ProjectResponse;
 beforeAll(async () => {
   // Without SMTP_URL: mail is written as .eml files to DATA_DIR/mail.
   api = await startTestApi({ JOB_POLL_SECONDS: '1' });
+  // The template's demo people read English (global setup); here they read bokmål, as at home, so that the
+  // notifications, mails and refusals below are checked in the language most people read them in.
+  await api.sql(`UPDATE users SET locale = 'nb'`);
   c = await Collaboration.load(api);
   project = await c.project('granStaff', { title: 'Tavlemøter i hjemmetjenesten' });
 });
@@ -87,7 +90,7 @@ describe('POST and GET /api/projects/:id/comments', () => {
       await c.call<Refusal>('granStaff', 'GET', `/api/projects/00000000-0000-4000-8000-000000000000/comments`),
     ]) {
       expect(result.status).toBe(404);
-      expect(result.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'No such project.' });
+      expect(result.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'Vi fant ikke prosjektet.' });
     }
     expect(await comments()).toBe(before);
   });
@@ -202,9 +205,9 @@ describe('edits and deletion', () => {
 });
 
 describe('threads on practices and partnerships', () => {
-  it('lets anyone’s staff ask a question from the floor on a platform partnership, marked fromFloor', async () => {
+  it('lets anyone’s staff ask a question from the floor on a partnership everyone may read (platform or public), marked fromFloor', async () => {
     const roskilde = (
-      await api.row<{ id: string }>(`SELECT id FROM partnerships WHERE visibility = 'platform' ORDER BY created_at LIMIT 1`)
+      await api.row<{ id: string }>(`SELECT id FROM partnerships WHERE visibility IN ('platform', 'public') ORDER BY created_at LIMIT 1`)
     ).id;
     const question = expectStatus(
       201,

@@ -116,7 +116,8 @@ const call = <T = unknown>(actor: Actor, method: string, path: string, body?: un
 
 async function fingerprint(): Promise<string> {
   const parts = await api.sql<{ t: string; f: string | null }>(
-    TABLES.map((t) => `SELECT '${t}' AS t, md5(string_agg(x::text, '|' ORDER BY x::text)) AS f FROM ${t} x`).join(' UNION ALL '),
+    // ORDER BY: UNION ALL promises no order (a parallel append interleaves its branches).
+    `${TABLES.map((t) => `SELECT '${t}' AS t, md5(string_agg(x::text, '|' ORDER BY x::text)) AS f FROM ${t} x`).join(' UNION ALL ')} ORDER BY t`,
   );
   return JSON.stringify(parts);
 }

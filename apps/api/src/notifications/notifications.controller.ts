@@ -10,6 +10,23 @@ import { NotificationsService } from './notifications.service';
 /** A comment line now and then keeps proxies from closing an idle stream and lets either side notice a dead one. */
 export const HEARTBEAT_MS = 15_000;
 
+/**
+ * When the stream of a request must end: when its access token expires (in ms since the epoch), so that a session
+ * ended or a person deactivated stops receiving within the token's lifetime; the client renews its token and
+ * reconnects. The guard has verified the token already; this only reads its `exp`. Null when there is none to read.
+ */
+export function streamDeadline(authorization: string | undefined): number | null {
+  const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const payload = token?.split('.')[1];
+  if (!payload) return null;
+  try {
+    const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
+    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
@@ -35,7 +52,8 @@ export class NotificationsController {
   /**
    * Server-sent events: `ready` with `{ unread }` first, then `notification` with `{ item, unread }` for each new
    * notification (also when another API process raised it), and a `: heartbeat` comment every 15 s. Signed in with
-   * the same bearer token as every request (read it with fetch(), not EventSource).
+   * the same bearer token as every request (read it with fetch(), not EventSource). The stream ends when that token
+   * expires; renew it and reconnect.
    */
   @Get('stream')
   @ApiProduces('text/event-stream')
@@ -72,10 +90,13 @@ export class NotificationsController {
     ready = true;
     for (const id of pending.splice(0)) deliver(id);
     const heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);
+    const deadline = streamDeadline(request.headers.authorization);
+    const expiry = deadline === null ? null : setTimeout(() => raw.end(), Math.max(0, deadline - Date.now()));
     const close = () => {
       if (!open) return;
       open = false;
       clearInterval(heartbeat);
+      if (expiry) clearTimeout(expiry);
       unsubscribe();
     };
     request.raw.once('close', close);

@@ -190,10 +190,11 @@ describe('GET /api/dashboard/overview', () => {
       expect(overview.statusCounts.active).toBe(active.total);
       const names = overview.partnerships.map((p) => p.name);
       if (who === 'admin')
-        expect(names).toEqual(['Lean i NAV Drammen', 'PILOTen Hadeland', 'Roskildes lean-netværk', 'Tallprøve Hadeland']);
+        expect(names).toEqual(['Gevinstnettverket', 'Lean i NAV Drammen', 'PILOTen Hadeland', 'Roskildes lean-netværk', 'Tallprøve Hadeland']);
       if (who === 'roskilde') {
-        // Roskilde sees its own network (open to all) and nothing of the members-only partnerships.
-        expect(names).toEqual(['Roskildes lean-netværk']);
+        // Roskilde sees its own network (open to all), the benefits network (open to every signed-in person) and
+        // nothing of the members-only partnerships.
+        expect(names).toEqual(['Gevinstnettverket', 'Roskildes lean-netværk']);
         expect(overview.organizations.map((o) => o.name).sort()).toEqual(['Bærum kommune', 'Roskilde Kommune']);
         const { titles } = await api.row<{ titles: string[] }>(
           `SELECT array_agg(pr.title) AS titles FROM projects pr JOIN partnerships p ON p.id = pr.partnership_id WHERE p.name = 'Roskildes lean-netværk'`,
@@ -201,7 +202,7 @@ describe('GET /api/dashboard/overview', () => {
         expect(overview.recentTransitions.length).toBeGreaterThan(0);
         for (const t of overview.recentTransitions) expect(titles).toContain(t.projectTitle);
       }
-      if (who === 'vestreToten') expect(names).toEqual(['Lean i NAV Drammen', 'Roskildes lean-netværk']);
+      if (who === 'vestreToten') expect(names).toEqual(['Gevinstnettverket', 'Lean i NAV Drammen', 'Roskildes lean-netværk']);
     },
   );
 

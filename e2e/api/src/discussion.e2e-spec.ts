@@ -226,6 +226,22 @@ describe('threads on practices and partnerships', () => {
     expect(outsider.status).toBe(404);
   });
 
+  it('holds the demo’s question from Roskilde on a platform partnership Roskilde is not part of, answered by a member', async () => {
+    const network = await api.row<{ id: string; visibility: string; roskilde_member: boolean }>(
+      `SELECT p.id, p.visibility, EXISTS (SELECT 1 FROM partnership_members m JOIN organizations o ON o.id = m.organization_id
+                                          WHERE m.partnership_id = p.id AND o.name = 'Roskilde Kommune') AS roskilde_member
+       FROM partnerships p WHERE p.name = 'Gevinstnettverket'`,
+    );
+    expect(network).toMatchObject({ visibility: 'platform', roskilde_member: false });
+    // A politician of a third municipality reads it, as anyone signed in may.
+    const read = await thread('granPolitician', `/api/partnerships/${network.id}/comments`);
+    const question = read.find((x) => x.organization.name === 'Roskilde Kommune');
+    expect(question).toMatchObject({ fromFloor: true, parentId: null, author: { name: 'Rasmus Ansat' } });
+    expect(question?.text).toContain('gevinsterne synlige for politikerne');
+    const answer = read.find((x) => x.parentId === question?.id);
+    expect(answer).toMatchObject({ fromFloor: false, organization: { name: 'Vestre Toten kommune' } });
+  });
+
   it('opens every practice’s thread to everyone signed in', async () => {
     const practice = (await api.row<{ id: string }>(`SELECT id FROM practices ORDER BY created_at LIMIT 1`)).id;
     const made = expectStatus(

@@ -65,7 +65,8 @@ const IMPLEMENTING = 'Innføringsmodell';
  * What the conference programme «Lean i kommuner» tells (shared/context), as a
  * newcomer should find it: PILOTen Hadeland with work in every stage of all three
  * focus areas, Lean i NAV Drammen with NAV Drammen as the shared case, and
- * Roskilde's own lean network, open to the public (anyone may read it without signing in).
+ * Roskilde's own lean network, open to the public (anyone may read it without signing in), and the benefits network
+ * Bærum and Vestre Toten run on the platform, where other municipalities read along and ask from the floor.
  */
 export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
   {
@@ -796,5 +797,17 @@ export const DEMO_PARTNERSHIPS: DemoPartnership[] = [
         ],
       },
     ],
+  },
+  {
+    name: 'Gevinstnettverket',
+    description:
+      'Bærum og Vestre Toten deler hvordan de identifiserer og realiserer gevinster av forbedringsarbeid. Åpent for alle på Samspill: andre kommuner leser med og stiller spørsmål fra salen.',
+    // Every signed-in person may read it and ask from the floor; only its members do the work (issue 12).
+    visibility: 'platform',
+    members: [BAERUM, VESTRE_TOTEN],
+    by: 'admin',
+    focusAreas: [{ name: BENEFITS, description: 'Gevinster identifisert og realisert, talt som årsverk og kroner.' }],
+    answers: [],
+    projects: [],
   },
 ];

@@ -52,9 +52,8 @@ const PILOT_DISCUSSION: DemoComment[] = [
 ];
 
 /**
- * Questions from the floor on Roskilde's `platform` network: one answered by Roskilde, one still open. Roskilde is a
- * member of the only platform partnership in the demo, so the questions come from Vestre Toten and Gran (outside it);
- * Roskilde answers.
+ * Questions from the floor on Roskilde's `public` network, which takes them like a `platform` partnership: one from
+ * Vestre Toten answered by Roskilde, one from Gran still open.
  */
 const ROSKILDE_NETWORK = 'Roskildes lean-netværk';
 const FLOOR_QUESTIONS: DemoComment[] = [
@@ -76,6 +75,24 @@ const FLOOR_QUESTIONS: DemoComment[] = [
     by: 'granStaff',
     text: 'Har dere prøvd tavlemøter i hjemmetjenesten, der de ansatte sjelden er samlet?',
     on: '2026-11-20',
+  },
+];
+
+/** Roskilde asks the benefits network, a `platform` partnership it is not part of; Vestre Toten answers. */
+const BENEFITS_NETWORK = 'Gevinstnettverket';
+const ROSKILDE_ASKS: DemoComment[] = [
+  {
+    key: 'roskilde',
+    by: 'roskildeStaff',
+    text: 'Hvordan gør I gevinsterne synlige for politikerne – som årsværk eller som kroner?',
+    on: '2026-10-20',
+  },
+  {
+    key: 'roskildeAnswer',
+    by: 'vestreTotenStaff',
+    text: 'Som årsverk i det daglige, fordi det er det enhetene kjenner igjen. Kronene regner vi ut én gang i året, til budsjettet.',
+    on: '2026-10-21',
+    replyTo: 'roskilde',
   },
 ];
 
@@ -116,5 +133,7 @@ export async function seedDiscussion(dataSource: DataSource): Promise<number> {
   if (project) await seedThread('project', project.id, PILOT_DISCUSSION);
   const [network] = await dataSource.query<{ id: string }[]>(`SELECT id FROM partnerships WHERE name = $1`, [ROSKILDE_NETWORK]);
   if (network) await seedThread('partnership', network.id, FLOOR_QUESTIONS);
+  const [benefits] = await dataSource.query<{ id: string }[]>(`SELECT id FROM partnerships WHERE name = $1`, [BENEFITS_NETWORK]);
+  if (benefits) await seedThread('partnership', benefits.id, ROSKILDE_ASKS);
   return added;
 }

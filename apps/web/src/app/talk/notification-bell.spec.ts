@@ -121,4 +121,30 @@ describe('NotificationBell and NotificationCenter', () => {
       jest.useRealTimers();
     }
   });
+
+  it('announces the first of a burst at once and the rest in one sentence, not one by one', async () => {
+    jest.useFakeTimers();
+    try {
+      const event = (id: string, text: string, unread: number) =>
+        `event: notification\ndata: ${JSON.stringify({ item: { ...ITEM, id, text }, unread })}\n\n`;
+      const open = streamResponse(200, [
+        event('n1', 'Lise Leder nevnte deg.', 1),
+        event('n2', 'Lars Ansatt svarte deg.', 2),
+        event('n3', 'Kari Nordmann svarte deg.', 3),
+      ]);
+      (globalThis as { fetch?: unknown }).fetch = jest.fn().mockResolvedValue(open.response);
+      const fixture = TestBed.createComponent(NotificationBell);
+      const live = () => (fixture.nativeElement as HTMLElement).querySelector('[aria-live="polite"]')?.textContent?.trim();
+      TestBed.inject(NotificationCenter).start();
+      await settle();
+      expect(live()).toBe('Nytt varsel: Lise Leder nevnte deg.');
+
+      jest.advanceTimersByTime(2_000);
+      TestBed.tick();
+      expect(live()).toBe('2 nye varsler til. Det siste: Kari Nordmann svarte deg.');
+      open.end();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -9,6 +9,11 @@ const STREAM_URL = '/api/notifications/stream';
 /** Waits before reconnecting: 1 s, 2 s, 4 s … at most 30 s, so a restarting API is not hammered. */
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
+/**
+ * A burst of notifications (a digest of changes, someone mentioning many at once) is not read out one by one: the
+ * first is announced at once, the rest that arrive within this window in one sentence when it closes.
+ */
+const ANNOUNCE_WINDOW_MS = 2_000;
 
 /**
  * The signed-in person's notifications as they happen: the unread count for the bell, each new one for the
@@ -29,10 +34,13 @@ export class NotificationCenter {
   private controller: AbortController | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
+  private announceTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Arrived while the announcement window was open: how many, and the latest. */
+  private held: { count: number; text: string } | null = null;
 
   /** For the bell. */
   readonly unread = this.unreadCount.asReadonly();
-  /** For an aria-live="polite" region: what just arrived, in a sentence. */
+  /** For an aria-live="polite" region: what just arrived, in a sentence (a burst in one, see ANNOUNCE_WINDOW_MS). */
   readonly announcement = this.announcementText.asReadonly();
   /** Each notification as it arrives. */
   readonly arrived = this.arrivals.asObservable();
@@ -55,6 +63,9 @@ export class NotificationCenter {
     this.retryTimer = null;
     this.failures = 0;
     this.unreadCount.set(0);
+    if (this.announceTimer) clearTimeout(this.announceTimer);
+    this.announceTimer = null;
+    this.held = null;
   }
 
   /** A page that fetched the list (or marked some read) knows the count the server has now. */
@@ -114,9 +125,33 @@ export class NotificationCenter {
       this.unreadCount.set(data.unread);
     } else if (event.event === 'notification' && isNotificationEvent(data)) {
       this.unreadCount.set(data.unread);
-      this.announcementText.set(this.i18n.t('talk.notifications.arrived', { text: data.item.text }));
+      this.announce(data.item.text);
       this.arrivals.next(data.item);
     }
+  }
+
+  private announce(text: string): void {
+    if (this.announceTimer) {
+      this.held = { count: (this.held?.count ?? 0) + 1, text };
+      return;
+    }
+    this.announcementText.set(this.i18n.t('talk.notifications.arrived', { text }));
+    this.openAnnounceWindow();
+  }
+
+  private openAnnounceWindow(): void {
+    this.announceTimer = setTimeout(() => {
+      this.announceTimer = null;
+      const held = this.held;
+      this.held = null;
+      if (!held) return;
+      this.announcementText.set(
+        held.count === 1
+          ? this.i18n.t('talk.notifications.arrived', { text: held.text })
+          : this.i18n.t('talk.notifications.arrivedMore', { count: held.count, text: held.text }),
+      );
+      this.openAnnounceWindow();
+    }, ANNOUNCE_WINDOW_MS);
   }
 }
 

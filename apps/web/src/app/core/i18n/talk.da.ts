@@ -84,6 +84,7 @@ export const talkDa: Pick<Messages, 'talk'> = {
       markedRead: 'Notifikationen er markeret som læst.',
       allMarkedRead: 'Alle notifikationer er markeret som læst.',
       arrived: 'Ny notifikation: {text}',
+      arrivedMore: '{count} notifikationer mere. Den seneste: {text}',
       paging: 'Sider med notifikationer',
       previous: 'Forrige side',
       next: 'Næste side',

@@ -84,6 +84,7 @@ export const talkEn: Pick<Messages, 'talk'> = {
       markedRead: 'The notification is marked as read.',
       allMarkedRead: 'All notifications are marked as read.',
       arrived: 'New notification: {text}',
+      arrivedMore: '{count} more notifications. The latest: {text}',
       paging: 'Pages of notifications',
       previous: 'Previous page',
       next: 'Next page',

@@ -89,6 +89,7 @@ export const talkFi: Pick<Messages, 'talk'> = {
       markedRead: 'Ilmoitus on merkitty luetuksi.',
       allMarkedRead: 'Kaikki ilmoitukset on merkitty luetuiksi.',
       arrived: 'Uusi ilmoitus: {text}',
+      arrivedMore: '{count} uutta ilmoitusta lisää. Uusin: {text}',
       paging: 'Ilmoitussivut',
       previous: 'Edellinen sivu',
       next: 'Seuraava sivu',

@@ -87,6 +87,7 @@ export const talkNb = {
       markedRead: 'Varselet er merket som lest.',
       allMarkedRead: 'Alle varsler er merket som lest.',
       arrived: 'Nytt varsel: {text}',
+      arrivedMore: '{count} nye varsler til. Det siste: {text}',
       paging: 'Sider med varsler',
       previous: 'Forrige side',
       next: 'Neste side',

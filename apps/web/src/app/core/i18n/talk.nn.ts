@@ -84,6 +84,7 @@ export const talkNn: Pick<Messages, 'talk'> = {
       markedRead: 'Varselet er merkt som lese.',
       allMarkedRead: 'Alle varsla er merkte som lesne.',
       arrived: 'Nytt varsel: {text}',
+      arrivedMore: '{count} nye varsel til. Det siste: {text}',
       paging: 'Sider med varsel',
       previous: 'Førre side',
       next: 'Neste side',

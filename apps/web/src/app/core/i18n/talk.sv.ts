@@ -84,6 +84,7 @@ export const talkSv: Pick<Messages, 'talk'> = {
       markedRead: 'Aviseringen är markerad som läst.',
       allMarkedRead: 'Alla aviseringar är markerade som lästa.',
       arrived: 'Ny avisering: {text}',
+      arrivedMore: '{count} aviseringar till. Den senaste: {text}',
       paging: 'Sidor med aviseringar',
       previous: 'Föregående sida',
       next: 'Nästa sida',

@@ -190,7 +190,13 @@ describe('GET /api/dashboard/overview', () => {
       expect(overview.statusCounts.active).toBe(active.total);
       const names = overview.partnerships.map((p) => p.name);
       if (who === 'admin')
-        expect(names).toEqual(['Gevinstnettverket', 'Lean i NAV Drammen', 'PILOTen Hadeland', 'Roskildes lean-netværk', 'Tallprøve Hadeland']);
+        expect(names).toEqual([
+          'Gevinstnettverket',
+          'Lean i NAV Drammen',
+          'PILOTen Hadeland',
+          'Roskildes lean-netværk',
+          'Tallprøve Hadeland',
+        ]);
       if (who === 'roskilde') {
         // Roskilde sees its own network (open to all), the benefits network (open to every signed-in person) and
         // nothing of the members-only partnerships.

@@ -3,6 +3,7 @@
  * statement the API sends for the benchmark's requests, on the Nordic-scale
  * database (npm run bench:seed), written to bench/plans/<label>.md. The
  * statements come from a traced API process, as in npm run bench.
+ * BENCH_ONLY=<regular expression> keeps the requests whose name matches it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,7 +44,16 @@ async function main(): Promise<void> {
         },
         { key: 'GET /api/dashboard/overview (admin, recomputed)', env: uncached, path: '/api/dashboard/overview', token: admin.token },
         { key: 'GET /api/partnerships (admin)', path: '/api/partnerships', token: admin.token },
+        { key: 'GET /api/notifications (a person with 2,000)', path: '/api/notifications', token: member.token },
+        {
+          key: 'GET /api/projects/:id/comments (a thread of 300, first page)',
+          path: `/api/projects/${subject.project_id}/comments`,
+          token: member.token,
+        },
       ];
+      // BENCH_ONLY=<regular expression> explains only the requests whose key matches it, as in npm run bench.
+      const only = process.env['BENCH_ONLY'];
+      if (only) requests = requests.filter((r) => new RegExp(only).test(r.key));
     } finally {
       await stop();
     }

@@ -14,6 +14,7 @@ import { SingleSignOn1796098407678 } from './1796098407678-single-sign-on';
 import { NordicLanguages1796100000000 } from './1796100000000-nordic-languages';
 import { PublicPartnerships1796100000001 } from './1796100000001-public-partnerships';
 import { Discussion1796100000002 } from './1796100000002-discussion';
+import { NotificationsVacuum1796100000003 } from './1796100000003-notifications-vacuum';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   NordicLanguages1796100000000,
   PublicPartnerships1796100000001,
   Discussion1796100000002,
+  NotificationsVacuum1796100000003,
 ];

@@ -17,7 +17,7 @@ import { DomainException, notFound } from '../common/domain-exception';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, pageOf } from '../common/paging';
 import { onlyRow } from '../database/only-row';
 import { linkTo, Notifier, USER_SEES_ENTITY_SQL } from '../notifications/notifier';
-import { canWriteInThread, type Thread, ThreadAccess } from './thread-access';
+import { canWriteInThread, isFromTheFloor, type Thread, ThreadAccess, type ThreadScope } from './thread-access';
 
 const WRITERS = 'staff and leaders who take part (and observers), or anyone on a platform partnership’s own thread';
 const MENTIONABLE_MAX = 20;
@@ -27,42 +27,66 @@ interface CommentRow {
   text: string;
   parent_id: string | null;
   author_id: string;
-  author_name: string;
   organization_id: string;
-  organization_name: string;
-  mentions: { id: string; name: string }[];
   created_at: Date;
   created_key: string;
   edited_at: Date | null;
   deleted: boolean;
-  from_floor: boolean;
 }
 
-/** The columns of a comment as the contract shows it: a deleted one keeps its place, without its words or mentions. */
-const COMMENT_COLUMNS = `c.id, CASE WHEN c.deleted_at IS NULL THEN c.text ELSE '' END AS text, c.parent_id,
-       c.author_id, a.name AS author_name, c.organization_id, o.name AS organization_name,
-       CASE WHEN c.deleted_at IS NULL THEN coalesce((
-         SELECT json_agg(json_build_object('id', mu.id, 'name', mu.name) ORDER BY mu.name, mu.id)
-         FROM comment_mentions cm JOIN users mu ON mu.id = cm.user_id WHERE cm.comment_id = c.id), '[]') ELSE '[]' END AS mentions,
-       c.created_at, c.created_at::text AS created_key, c.edited_at, c.deleted_at IS NOT NULL AS deleted,
-       (c.entity_type = 'partnership'
-        AND NOT EXISTS (SELECT 1 FROM partnership_members fm WHERE fm.partnership_id = c.entity_id AND fm.organization_id = c.organization_id)
-        AND NOT EXISTS (SELECT 1 FROM partnership_observers fo WHERE fo.partnership_id = c.entity_id AND fo.organization_id = c.organization_id)
-       ) AS from_floor
-     FROM comments c JOIN users a ON a.id = c.author_id JOIN organizations o ON o.id = c.organization_id`;
+/** The names a page of comments shows: its authors, their organisations, and whom its comments mention. */
+interface Names {
+  people: Map<string, string>;
+  organizations: Map<string, string>;
+  mentions: Map<string, { id: string; name: string }[]>;
+}
 
-function toComment(r: CommentRow): Comment {
+/**
+ * A comment's own columns: a deleted one keeps its place, without its words. Names come in one more statement for the
+ * whole page (namesOf), not per row: joined or sub-selected per comment, they cost more to plan and run than the page.
+ */
+const COMMENT_COLUMNS = `c.id, CASE WHEN c.deleted_at IS NULL THEN c.text ELSE '' END AS text, c.parent_id, c.author_id, c.organization_id,
+       c.created_at, c.created_at::text AS created_key, c.edited_at, c.deleted_at IS NOT NULL AS deleted
+     FROM comments c`;
+
+/** The people ($1) and organisations ($2) named on a page, and the mentions of its comments ($3), by name. */
+const NAMES_SQL = `SELECT 'person' AS kind, u.id, u.name, NULL::uuid AS comment_id FROM users u WHERE u.id = ANY($1::uuid[])
+     UNION ALL SELECT 'organization', o.id, o.name, NULL FROM organizations o WHERE o.id = ANY($2::uuid[])
+     UNION ALL SELECT 'mention', mu.id, mu.name, cm.comment_id FROM comment_mentions cm JOIN users mu ON mu.id = cm.user_id
+               WHERE cm.comment_id = ANY($3::uuid[])
+     ORDER BY kind, name, id`;
+
+async function namesOf(m: EntityManager, rows: CommentRow[]): Promise<Names> {
+  const names: Names = { people: new Map(), organizations: new Map(), mentions: new Map() };
+  if (rows.length === 0) return names;
+  const found = await m.query<{ kind: 'person' | 'organization' | 'mention'; id: string; name: string; comment_id: string | null }[]>(
+    NAMES_SQL,
+    [
+      [...new Set(rows.map((r) => r.author_id))],
+      [...new Set(rows.map((r) => r.organization_id))],
+      rows.filter((r) => !r.deleted).map((r) => r.id),
+    ],
+  );
+  for (const f of found) {
+    if (f.kind === 'person') names.people.set(f.id, f.name);
+    else if (f.kind === 'organization') names.organizations.set(f.id, f.name);
+    else if (f.comment_id) names.mentions.set(f.comment_id, [...(names.mentions.get(f.comment_id) ?? []), { id: f.id, name: f.name }]);
+  }
+  return names;
+}
+
+function toComment(r: CommentRow, names: Names, thread: ThreadScope): Comment {
   return {
     id: r.id,
     text: r.text,
     parentId: r.parent_id,
-    author: { id: r.author_id, name: r.author_name },
-    organization: { id: r.organization_id, name: r.organization_name },
-    mentions: r.mentions,
+    author: { id: r.author_id, name: names.people.get(r.author_id) ?? '' },
+    organization: { id: r.organization_id, name: names.organizations.get(r.organization_id) ?? '' },
+    mentions: names.mentions.get(r.id) ?? [],
     createdAt: r.created_at.toISOString(),
     editedAt: r.edited_at?.toISOString() ?? null,
     deleted: r.deleted,
-    fromFloor: r.from_floor,
+    fromFloor: isFromTheFloor(thread, r.organization_id),
   };
 }
 
@@ -86,7 +110,7 @@ export class CommentsService {
 
   /** Oldest first, a page at a time. */
   async list(actor: Actor, type: FollowEntityType, id: string, page: PageQuery): Promise<Page<Comment>> {
-    await this.threads.visible(actor, type, id);
+    const thread = await this.threads.readable(actor, type, id);
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(page.cursor, ['timestamp', 'uuid']);
     const rows = await this.dataSource.query<CommentRow[]>(
@@ -95,12 +119,18 @@ export class CommentsService {
        ORDER BY c.created_at, c.id LIMIT $3`,
       [type, id, limit + 1, ...(after ?? [])],
     );
-    return pageOf(rows, limit, (r) => [r.created_key, r.id], toComment);
+    const names = await namesOf(this.dataSource.manager, rows.slice(0, limit));
+    return pageOf(
+      rows,
+      limit,
+      (r) => [r.created_key, r.id],
+      (r) => toComment(r, names, thread),
+    );
   }
 
   /** People who may see the thread, by name: whom a comment may mention. */
   async mentionable(actor: Actor, type: FollowEntityType, id: string, q: string | undefined): Promise<MentionCandidate[]> {
-    await this.threads.visible(actor, type, id);
+    await this.threads.readable(actor, type, id);
     const rows = await this.dataSource.query<{ id: string; name: string; organization_id: string; organization_name: string }[]>(
       `SELECT u.id, u.name, o.id AS organization_id, o.name AS organization_name
        FROM users u JOIN organizations o ON o.id = u.organization_id
@@ -154,13 +184,13 @@ export class CommentsService {
         at: dto.at,
       });
       await this.notifier.follow(m, user.id, thread);
-      return this.one(m, id);
+      return this.one(m, id, thread);
     });
   }
 
   /** The author rewords it (403 for anyone else); the earlier wording is kept. */
   async update(actor: Actor, userId: string, id: string, dto: UpdateCommentDto): Promise<Comment> {
-    const current = await this.editable(actor, userId, id);
+    const { row: current, thread } = await this.editable(actor, userId, id);
     return this.dataSource.transaction(async (m) => {
       const [locked] = await m.query<{ text: string; deleted: boolean }[]>(
         `SELECT text, deleted_at IS NOT NULL AS deleted FROM comments WHERE id = $1 FOR UPDATE`,
@@ -179,13 +209,13 @@ export class CommentsService {
         before: { text: locked.text },
         after: { text: dto.text },
       });
-      return this.one(m, id);
+      return this.one(m, id, thread);
     });
   }
 
   /** The author (or an admin) deletes it: it stays in its place as "deleted", so replies keep their context. */
   async remove(actor: Actor, userId: string, id: string): Promise<void> {
-    const current = await this.editable(actor, userId, id, true);
+    const { row: current } = await this.editable(actor, userId, id, true);
     await this.dataSource.transaction(async (m) => {
       const changed = await m.query<[unknown[], number]>(
         `UPDATE comments SET deleted_at = clock_timestamp(), text = '' WHERE id = $1 AND deleted_at IS NULL`,
@@ -197,7 +227,7 @@ export class CommentsService {
   }
 
   async revisions(actor: Actor, id: string): Promise<CommentRevision[]> {
-    const comment = await this.find(actor, id);
+    const { row: comment } = await this.find(actor, id);
     if (comment.deleted) return [];
     const rows = await this.dataSource.query<{ text: string; replaced_at: Date }[]>(
       `SELECT text, replaced_at FROM comment_revisions WHERE comment_id = $1 ORDER BY replaced_at, id`,
@@ -206,8 +236,9 @@ export class CommentsService {
     return rows.map((r) => ({ text: r.text, replacedAt: r.replaced_at.toISOString() }));
   }
 
-  private async one(m: EntityManager, id: string): Promise<Comment> {
-    return toComment(onlyRow(await m.query<CommentRow[]>(`SELECT ${COMMENT_COLUMNS} WHERE c.id = $1`, [id])));
+  private async one(m: EntityManager, id: string, thread: ThreadScope): Promise<Comment> {
+    const row = onlyRow(await m.query<CommentRow[]>(`SELECT ${COMMENT_COLUMNS} WHERE c.id = $1`, [id]));
+    return toComment(row, await namesOf(m, [row]), thread);
   }
 
   /** A comment in a thread the person may see (404 otherwise). */
@@ -217,20 +248,19 @@ export class CommentsService {
     >(`SELECT entity_type, entity_id, author_id, organization_id, deleted_at IS NOT NULL AS deleted FROM comments WHERE id = $1`, [id]);
     if (!row) throw notFound('comment');
     try {
-      await this.threads.visible(actor, row.entity_type, row.entity_id);
+      return { row, thread: await this.threads.readable(actor, row.entity_type, row.entity_id) };
     } catch {
       throw notFound('comment');
     }
-    return row;
   }
 
   private async editable(actor: Actor, userId: string, id: string, adminToo = false) {
-    const row = await this.find(actor, id);
-    const mine = row.author_id === userId;
+    const found = await this.find(actor, id);
+    const mine = found.row.author_id === userId;
     if (!mine && !(adminToo && actor.role === 'admin')) {
       throw forbidden(actor, 'the author of the comment');
     }
-    return row;
+    return found;
   }
 
   /** A reply answers a top-level comment of the same thread. */

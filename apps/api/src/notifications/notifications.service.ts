@@ -40,21 +40,22 @@ export function toNotificationItem(row: NotificationRow, locale: string): Notifi
 export class NotificationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** One statement: the count rides along with the page (a row with no notification when the page is empty). */
   async list(user: { id: string; locale: string }, query: NotificationListQuery): Promise<NotificationList> {
     const unreadOnly = query.unread === true;
-    const [rows, [count]] = await Promise.all([
-      this.dataSource.query<NotificationRow[]>(
-        `SELECT id, kind, data, link, created_at, read_at FROM notifications
+    const rows = await this.dataSource.query<((NotificationRow | { [K in keyof NotificationRow]: null }) & { unread: number })[]>(
+      `SELECT u.unread, n.id, n.kind, n.data, n.link, n.created_at, n.read_at
+       FROM (SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL) u
+       LEFT JOIN LATERAL (
+         SELECT id, kind, data, link, created_at, read_at FROM notifications
          WHERE user_id = $1 ${unreadOnly ? 'AND read_at IS NULL' : ''}
-         ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
-        [user.id, query.limit ?? NOTIFICATIONS_PAGE_DEFAULT, query.offset ?? 0],
-      ),
-      this.dataSource.query<{ unread: number }[]>(
-        `SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
-        [user.id],
-      ),
-    ]);
-    return { items: rows.map((r) => toNotificationItem(r, user.locale)), unread: count?.unread ?? 0 };
+         ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3
+       ) n ON true
+       ORDER BY n.created_at DESC, n.id DESC`,
+      [user.id, query.limit ?? NOTIFICATIONS_PAGE_DEFAULT, query.offset ?? 0],
+    );
+    const items = rows.filter((r): r is NotificationRow & { unread: number } => r.id !== null);
+    return { items: items.map((r) => toNotificationItem(r, user.locale)), unread: rows[0]?.unread ?? 0 };
   }
 
   /** One of the person's notifications (null when it is not theirs), with their unread count: what the stream sends. */

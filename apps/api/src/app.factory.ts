@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { registerConditionalGet, staticCacheControl } from './common/http-caching';
 import { BODY_LIMITS } from './common/decorators';
+import { COMPRESSION_THRESHOLD, registerBufferedCompression } from './common/compression';
 import { clientErrorHandler, excerpt, frameworkErrors, registerRequestParsing } from './common/http-layer';
 import { openApiDocument } from './common/openapi';
 import { serveLinkPreviews } from './public/link-preview';
@@ -59,11 +60,12 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   }
   // Before compression: ETags and 304s are worked out on the plain body.
   registerConditionalGet(fastify);
+  registerBufferedCompression(fastify);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 
-  // JSON and the web app's files, brotli or gzip as the client accepts (brotli at a quality that stays cheap per request).
-  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
+  // Streams (the web app's files, CSV), brotli or gzip as the client accepts; answers in memory were compressed above.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: COMPRESSION_THRESHOLD });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

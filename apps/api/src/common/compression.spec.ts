@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { registerConditionalGet } from './http-caching';
-import { COMPRESSION_THRESHOLD, negotiateEncoding, registerBufferedCompression } from './compression';
+import { COMPRESSION_THRESHOLD, keepCompressed, negotiateEncoding, registerBufferedCompression } from './compression';
 
 describe('negotiateEncoding', () => {
   it.each([
@@ -27,6 +27,11 @@ describe('registerBufferedCompression', () => {
   registerConditionalGet(app);
   registerBufferedCompression(app);
   app.get('/big', async () => big);
+  const serialised = JSON.stringify({ ...big, kept: true });
+  app.get('/kept', async (_request, reply) => {
+    keepCompressed(reply).type('application/json; charset=utf-8');
+    return serialised;
+  });
   app.get('/small', async () => ({ ok: true }));
   app.get('/pdf', async (_request, reply) => reply.type('application/pdf').send(Buffer.alloc(COMPRESSION_THRESHOLD * 2)));
   afterAll(() => app.close());
@@ -64,5 +69,14 @@ describe('registerBufferedCompression', () => {
     expect(pdf.headers['content-encoding']).toBeUndefined();
     const asked = await app.inject({ url: '/big', headers: { 'accept-encoding': 'br', 'x-no-compression': '1' } });
     expect(asked.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('sends a body that repeats compressed the same each time, in either encoding', async () => {
+    const first = await app.inject({ url: '/kept', headers: { 'accept-encoding': 'br' } });
+    const second = await app.inject({ url: '/kept', headers: { 'accept-encoding': 'br' } });
+    const gzip = await app.inject({ url: '/kept', headers: { 'accept-encoding': 'gzip' } });
+    expect(second.rawPayload).toEqual(first.rawPayload);
+    expect(brotliDecompressSync(second.rawPayload).toString()).toBe(serialised);
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(serialised);
   });
 });

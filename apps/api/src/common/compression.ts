@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Smaller answers go as they are: compressing them saves less than it costs. */
@@ -62,6 +62,39 @@ function isGzipOrDeflate(body: Buffer): boolean {
 }
 
 /**
+ * Bodies that go out again and again, unchanged (a cached dashboard, sent
+ * pre-serialised): their compressed forms are kept, keyed by the body
+ * itself, so one is compressed once per encoding, not once per request.
+ */
+const reused = new WeakSet<FastifyReply>();
+const kept = new Map<string, Partial<Record<Encoding, Buffer>>>();
+const KEPT_BODIES = 64;
+const KEPT_BODY_MAX_LENGTH = 512 * 1024;
+
+/** Marks this answer's body as one that repeats (see `kept`). */
+export function keepCompressed(reply: FastifyReply): FastifyReply {
+  reused.add(reply);
+  return reply;
+}
+
+function compress(body: string | Buffer, encoding: Encoding): Buffer {
+  return encoding === 'br' ? brotliCompressSync(body, BROTLI) : gzipSync(body);
+}
+
+function compressKept(body: string, encoding: Encoding): Buffer {
+  let forms = kept.get(body);
+  if (forms) {
+    // Most recently used last: the first key is the one to let go.
+    kept.delete(body);
+  } else {
+    forms = {};
+    if (kept.size >= KEPT_BODIES) kept.delete(kept.keys().next().value as string);
+  }
+  kept.set(body, forms);
+  return (forms[encoding] ??= compress(body, encoding));
+}
+
+/**
  * Answers already in memory (JSON, almost every answer) are compressed in
  * one go and leave in one write with a Content-Length, instead of through a
  * compression stream and chunked writes. Registered after the conditional
@@ -83,6 +116,7 @@ export function registerBufferedCompression(fastify: FastifyInstance): void {
     if (vary === undefined) void reply.header('vary', 'accept-encoding');
     else if (!String(vary).toLowerCase().includes('accept-encoding')) void reply.header('vary', `${String(vary)}, accept-encoding`);
     void reply.header('content-encoding', encoding).removeHeader('content-length');
-    done(null, encoding === 'br' ? brotliCompressSync(payload, BROTLI) : gzipSync(payload));
+    const keep = typeof payload === 'string' && payload.length <= KEPT_BODY_MAX_LENGTH && reused.has(reply);
+    done(null, keep ? compressKept(payload, encoding) : compress(payload, encoding));
   });
 }

@@ -1,6 +1,5 @@
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -13,6 +12,8 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { registerConditionalGet, staticCacheControl } from './common/http-caching';
 import { BODY_LIMITS } from './common/decorators';
+import { COMPRESSION_THRESHOLD, registerBufferedCompression } from './common/compression';
+import { registerSecurityHeaders } from './common/security-headers';
 import { clientErrorHandler, excerpt, frameworkErrors, registerRequestParsing } from './common/http-layer';
 import { openApiDocument } from './common/openapi';
 import { serveLinkPreviews } from './public/link-preview';
@@ -59,33 +60,14 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   }
   // Before compression: ETags and 304s are worked out on the plain body.
   registerConditionalGet(fastify);
+  registerBufferedCompression(fastify);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 
-  // JSON and the web app's files, brotli or gzip as the client accepts (brotli at a quality that stays cheap per request).
-  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
+  // Streams (the web app's files, CSV), brotli or gzip as the client accepts; answers in memory were compressed above.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: COMPRESSION_THRESHOLD });
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-    frameguard: { action: 'deny' },
-  });
+  registerSecurityHeaders(fastify);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true });
   }

@@ -13,6 +13,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { actorOf } from '../common/actor';
+import { keepCompressed } from '../common/compression';
 import { CurrentUser } from '../common/decorators';
 import { fileLocale } from '../i18n/locale';
 import { linkNext } from '../common/paging';
@@ -39,7 +40,7 @@ export class DashboardsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const { json, etag } = await this.dashboards.overviewJson(actorOf(user), query.limit);
-    reply.type(JSON_TYPE).header('etag', etag);
+    keepCompressed(reply).type(JSON_TYPE).header('etag', etag);
     return json;
   }
 
@@ -81,7 +82,7 @@ export class DashboardsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const { json, etag } = await this.dashboards.partnershipJson(actorOf(user), id);
-    reply.type(JSON_TYPE).header('etag', etag);
+    keepCompressed(reply).type(JSON_TYPE).header('etag', etag);
     return json;
   }
 

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { OPEN_DATA_LICENCE, PartnershipDashboard, PublicOpenData, PublicPartnership, PublicPartnershipSummary } from '@samspill/contracts';
 import type { FastifyReply } from 'fastify';
+import { keepCompressed } from '../common/compression';
 import { Public } from '../common/decorators';
 import { ApiRefusals } from '../common/openapi';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
@@ -63,7 +64,7 @@ export class PublicController {
   @ApiOkResponse({ type: PartnershipDashboard })
   async dashboard(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const { json, etag } = await this.dashboards.publicPartnershipJson(publicPartnershipId(id));
-    void openToAll(reply).type('application/json; charset=utf-8').header('etag', etag);
+    void openToAll(keepCompressed(reply)).type('application/json; charset=utf-8').header('etag', etag);
     return json;
   }
 

@@ -1,6 +1,8 @@
 /**
  * npm run bench:digest — one daily digest run for 50,000 people (BENCH_DIGEST_PEOPLE) on the bench database:
- * bench people get `digest = 'daily'` (everyone else `off`) and one notification today each; a real SMTP server in
+ * the bench people the seed made (one per organisation) are topped up to that many, as staff of the organisations
+ * that are partnership members (so their digest lists their partnerships' lessons and open questions); they get
+ * `digest = 'daily'` (everyone else `off`) and one notification today each; a real SMTP server in
  * this process (smtp-server) takes the mail and counts it; the built API (one process, the job queue's workers)
  * sends; `send-digests daily <today>` queues the period. Reports mails per second from queueing to the last
  * delivery and the API process's peak resident memory (VmHWM), and appends a section to bench/RESULTS.md.
@@ -15,6 +17,38 @@ import type { AddressInfo } from 'node:net';
 import { API_MAIN, BENCH_JWT_SECRET, benchDatabase, requireBuiltApi, ROOT, runApi } from './support';
 
 const PEOPLE = Number(process.env['BENCH_DIGEST_PEOPLE'] ?? '50000');
+/** argon2id of "bench-digest-password": nobody signs in as these people, and hashing 50,000 passwords would take minutes. */
+const PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$iDa7UPnufPSbBfGKKAi90g$cdBiTGeyoXiqNKX/ZqRPFjrNQOQoj6K4TW92ncXGEiU';
+
+/**
+ * Makes the bench database hold at least `people` active bench people, set-based: `bench-person-<n>@example.no`,
+ * spread round-robin over the organisations that are partnership members, reading their country's language.
+ * Idempotent: a database that holds enough gets none.
+ */
+async function ensureBenchPeople(c: Client, people: number): Promise<number> {
+  const [have] = (
+    await c.query<{ n: number; numbered: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE email LIKE 'bench-person-%')::int AS numbered
+       FROM users WHERE email LIKE 'bench-%' AND active AND organization_id IS NOT NULL`,
+    )
+  ).rows as [{ n: number; numbered: number }];
+  const missing = people - have.n;
+  if (missing <= 0) return 0;
+  const made = await c.query(
+    `WITH orgs AS (
+       SELECT o.id, o.name, o.country, row_number() OVER (ORDER BY o.id) - 1 AS i, count(*) OVER () AS n
+       FROM organizations o WHERE EXISTS (SELECT 1 FROM partnership_members pm WHERE pm.organization_id = o.id)
+     )
+     INSERT INTO users (email, name, role, organization_id, password_hash, locale)
+     SELECT format('bench-person-%s@example.no', g), format('Ansatt %s i %s', g, o.name), 'staff', o.id, $3,
+            CASE o.country WHEN 'SE' THEN 'sv' WHEN 'DK' THEN 'da' WHEN 'FI' THEN 'fi' WHEN 'IS' THEN 'en' ELSE 'nb' END
+     FROM generate_series($1::int + 1, $1::int + $2::int) g JOIN orgs o ON o.i = g % o.n
+     ON CONFLICT (email) DO NOTHING`,
+    [have.numbered, missing, PASSWORD_HASH],
+  );
+  await c.query(`ANALYZE users`);
+  return made.rowCount ?? 0;
+}
 
 async function main(): Promise<void> {
   requireBuiltApi();
@@ -40,6 +74,8 @@ async function main(): Promise<void> {
   try {
     await runApi(['migrate'], { DATABASE_URL: db.url, JWT_SECRET: BENCH_JWT_SECRET });
     process.stderr.write(`Preparing ${PEOPLE.toLocaleString('en')} people with a daily digest…\n`);
+    const made = await ensureBenchPeople(c, PEOPLE);
+    if (made > 0) process.stderr.write(`  ${made.toLocaleString('en')} bench people added\n`);
     // A bench database migrated before the digest's lesson index was added to the issue-12 migration gets it here.
     await c.query(`CREATE INDEX IF NOT EXISTS log_entries_lessons_created_idx ON log_entries (created_at) WHERE kind = 'lesson'`);
     await c.query(`UPDATE users SET digest = 'off' WHERE digest <> 'off'`);
@@ -50,10 +86,15 @@ async function main(): Promise<void> {
     const [{ n }] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE digest = 'daily'`)).rows as [{ n: number }];
     await c.query(`DELETE FROM digest_deliveries WHERE period = $1`, [`daily:${today}`]);
     await c.query(`ALTER TABLE notifications DISABLE TRIGGER notifications_notify`);
+    // One notification today for each (once: a second run the same day adds none).
     await c.query(
       `INSERT INTO notifications (user_id, kind, data, link, entity_type, entity_id)
        SELECT u.id, 'stage', json_build_object('title', 'Tavlemøter', 'stage', 'test'), '/projects/' || p.id, 'project', p.id
-       FROM users u, (SELECT id FROM projects LIMIT 1) p WHERE u.digest = 'daily'`,
+       FROM users u, (SELECT id FROM projects ORDER BY id LIMIT 1) p
+       WHERE u.digest = 'daily'
+         AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.kind = 'stage' AND n.entity_id = p.id
+                         AND n.created_at >= $1::timestamptz)`,
+      [`${today}T00:00:00Z`],
     );
     await c.query(`ALTER TABLE notifications ENABLE TRIGGER notifications_notify`);
     const api = spawn(process.execPath, [API_MAIN], {

@@ -50,6 +50,15 @@ async function ensureBenchPeople(c: Client, people: number): Promise<number> {
   return made.rowCount ?? 0;
 }
 
+/** The process's peak resident memory so far (VmHWM), in kB. */
+const memoryOf = (pid: number | undefined) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+const mb = (kB: number) => (Number.isNaN(kB) ? '?' : `${(kB / 1024).toFixed(0)} MB`);
+/** User and system CPU the process has used (/proc/<pid>/stat, in clock ticks of 1/100 s). */
+const cpuSecondsOf = (pid: number | undefined) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 async function main(): Promise<void> {
   requireBuiltApi();
   const db = await benchDatabase();
@@ -97,7 +106,9 @@ async function main(): Promise<void> {
       [`${today}T00:00:00Z`],
     );
     await c.query(`ALTER TABLE notifications ENABLE TRIGGER notifications_notify`);
-    const api = spawn(process.execPath, [API_MAIN], {
+    // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API (written when it stops).
+    const nodeArgs = (process.env['BENCH_API_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+    const api = spawn(process.execPath, [...nodeArgs, API_MAIN], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -115,11 +126,14 @@ async function main(): Promise<void> {
     });
     try {
       for (let ok = false; !ok;) {
+        if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode} before it was up`);
         ok = await fetch('http://127.0.0.1:3989/api/health')
           .then((r) => r.ok)
           .catch(() => false);
         if (!ok) await new Promise((r) => setTimeout(r, 300));
       }
+      const idle = memoryOf(api.pid);
+      const cpuBefore = cpuSecondsOf(api.pid);
       const started = Date.now();
       await runApi(['send-digests', 'daily', today], { DATABASE_URL: db.url, JWT_SECRET: BENCH_JWT_SECRET });
       let sent = 0;
@@ -137,7 +151,8 @@ async function main(): Promise<void> {
         );
       }
       const seconds = (Date.now() - started) / 1000;
-      const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))?.[1];
+      const cpu = cpuSecondsOf(api.pid) - cpuBefore;
+      const peak = memoryOf(api.pid);
       const section = [
         '',
         `## Issue 12: a daily digest for ${n.toLocaleString('en')} people (${new Date().toISOString().slice(0, 16)} UTC)`,
@@ -146,15 +161,17 @@ async function main(): Promise<void> {
           .map((l) => l.toFixed(1))
           .join(' / ')}.`,
         '',
-        '| people | mails received | seconds | mails/s | API peak memory (VmHWM) |',
-        '| ---: | ---: | ---: | ---: | ---: |',
-        `| ${n.toLocaleString('en')} | ${mails.toLocaleString('en')} | ${seconds.toFixed(1)} | ${(mails / seconds).toFixed(0)} | ${peak ? `${(Number(peak) / 1024).toFixed(0)} MB` : '?'} |`,
+        '| people | mails received | seconds | mails/s | API CPU seconds | mails per API CPU second | API memory before the run (VmHWM) | API peak memory (VmHWM) |',
+        '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+        `| ${n.toLocaleString('en')} | ${mails.toLocaleString('en')} | ${seconds.toFixed(1)} | ${(mails / seconds).toFixed(0)} | ${cpu.toFixed(1)} | ${(mails / cpu).toFixed(0)} | ${mb(idle)} | ${mb(peak)} |`,
         '',
       ].join('\n');
       console.log(section);
       appendFileSync(join(ROOT, 'bench', 'RESULTS.md'), section);
     } finally {
-      api.kill('SIGTERM');
+      // Stopped before the database, so it shuts down cleanly (and writes its profile when asked for one).
+      const exited = new Promise((r) => api.once('exit', r));
+      if (api.exitCode === null && api.kill('SIGTERM')) await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     }
   } finally {
     await c.end();

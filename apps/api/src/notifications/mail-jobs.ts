@@ -1,24 +1,25 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DigestFrequency, NotificationKind, UnsubscribeKind } from '@samspill/contracts';
+import type { DigestFrequency, UnsubscribeKind } from '@samspill/contracts';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { JobQueue, QUEUES } from '../jobs/job-queue';
 import { MailService } from '../mail/mail.service';
 import { renderMail } from '../mail/render-mail';
+import { type BuiltDigest, buildDigests, type DigestLinks } from './digest-builder';
+import { RANGE_PEOPLE, readDigestPeople, readPartnershipNews } from './digest-contents';
 import { type NotificationData, notificationText } from './notification-texts';
 import { notificationMailTexts } from './notification-mail-texts';
 import { Notifier } from './notifier';
+import { SentMarks } from './sent-marks';
 import { UnsubscribeTokens } from './unsubscribe-token';
 
 /** People per digest batch job: enough to keep a worker busy, small enough that a retry repeats little. */
 export const DIGEST_BATCH_SIZE = 500;
-/** People claimed at a time inside a batch. */
-const CLAIM_SIZE = 50;
-/** Items listed in one digest (the rest are counted). */
-const DIGEST_ITEMS_MAX = 25;
-/** Digests sent at once inside a batch. */
-const SEND_CONCURRENCY = 5;
+/** People claimed and read at a time inside a batch. */
+const CLAIM_SIZE = 100;
+/** Digests of a claim handed to the mail transport at once: enough to keep its pooled connections busy. */
+const SEND_CONCURRENCY = 10;
 /** A claim older than this is taken to be from a process that died mid-send. */
 const CLAIM_STALE = `interval '10 minutes'`;
 
@@ -98,6 +99,11 @@ export class MailJobs implements OnModuleInit {
     return `${this.config.publicUrl}${path}`;
   }
 
+  private readonly digestLinks: DigestLinks = {
+    url: (path) => this.url(path),
+    unsubscribe: (userId) => this.unsubscribe(userId, 'digest'),
+  };
+
   private unsubscribe(userId: string, kind: UnsubscribeKind) {
     const token = this.tokens.sign(userId, kind);
     return {
@@ -168,18 +174,23 @@ export class MailJobs implements OnModuleInit {
     return batches;
   }
 
-  /** One batch: a delivery row per person (once per period, whoever gets there first), then claim, send, mark. */
-  async sendBatch({ period, afterId, upToId }: BatchData): Promise<{ sent: number; empty: number; failed: number }> {
-    const range = `user_id > coalesce($2::uuid, '00000000-0000-0000-0000-000000000000') AND ($3::uuid IS NULL OR user_id <= $3::uuid)`;
+  /**
+   * One batch: a delivery row per person (once per period, whoever gets there first), then claim, build, send, mark.
+   * The batch's partnership news is read once; each claim's people and notifications in two queries; every digest
+   * of a claim goes to the mail server at once (the pooled transport keeps several connections busy), and each is
+   * marked sent as soon as the server took it.
+   */
+  async sendBatch(batch: BatchData): Promise<{ sent: number; empty: number; failed: number }> {
+    const { period, afterId, upToId } = batch;
     await this.dataSource.query(
-      `INSERT INTO digest_deliveries (period, user_id)
-       SELECT $1, id FROM users WHERE active AND digest = $4 AND ${range.replaceAll('user_id', 'id')}
-       ON CONFLICT DO NOTHING`,
-      [period.key, afterId, upToId, period.frequency],
+      `INSERT INTO digest_deliveries (period, user_id) SELECT $4, u.id FROM users u WHERE ${RANGE_PEOPLE} ON CONFLICT DO NOTHING`,
+      [period.frequency, afterId, upToId, period.key],
     );
+    const range = `user_id > coalesce($2::uuid, '00000000-0000-0000-0000-000000000000') AND ($3::uuid IS NULL OR user_id <= $3::uuid)`;
     const tally = { sent: 0, empty: 0, failed: 0 };
-    for (;;) {
-      const claimed = await this.dataSource.query<[{ user_id: string }[], number]>(
+    let news: ReturnType<typeof readPartnershipNews> | null = null;
+    while (tally.failed === 0) {
+      const [claimed] = await this.dataSource.query<[{ user_id: string }[], number]>(
         `UPDATE digest_deliveries d SET claimed_at = clock_timestamp(), attempts = d.attempts + 1
          WHERE (d.period, d.user_id) IN (
            SELECT period, user_id FROM digest_deliveries
@@ -188,98 +199,83 @@ export class MailJobs implements OnModuleInit {
          RETURNING d.user_id`,
         [period.key, afterId, upToId],
       );
-      const users = claimed[0];
-      if (users.length === 0) break;
-      // A few at a time: the mail server and the database each wait on the other less.
-      for (let i = 0; i < users.length; i += SEND_CONCURRENCY) {
-        await Promise.all(users.slice(i, i + SEND_CONCURRENCY).map(({ user_id }) => this.deliver(user_id, period, tally)));
+      if (claimed.length === 0) break;
+      news ??= readPartnershipNews(this.dataSource, batch);
+      const failed = await this.deliverClaimed(
+        claimed.map((c) => c.user_id),
+        period,
+        news,
+        tally,
+      );
+      if (failed.length > 0) {
+        // Given back at once: the job's retry (with backoff) tries them again.
+        await this.dataSource.query(`UPDATE digest_deliveries SET claimed_at = NULL WHERE period = $1 AND user_id = ANY($2::uuid[])`, [
+          period.key,
+          failed,
+        ]);
       }
-      if (tally.failed > 0) break;
     }
     if (tally.failed > 0) throw new Error(`${tally.failed} digests of ${period.key} were not sent; the batch is retried`);
     return tally;
   }
 
-  private async deliver(userId: string, period: DigestPeriod, tally: { sent: number; empty: number; failed: number }): Promise<void> {
-    const outcome = await this.sendDigest(userId, period).catch((error: unknown) => {
-      this.logger.error({ reason: error instanceof Error ? error.message : String(error) }, 'digest not built');
-      return null;
-    });
-    if (outcome === null) {
-      tally.failed++;
-      // Given back at once: the job's retry (with backoff) tries it again.
-      await this.dataSource.query(`UPDATE digest_deliveries SET claimed_at = NULL WHERE period = $1 AND user_id = $2`, [
-        period.key,
-        userId,
-      ]);
-      return;
+  /** Builds and sends the claimed people's digests; returns those not sent. Nothing to tell: no mail, marked all the same. */
+  private async deliverClaimed(
+    userIds: string[],
+    period: DigestPeriod,
+    news: ReturnType<typeof readPartnershipNews>,
+    tally: { sent: number; empty: number; failed: number },
+  ): Promise<string[]> {
+    let digests: Iterator<BuiltDigest, void>;
+    let found: Set<string>;
+    try {
+      const [people, partnershipNews] = await Promise.all([readDigestPeople(this.dataSource, userIds, period), news]);
+      digests = buildDigests({ ...people, ...partnershipNews }, period.frequency, this.digestLinks);
+      found = new Set(people.people.map((p) => p.id));
+    } catch (error) {
+      this.logger.error({ reason: error instanceof Error ? error.message : String(error) }, 'digests not built');
+      tally.failed += userIds.length;
+      return userIds;
     }
-    tally[outcome.items > 0 ? 'sent' : 'empty']++;
-    await this.dataSource.query(`UPDATE digest_deliveries SET sent_at = clock_timestamp(), items = $3 WHERE period = $1 AND user_id = $2`, [
-      period.key,
-      userId,
-      outcome.items,
-    ]);
-  }
-
-  /** Builds and sends one person's digest; null when the mail server did not take it. Nothing to tell: no mail. */
-  private async sendDigest(userId: string, period: DigestPeriod): Promise<{ items: number } | null> {
-    const [user] = await this.dataSource.query<{ email: string; name: string; locale: string; organization_id: string | null }[]>(
-      `SELECT email, name, locale, organization_id FROM users WHERE id = $1`,
-      [userId],
+    const marks = new SentMarks((sent) =>
+      this.dataSource.query(
+        `UPDATE digest_deliveries d SET sent_at = clock_timestamp(), items = m.items
+         FROM unnest($2::uuid[], $3::int[]) AS m(user_id, items) WHERE d.period = $1 AND d.user_id = m.user_id`,
+        [period.key, sent.map((s) => s.userId), sent.map((s) => s.items)],
+      ),
     );
-    if (!user) return { items: 0 };
-    const texts = notificationMailTexts(user.locale);
-    const [notifications, questions, lessons] = await Promise.all([
-      this.dataSource.query<{ kind: NotificationKind; data: NotificationData; link: string; total: number }[]>(
-        `SELECT kind, data, link, count(*) OVER ()::int AS total FROM notifications
-         WHERE user_id = $1 AND created_at >= $2 AND created_at < $3 AND kind <> 'follow_up'
-         ORDER BY created_at DESC, id DESC LIMIT ${DIGEST_ITEMS_MAX}`,
-        [userId, period.from, period.to],
-      ),
-      // Open questions from the floor in the person's partnerships: from outside, and no member has answered yet.
-      this.dataSource.query<{ id: string; partnership_id: string; name: string; text: string }[]>(
-        `SELECT c.id, p.id AS partnership_id, p.name, c.text FROM comments c
-         JOIN partnerships p ON p.id = c.entity_id
-         JOIN partnership_members pm ON pm.partnership_id = p.id AND pm.organization_id = $1
-         WHERE c.entity_type = 'partnership' AND c.parent_id IS NULL AND c.deleted_at IS NULL AND c.created_at < $2
-           AND NOT EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = p.id AND m.organization_id = c.organization_id)
-           AND NOT EXISTS (SELECT 1 FROM comments r JOIN partnership_members rm ON rm.partnership_id = p.id AND rm.organization_id = r.organization_id
-                           WHERE r.parent_id = c.id AND r.deleted_at IS NULL)
-         ORDER BY c.created_at DESC LIMIT 5`,
-        [user.organization_id, period.to],
-      ),
-      this.dataSource.query<{ project_id: string; title: string; text: string }[]>(
-        `SELECT pr.id AS project_id, pr.title, l.text FROM log_entries l
-         JOIN projects pr ON pr.id = l.project_id
-         JOIN partnership_members pm ON pm.partnership_id = pr.partnership_id AND pm.organization_id = $1
-         WHERE l.kind = 'lesson' AND l.created_at >= $2 AND l.created_at < $3
-         ORDER BY l.created_at DESC LIMIT 5`,
-        [user.organization_id, period.from, period.to],
-      ),
-    ]);
-    const items = [
-      ...notifications.map((n) => ({ text: notificationText(user.locale, n.kind, n.data), url: this.url(n.link) })),
-      ...lessons.map((l) => ({ text: texts.lesson(l.title, l.text), url: this.url(`/projects/${l.project_id}`) })),
-      ...questions.map((q) => ({
-        text: texts.openQuestion(q.name, q.text),
-        url: this.url(`/partnerships/${q.partnership_id}#comment-${q.id}`),
-      })),
-    ];
-    const total = (notifications[0]?.total ?? 0) + lessons.length + questions.length;
-    if (items.length === 0) return { items: 0 };
-    const unsubscribe = this.unsubscribe(userId, 'digest');
-    const content = texts.digest({
-      name: user.name,
-      frequency: period.frequency,
-      items,
-      more: total - items.length,
-      url: this.url('/notifications'),
-      settingsUrl: this.url('/profile'),
-      unsubscribeUrl: unsubscribe.page,
-    });
-    const outcome = await this.mail.send({ ...renderMail(content, user.locale), to: user.email, headers: unsubscribe.headers });
-    return outcome.sent ? { items: total } : null;
+    // A person who is gone since the claim has nothing to read.
+    for (const userId of userIds) if (!found.has(userId)) marks.add({ userId, items: 0 });
+    const failed: string[] = [];
+    const settled = new Set(userIds.filter((userId) => !found.has(userId)));
+    // A few senders take the digests one by one, each written just before it goes: a claim's mails are not all
+    // held at once.
+    const sender = async () => {
+      for (let next = digests.next(); !next.done; next = digests.next()) {
+        const digest = next.value;
+        settled.add(digest.userId);
+        if (digest.mail && !(await this.mail.send(digest.mail)).sent) {
+          tally.failed++;
+          failed.push(digest.userId);
+          continue;
+        }
+        tally[digest.mail ? 'sent' : 'empty']++;
+        marks.add({ userId: digest.userId, items: digest.items });
+      }
+    };
+    const senders = await Promise.allSettled(Array.from({ length: SEND_CONCURRENCY }, sender));
+    const broken = senders.find((s) => s.status === 'rejected');
+    if (broken) {
+      // A digest that could not be written stops the rest of the claim; they are given back with the failed ones.
+      this.logger.error({ reason: broken.reason instanceof Error ? broken.reason.message : String(broken.reason) }, 'digest not built');
+      for (const userId of userIds) {
+        if (settled.has(userId)) continue;
+        tally.failed++;
+        failed.push(userId);
+      }
+    }
+    await marks.done();
+    return failed;
   }
 
   /** Follow-ups that have come due (and are unanswered) notify the people of the organisation asked, once. */

@@ -13,12 +13,11 @@
  * notifications), BENCH_API_WORKERS (2), AB_PROF (a folder: both sides write V8 CPU profiles there).
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { get, type IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
-import { findSubject, login } from './api';
-import { benchDatabase, BENCH_JWT_SECRET, ROOT } from './support';
+import { findSubject, login, startApi } from './api';
+import { benchDatabase } from './support';
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? '8');
 const ROUNDS = Number(process.env['AB_ROUNDS'] ?? '2');
@@ -42,40 +41,11 @@ const pids: Record<string, number> = {};
 
 function start(main: string, url: string, port: number): Promise<() => Promise<void>> {
   const prof = process.env['AB_PROF'];
-  const child = spawn(process.execPath, [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), main], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      JWT_SECRET: BENCH_JWT_SECRET,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      WEB_ROOT: '',
-      API_WORKERS: process.env['BENCH_API_WORKERS'] ?? '2',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  pids[String(port)] = child.pid as number;
-  const stop = () =>
-    new Promise<void>((r) => {
-      if (child.exitCode !== null) return r();
-      child.once('exit', () => r());
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
-    const poll = async () => {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return resolve(stop);
-      } catch {
-        /* not yet */
-      }
-      if (Date.now() > deadline) return reject(new Error('no start'));
-      setTimeout(poll, 200);
-    };
-    void poll();
+  return startApi(url, port, {
+    main,
+    nodeFlags: prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [],
+    env: { API_WORKERS: process.env['BENCH_API_WORKERS'] ?? '2' },
+    onPid: (pid) => (pids[String(port)] = pid),
   });
 }
 

@@ -24,14 +24,18 @@ export interface ApiOptions {
   traceFile?: string;
   /** Node flags for the API process (e.g. --cpu-prof). */
   nodeFlags?: string[];
+  /** Another build's main.js (bench/ab.ts compares two); the current build's by default. */
+  main?: string;
+  /** Told the process id once it runs (to read its CPU time from /proc). */
+  onPid?: (pid: number) => void;
 }
 
 /** Starts the built API on the port; resolves with a function that stops it. */
 export function startApi(databaseUrl: string, port: number, options: ApiOptions = {}): Promise<() => Promise<void>> {
   return new Promise((resolveStart, reject) => {
-    const { traceFile, env = {}, nodeFlags = [] } = options;
+    const { traceFile, env = {}, nodeFlags = [], main = API_MAIN } = options;
     const trace = traceFile ? { API_WORKERS: '1', SQL_TRACE_FILE: traceFile } : {};
-    const child = spawn(process.execPath, [...nodeFlags, ...(traceFile ? ['-r', join(ROOT, 'bench', 'sql-trace.cjs')] : []), API_MAIN], {
+    const child = spawn(process.execPath, [...nodeFlags, ...(traceFile ? ['-r', join(ROOT, 'bench', 'sql-trace.cjs')] : []), main], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -49,6 +53,7 @@ export function startApi(databaseUrl: string, port: number, options: ApiOptions 
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('error', reject);
+    if (child.pid !== undefined) options.onPid?.(child.pid);
     const stop = () =>
       new Promise<void>((r) => {
         if (child.exitCode !== null) return r();

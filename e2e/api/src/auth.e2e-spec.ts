@@ -1,8 +1,9 @@
 import type { AuthResponse, CurrentUser, ErrorResponse, SessionResponse } from '@samspill/contracts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@samspill/testing';
-import { createHash, createHmac } from 'node:crypto';
-import { startTestApi, TEST_JWT_SECRET, type TestApi } from './support/api-server';
+import { createHash } from 'node:crypto';
+import { startTestApi, type TestApi } from './support/api-server';
 import { login, refreshCookieOf, request } from './support/http';
+import { signJwt } from './support/jwt';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -14,12 +15,6 @@ afterAll(async () => {
 
 const call = <T = unknown>(method: string, path: string, options?: Parameters<typeof request>[3]) =>
   request<T>(api.baseUrl, method, path, options);
-
-function signJwt(payload: Record<string, unknown>, secret = TEST_JWT_SECRET): string {
-  const encode = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}`;
-  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
-}
 
 describe('POST /api/auth/login', () => {
   it('signs in a demo account and sets an httpOnly, SameSite=Strict refresh cookie', async () => {

@@ -6,6 +6,7 @@ import { Collaboration, expectStatus, type Who } from './support/collaboration-f
 import { DEMO_ACCOUNTS } from '@samspill/testing';
 import { request } from './support/http';
 import { openStream } from './support/event-stream';
+import { claimsOf, signJwt } from './support/jwt';
 
 /*
  * Issue 12 from the outside: threads on projects, practices and partnerships, follows, notifications (also live,
@@ -363,6 +364,24 @@ describe('settings and the immediate mail of a mention', () => {
     expect(await api.sql(`SELECT email_on_mention, email_on_reply, digest FROM users WHERE id = $1`, [lunnerStaff])).toEqual([
       { email_on_mention: false, email_on_reply: true, digest: 'weekly' },
     ]);
+  });
+});
+
+describe('the stream and the access token', () => {
+  it('ends the stream when the token it was opened with expires, so an ended session stops receiving', async () => {
+    // A token as the API issues them (same person, session and version), but expiring in two seconds rather than
+    // fifteen minutes: the API takes it (its signature is good) and must close the stream at its expiry.
+    const claims = claimsOf((await c.session('granStaff')).token);
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const stream = await openStream(api.baseUrl, signJwt({ ...claims, exp }));
+    await stream.next('ready');
+    const endedAt = await Promise.race([
+      stream.ended,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the stream outlived its token')), 15_000)),
+    ]);
+    expect(endedAt).toBeGreaterThanOrEqual(exp * 1000 - 50);
+    // Reconnecting with the expired token is refused: the client must renew it.
+    await expect(openStream(api.baseUrl, signJwt({ ...claims, exp }))).rejects.toThrow('the stream answered 401');
   });
 });
 

@@ -14,6 +14,8 @@ export interface EventStream {
   contentType: string | null;
   /** The next event of that name (earlier ones of other names are passed over); fails after the timeout. */
   next(event: string, timeoutMs?: number): Promise<StreamEvent>;
+  /** Resolves with the time (Date.now()) the server ended the stream. */
+  ended: Promise<number>;
   close(): void;
 }
 
@@ -30,6 +32,8 @@ export async function openStream(baseUrl: string, token: string): Promise<EventS
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
+  let endedAt: (at: number) => void = () => undefined;
+  const ended = new Promise<number>((resolve) => (endedAt = resolve));
   const take = (block: string) => {
     let event = 'message';
     const data: string[] = [];
@@ -49,7 +53,7 @@ export async function openStream(baseUrl: string, token: string): Promise<EventS
     try {
       for (;;) {
         const { done, value } = await reader.read();
-        if (done) return;
+        if (done) return endedAt(Date.now());
         buffer += decoder.decode(value, { stream: true });
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -79,6 +83,7 @@ export async function openStream(baseUrl: string, token: string): Promise<EventS
           },
         });
       }),
+    ended,
     close: () => controller.abort(),
   };
 }

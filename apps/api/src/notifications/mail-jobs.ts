@@ -176,9 +176,9 @@ export class MailJobs implements OnModuleInit {
 
   /**
    * One batch: a delivery row per person (once per period, whoever gets there first), then claim, build, send, mark.
-   * The batch's partnership news is read once; each claim's people and notifications in two queries; every digest
-   * of a claim goes to the mail server at once (the pooled transport keeps several connections busy), and each is
-   * marked sent as soon as the server took it.
+   * The batch's partnership news is read once; each claim's people and notifications in two queries; a few senders
+   * (SEND_CONCURRENCY) take the claim's digests in turn over the pooled transport, and each digest is marked sent as
+   * soon as the server took it.
    */
   async sendBatch(batch: BatchData): Promise<{ sent: number; empty: number; failed: number }> {
     const { period, afterId, upToId } = batch;

@@ -1,5 +1,6 @@
 import { Logger, type ArgumentsHost } from '@nestjs/common';
 import type { ErrorResponse } from '@samspill/contracts';
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { DomainException, notFound } from './domain-exception';
 import { HttpExceptionFilter } from './http-exception.filter';
 
@@ -77,6 +78,7 @@ describe('HttpExceptionFilter', () => {
       'every address refused',
       new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], ''),
     ],
+    ['a transaction whose connection was lost between two statements', new QueryRunnerAlreadyReleasedError()],
     ['a wrapped cause', new Error('query failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) })],
   ])('answers 503 for %s', (_case, error) => {
     expect(answerTo(error)).toMatchObject({ status: 503, body: { code: 'DATABASE_UNAVAILABLE' } });

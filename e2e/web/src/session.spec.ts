@@ -14,6 +14,23 @@ test.describe('session', () => {
     await expect(page.getByRole('cell', { name: 'Kommune' }).first()).toBeVisible();
   });
 
+  test('tabs that open at the same moment all stay signed in: the renewal is taken in turn, never with a spent cookie', async ({
+    page,
+    context,
+  }) => {
+    await signIn(page, DEMO_ACCOUNTS.granStaff);
+    // Each tab renews its session from the same cookie as it starts. The cookie rotates at every use, and a spent
+    // cookie presented again ends the whole session (it may have been stolen), so tabs must not race for it.
+    const tabs = [page, await context.newPage(), await context.newPage()];
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(tabs.map((tab) => tab.goto('/organizations')));
+      for (const tab of tabs) {
+        await expect(tab.getByRole('heading', { level: 1, name: 'Organisasjoner' })).toBeVisible();
+        await expect(tab.getByRole('banner')).toContainText('Gran kommune');
+      }
+    }
+  });
+
   test('sign-out returns to sign-in, and a reload stays signed out', async ({ page }) => {
     await signIn(page, DEMO_ACCOUNTS.granStaff);
 

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import type { AuthResponse, Locale } from '@samspill/contracts';
 import { firstValueFrom } from 'rxjs';
 import { I18n } from '../i18n/i18n';
-import { Auth } from './auth';
+import { Auth, RENEWAL_LOCK } from './auth';
 
 const session = (locale: Locale): AuthResponse => ({
   accessToken: 'token',
@@ -67,5 +67,35 @@ describe('Auth and the person’s language', () => {
     backend.expectOne('/api/auth/me').flush(null, { status: 503, statusText: 'Unavailable' });
     await expect(saved).resolves.toBeUndefined();
     expect(auth.user()?.locale).toBe('nb');
+  });
+});
+
+describe('Auth renewing in turn with other tabs', () => {
+  const held: { name: string; grant: () => void }[] = [];
+  const lockManager = {
+    request: (name: string, callback: () => Promise<unknown>) =>
+      new Promise((resolve, reject) => held.push({ name, grant: () => callback().then(resolve, reject) })),
+  };
+
+  beforeEach(() => Object.defineProperty(navigator, 'locks', { value: lockManager, configurable: true }));
+  afterEach(() => {
+    held.length = 0;
+    Reflect.deleteProperty(navigator, 'locks');
+  });
+
+  it('sends the refresh cookie only once it holds the renewal lock', async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const backend = TestBed.inject(HttpTestingController);
+    const auth = TestBed.inject(Auth);
+
+    const renewed = firstValueFrom(auth.refresh());
+    expect(held.map((lock) => lock.name)).toEqual([RENEWAL_LOCK]);
+    backend.expectNone('/api/auth/refresh');
+
+    held[0]?.grant();
+    backend.expectOne('/api/auth/refresh').flush(session('nb'));
+    await expect(renewed).resolves.toBe('token');
+    expect(auth.user()?.name).toBe('Kari Nordmann');
+    backend.verify();
   });
 });

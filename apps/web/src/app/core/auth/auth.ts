@@ -3,7 +3,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { AuthResponse, CurrentUser, Locale, LoginDto, LogoutResponse, UpdateProfileDto, UserResponse } from '@samspill/contracts';
 import { type Permission, hasPermission } from '@samspill/domain';
-import { Observable, catchError, finalize, firstValueFrom, from, map, of, shareReplay, switchMap, tap } from 'rxjs';
+import { Observable, catchError, defer, finalize, firstValueFrom, from, map, of, shareReplay, switchMap, tap } from 'rxjs';
 import { I18n, isLocale } from '../i18n/i18n';
 
 interface Session {
@@ -16,6 +16,13 @@ export const AUTH_URLS = {
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',
 } as const;
+
+/**
+ * The tabs of one browser share the refresh cookie, which rotates at every use, and a spent cookie presented again
+ * ends the whole session (it may have been stolen). So tabs renew one at a time: each takes this Web Lock, and
+ * one that waited sends the cookie the tab before it received.
+ */
+export const RENEWAL_LOCK = 'samspill-session-renewal';
 
 /** The signed-in person's own profile (not an AUTH_URL: a 401 there renews the session and retries). */
 const PROFILE_URL = '/api/auth/me';
@@ -67,10 +74,11 @@ export class Auth {
   /**
    * Trades the refresh cookie for a new access token; resolves to null when
    * there is no valid session. The cookie rotates on every use, so calls made
-   * while one is under way share it instead of racing with a spent cookie.
+   * while one is under way share it instead of racing with a spent cookie,
+   * and other tabs wait their turn (RENEWAL_LOCK).
    */
   refresh(): Observable<string | null> {
-    this.refreshInFlight ??= this.http.post<AuthResponse>(AUTH_URLS.refresh, null, { withCredentials: true }).pipe(
+    this.refreshInFlight ??= this.renew().pipe(
       switchMap((response) => this.adopt(response).pipe(map(() => response.accessToken))),
       catchError(() => {
         this.session.set(null);
@@ -119,6 +127,13 @@ export class Auth {
   /** Forgets the session locally, e.g. when the server has ended it. */
   clear(): void {
     this.session.set(null);
+  }
+
+  private renew(): Observable<AuthResponse> {
+    const renewal = this.http.post<AuthResponse>(AUTH_URLS.refresh, null, { withCredentials: true });
+    const locks = this.document.defaultView?.navigator.locks;
+    if (!locks) return renewal;
+    return defer(async (): Promise<AuthResponse> => locks.request(RENEWAL_LOCK, () => firstValueFrom(renewal)));
   }
 
   private start(response: AuthResponse): CurrentUser {

@@ -1,6 +1,6 @@
 import { Logger, type ArgumentsHost } from '@nestjs/common';
 import type { ErrorResponse } from '@samspill/contracts';
-import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainException, notFound } from './domain-exception';
 import { HttpExceptionFilter } from './http-exception.filter';
 
@@ -79,6 +79,7 @@ describe('HttpExceptionFilter', () => {
       new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], ''),
     ],
     ['a transaction whose connection was lost between two statements', new QueryRunnerAlreadyReleasedError()],
+    ['a transaction’s entity manager whose connection was lost', new QueryRunnerProviderAlreadyReleasedError()],
     ['a wrapped cause', new Error('query failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) })],
   ])('answers 503 for %s', (_case, error) => {
     expect(answerTo(error)).toMatchObject({ status: 503, body: { code: 'DATABASE_UNAVAILABLE' } });

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ErrorCode, ErrorResponse } from '@samspill/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { localizeError, type ErrorHint } from '../i18n/localize-error';
 import { requestLocale } from '../i18n/locale';
 import { DomainException } from './domain-exception';
@@ -133,8 +133,9 @@ export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
   if (!(e instanceof Error) || depth > 4) return false;
   // A connection that fails inside a transaction emits `error`, on which
   // TypeORM releases its query runner: the transaction's next statement then
-  // fails with this error instead of the socket's, which went to the event.
-  if (e instanceof QueryRunnerAlreadyReleasedError) return true;
+  // fails with one of these (the runner's own, or the entity manager's)
+  // instead of the socket's error, which went to the event.
+  if (e instanceof QueryRunnerAlreadyReleasedError || e instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const code = errorCode(e);
   if (code && UNAVAILABLE_CODES.has(code)) return true;
   if (CONNECTION_ERROR.test(e.message)) return true;

@@ -15,6 +15,7 @@ import { NordicLanguages1796100000000 } from './1796100000000-nordic-languages';
 import { PublicPartnerships1796100000001 } from './1796100000001-public-partnerships';
 import { Discussion1796100000002 } from './1796100000002-discussion';
 import { NotificationsVacuum1796100000003 } from './1796100000003-notifications-vacuum';
+import { ProjectParticipantNames1796100000004 } from './1796100000004-project-participant-names';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PublicPartnerships1796100000001,
   Discussion1796100000002,
   NotificationsVacuum1796100000003,
+  ProjectParticipantNames1796100000004,
 ];

@@ -1003,6 +1003,22 @@ describe('optimistic locking of project edits', () => {
     expect(edited.body.participants.map((p) => p.name)).toEqual(['Gran kommune', 'Lunner kommune']);
     expect(edited.body.focusArea).toEqual({ id: c.focus(c.pilot, 'Organisering og ledelse'), name: 'Organisering og ledelse' });
     expect(await c.count('project_participants', 'project_id = $1', [project.id])).toBe(2);
+    // The list reads the participants kept on the project's row: they follow an addition and a removal.
+    // The project was changed last, so it is on the first page (newest change first).
+    const listed = async () => {
+      const list = await c.call<ProjectListResponse>('granStaff', 'GET', `/api/projects?partnershipId=${c.pilot.id}&limit=20`);
+      return list.body.items.find((p) => p.id === project.id)?.participants;
+    };
+    expect(await listed()).toEqual([
+      { id: c.org.gran, name: 'Gran kommune' },
+      { id: c.org.lunner, name: 'Lunner kommune' },
+    ]);
+    const narrowed = await c.call<ProjectResponse>('granStaff', 'PATCH', `/api/projects/${project.id}`, {
+      participantIds: [c.org.gran],
+      version: 2,
+    });
+    expect(narrowed.body.participants).toEqual([{ id: c.org.gran, name: 'Gran kommune' }]);
+    expect(await listed()).toEqual([{ id: c.org.gran, name: 'Gran kommune' }]);
   });
 
   it.each([

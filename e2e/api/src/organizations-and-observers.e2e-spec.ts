@@ -98,6 +98,39 @@ describe('PATCH /api/organizations/:id', () => {
     expect(missing.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'No such organization.' });
   });
 
+  it('names a renamed organisation by its new name in the projects it takes part in, in name order', async () => {
+    const org = await newMunicipality('Østre Skog kommune');
+    const partnership = expectStatus(
+      201,
+      await c.call<PartnershipResponse>('admin', 'POST', '/api/partnerships', {
+        name: 'Skogsamarbeidet',
+        description: '',
+        memberIds: [org.id, c.org.gran],
+      }),
+    );
+    const project = expectStatus(
+      201,
+      await c.call<ProjectResponse>('admin', 'POST', '/api/projects', {
+        partnershipId: partnership.id,
+        title: 'Felles skogforvaltning',
+        description: '',
+        participantIds: [org.id, c.org.gran],
+      }),
+    );
+    expect(project.participants.map((p) => p.name)).toEqual(['Gran kommune', 'Østre Skog kommune']);
+
+    expectStatus(200, await c.call('admin', 'PATCH', `/api/organizations/${org.id}`, { name: 'Aasen kommune' }));
+
+    const renamed = [
+      { id: org.id, name: 'Aasen kommune' },
+      { id: c.org.gran, name: 'Gran kommune' },
+    ];
+    const page = expectStatus(200, await c.call<ProjectResponse>('admin', 'GET', `/api/projects/${project.id}`));
+    expect(page.participants).toEqual(renamed);
+    const list = expectStatus(200, await c.call<ProjectListResponse>('admin', 'GET', `/api/projects?partnershipId=${partnership.id}`));
+    expect(list.items.map((p) => p.participants)).toEqual([renamed]);
+  });
+
   it('is for admins only', async () => {
     for (const who of ['granLeader', 'granStaff', 'granPolitician'] as const) {
       const result = await c.call(who, 'PATCH', `/api/organizations/${c.org.gran}`, { name: 'Gran' });

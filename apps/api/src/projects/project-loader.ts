@@ -25,12 +25,9 @@ interface ProjectRow {
 
 const PROJECT_COLUMNS = `pr.id, pr.partnership_id, pr.title, pr.description, pr.focus_area_id, f.name AS focus_area_name,
               pr.stage, pr.status, pr.source_answer_id, u.id AS created_by_id, u.name AS created_by_name,
-              pr.created_at, pr.updated_at, pr.version,
-              coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name)
-                        FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id
-                        WHERE pp.project_id = pr.id), '[]') AS participants`;
+              pr.created_at, pr.updated_at, pr.version, pr.participants`;
 
-/** Projects by id ($1 = uuid[]), participants aggregated. */
+/** Projects by id ($1 = uuid[]); participants are kept on the project's row (migration 1796100000004). */
 const PROJECT_LOAD_SQL = `SELECT ${PROJECT_COLUMNS}
        FROM projects pr
        JOIN users u ON u.id = pr.created_by
@@ -52,10 +49,7 @@ const LIST_COLUMNS = `pr.id, pr.partnership_id, pr.title, pr.description, pr.foc
               (SELECT f.name FROM focus_areas f WHERE f.id = pr.focus_area_id) AS focus_area_name,
               pr.stage, pr.status, pr.source_answer_id, pr.created_by AS created_by_id,
               (SELECT u.name FROM users u WHERE u.id = pr.created_by) AS created_by_name,
-              pr.created_at, pr.updated_at, pr.version,
-              coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name)
-                        FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id
-                        WHERE pp.project_id = pr.id), '[]') AS participants,
+              pr.created_at, pr.updated_at, pr.version, pr.participants,
               pr.updated_at::text AS updated_key`;
 
 /**
@@ -77,8 +71,8 @@ function projectPageSql(from: string, paramCount: number, afterCursor: boolean):
 }
 
 /**
- * Turns project ids into responses with one query, however many projects:
- * participants are aggregated in SQL rather than fetched per project.
+ * Turns project ids into responses with one query, however many projects;
+ * the participants come with each project's row.
  */
 @Injectable()
 export class ProjectLoader {

@@ -54,7 +54,6 @@ export class PublicService {
     );
   }
 
-  /** The id of a public partnership, or the one 404. */
   /** Name and description of a public partnership, for link previews; null for anything else. */
   async summary(rawId: string): Promise<{ name: string; description: string } | null> {
     if (!UUID.test(rawId)) return null;
@@ -85,9 +84,7 @@ export class PublicService {
         participants: PublicParticipant[];
         decisions: PublicDecision[];
       }>(
-        `SELECT pr.id, pr.title, pr.description, pr.stage, pr.status, pr.focus_area_id,
-           (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name, o.id), '[]')
-              FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id WHERE pp.project_id = pr.id) AS participants,
+        `SELECT pr.id, pr.title, pr.description, pr.stage, pr.status, pr.focus_area_id, pr.participants,
            (SELECT coalesce(json_agg(json_build_object('kind', t.kind, 'fromStage', t.from_stage, 'toStage', t.to_stage,
                      'toStatus', t.to_status, 'rationale', t.rationale, 'decidedOn', to_char(t.decided_at, 'YYYY-MM-DD'))
                      ORDER BY t.decided_at, t.id), '[]')

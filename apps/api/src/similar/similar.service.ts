@@ -40,9 +40,7 @@ function similarProjectsSql(actor: Actor): string {
       FROM candidates c, query
       ORDER BY score DESC, c.updated_at DESC, c.id LIMIT $5
     )
-    SELECT pr.id, pr.title, pr.stage, pr.status, p.id AS partnership_id, p.name AS partnership_name, hits.score,
-      coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name)
-                FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id WHERE pp.project_id = pr.id), '[]') AS participants
+    SELECT pr.id, pr.title, pr.stage, pr.status, p.id AS partnership_id, p.name AS partnership_name, hits.score, pr.participants
     FROM hits JOIN projects pr ON pr.id = hits.id JOIN partnerships p ON p.id = pr.partnership_id
     ORDER BY hits.score DESC, hits.updated_at DESC, hits.id`;
 }

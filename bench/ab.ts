@@ -9,7 +9,7 @@
  *   AB_A=dist-base/apps/api/main.js AB_B=dist/apps/api/main.js \
  *     TS_NODE_PROJECT=bench/tsconfig.json npx ts-node -r tsconfig-paths/register --transpile-only bench/ab.ts
  *
- * AB_ROUNDS (2), BENCH_DURATION seconds per run (8), AB_ONLY (a regular expression over dashboard, project,
+ * AB_ROUNDS (2), BENCH_DURATION seconds per run (8), AB_ONLY (a regular expression over dashboard, project, list,
  * notifications), BENCH_API_WORKERS (2), AB_PROF (a folder: both sides write V8 CPU profiles there).
  */
 import autocannon from 'autocannon';
@@ -90,6 +90,7 @@ async function main(): Promise<void> {
     const paths: Record<string, string> = {
       dashboard: `/api/dashboard/partnerships/${subject.partnership_id}`,
       project: `/api/projects/${subject.project_id}`,
+      list: `/api/projects?partnershipId=${subject.partnership_id}`,
       notifications: '/api/notifications',
     };
     const only = process.env['AB_ONLY'];

@@ -1,33 +1,33 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
-import { countHitSql, PRUNE_RATE_COUNTERS_SQL, TooManyRequestsException } from '../common/rate-limit';
+import { RATE_WINDOW_SECONDS, TooManyRequestsException } from '../common/rate-limit';
+import { WindowCounter } from '../common/window-counter';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 
 /**
- * The public pages' API answers anyone, so it counts requests per address
- * (in PostgreSQL, shared by every API process, like the sign-in and write
- * limits). A browser reading the pages stays far below the limit; a scraper
- * looping over it is slowed down rather than the database.
+ * The public pages' API answers anyone, so it counts requests per address.
+ * A browser reading the pages stays far below the limit; a scraper looping
+ * over it is slowed down rather than the database. Unlike the sign-in and
+ * write limits, which must hold across processes and are kept in PostgreSQL,
+ * this one is counted in each API process's memory: reading a public page
+ * writes nothing, and its reads can go to replicas. Behind N processes an
+ * address may get up to N times the limit, which still stops a scraper.
  */
 @Injectable()
 export class PublicRateGuard implements CanActivate {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  private readonly counter = new WindowCounter(RATE_WINDOW_SECONDS * 1000);
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const [row] = await this.dataSource.query<{ hits: number; retry_after: number }[]>(countHitSql('$1::text'), [`public:${request.ip}`]);
-    if (Math.random() < 0.001) await this.dataSource.query(PRUNE_RATE_COUNTERS_SQL);
+    const { hits, retryAfterSeconds } = this.counter.hit(request.ip);
     const limit = this.config.publicReadLimitPerMinute;
-    if (row && row.hits > limit) {
+    if (hits > limit) {
       throw new TooManyRequestsException(
-        row.retry_after,
+        retryAfterSeconds,
         'TOO_MANY_REQUESTS',
-        `Too many requests from your address (${limit} a minute). Wait ${row.retry_after} seconds and try again.`,
+        `Too many requests from your address (${limit} a minute). Wait ${retryAfterSeconds} seconds and try again.`,
       );
     }
     return true;

@@ -157,3 +157,51 @@ describe('ListOrderIndexes1796093164491', () => {
     expect(await indexes()).toEqual(made);
   });
 });
+
+describe('ProjectParticipantNames1796100000004', () => {
+  let databaseUrl: string;
+  let db: DataSource;
+  const sql = <T>(text: string, params: unknown[] = []) => db.query<T[]>(text, params);
+  /** Projects whose kept participants differ from what project_participants and organizations say. */
+  const differing = () =>
+    sql<{ id: string }>(
+      `SELECT pr.id FROM projects pr WHERE pr.participants::jsonb IS DISTINCT FROM (
+         SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name) ORDER BY o.name, o.id), '[]')
+         FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id WHERE pp.project_id = pr.id)`,
+    );
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase();
+    db = new DataSource({ type: 'postgres', url: databaseUrl, migrations: MIGRATIONS, migrationsTableName: 'migrations' });
+    await db.initialize();
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+  });
+
+  it('copies every project’s participants when it comes up, and keeps them right through changes made in SQL', async () => {
+    const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === 'ProjectParticipantNames1796100000004');
+    for (let i = 0; i < later; i++) await db.undoLastMigration({ transaction: 'each' });
+    expect(await sql(`SELECT 1 FROM information_schema.columns WHERE table_name = 'projects' AND column_name = 'participants'`)).toEqual(
+      [],
+    );
+
+    await db.runMigrations({ transaction: 'each' });
+    const [{ n }] = (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM projects WHERE participants::text <> '[]'`)) as [
+      { n: number },
+    ];
+    expect(n).toBeGreaterThan(0);
+    expect(await differing()).toEqual([]);
+
+    // Whatever writes: several projects' participants in one statement, a removal, a rename.
+    await sql(
+      `INSERT INTO project_participants (project_id, organization_id)
+       SELECT pr.id, m.organization_id FROM projects pr JOIN partnership_members m ON m.partnership_id = pr.partnership_id
+       ON CONFLICT DO NOTHING`,
+    );
+    await sql(`DELETE FROM project_participants WHERE ctid IN (SELECT ctid FROM project_participants ORDER BY project_id LIMIT 3)`);
+    await sql(`UPDATE organizations SET name = name || ' (ny)' WHERE id IN (SELECT organization_id FROM project_participants LIMIT 1)`);
+    expect(await differing()).toEqual([]);
+  });
+});

@@ -115,11 +115,13 @@ export function lessonSearchSql(actor: Actor, search: LessonSearch, countOnly = 
   const headline = query
     ? `ts_headline(samspill_search_config(o.country), translate(x.text, ${param(MATCH_START + MATCH_STOP)}, ''), query.q, ${param(HEADLINE_OPTIONS)})`
     : 'NULL::text';
+  // The rank is worked out in its own step (OFFSET 0 keeps it there), so the window that counts the matches holds
+  // narrow rows, not every match's search vector (which spilled to disk for a common word).
   const text = `${withQuery},
        page AS (
-         SELECT l.source, l.id, l.created_at, l.organization_id, l.project_id, ${rank} AS rank, count(*) OVER ()::int AS total
-         ${from}
-         ORDER BY rank DESC, l.created_at DESC, l.id
+         SELECT ranked.*, count(*) OVER ()::int AS total
+         FROM (SELECT l.source, l.id, l.created_at, l.organization_id, l.project_id, ${rank} AS rank ${from} OFFSET 0) ranked
+         ORDER BY ranked.rank DESC, ranked.created_at DESC, ranked.id
          LIMIT ${limit} OFFSET ${offset}
        )
        SELECT page.source, page.id, x.kind, x.text, page.created_at, page.organization_id,

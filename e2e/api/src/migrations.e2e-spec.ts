@@ -11,16 +11,10 @@ async function undoThrough(db: DataSource, name: string): Promise<void> {
   }
 }
 
-/** Migrations are reversible: down() restores the old shape and its data, up() brings the new one back. */
-describe('DecisionKinds1764489600000', () => {
-  let databaseUrl: string;
-  let db: DataSource;
-  const sql = <T>(text: string, params: unknown[] = []) => db.query<T[]>(text, params);
-  const columns = async (table: string) =>
-    (await sql<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = $1`, [table])).map(
-      (c) => c.column_name,
-    );
-
+/** A test database of its own for a describe block, with every migration run, and a way to send it SQL. */
+function migratedDatabase(): { readonly db: DataSource; sql: <T>(text: string, params?: unknown[]) => Promise<T[]> } {
+  let databaseUrl: string | undefined;
+  let db: DataSource | undefined;
   beforeAll(async () => {
     databaseUrl = await createTestDatabase();
     db = new DataSource({ type: 'postgres', url: databaseUrl, migrations: MIGRATIONS, migrationsTableName: 'migrations' });
@@ -30,6 +24,26 @@ describe('DecisionKinds1764489600000', () => {
     await db?.destroy();
     if (databaseUrl) await dropTestDatabase(databaseUrl);
   });
+  const opened = () => {
+    if (!db) throw new Error('the test database is opened in beforeAll');
+    return db;
+  };
+  return {
+    get db() {
+      return opened();
+    },
+    sql: <T>(text: string, params: unknown[] = []) => opened().query<T[]>(text, params),
+  };
+}
+
+/** Migrations are reversible: down() restores the old shape and its data, up() brings the new one back. */
+describe('DecisionKinds1764489600000', () => {
+  const migrated = migratedDatabase();
+  const { sql } = migrated;
+  const columns = async (table: string) =>
+    (await sql<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = $1`, [table])).map(
+      (c) => c.column_name,
+    );
 
   it('goes down to status rows told apart by from_status and a stage_changed_at per project, and up again', async () => {
     const kinds = await sql<{ id: string; kind: string }>(`SELECT id, kind FROM stage_transitions ORDER BY id`);
@@ -38,7 +52,7 @@ describe('DecisionKinds1764489600000', () => {
 
     // Later migrations go down first, and come up again below with it.
     const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === 'DecisionKinds1764489600000');
-    for (let i = 0; i < later; i++) await db.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < later; i++) await migrated.db.undoLastMigration({ transaction: 'each' });
     expect(await columns('stage_transitions')).not.toContain('kind');
     const old = await sql<{ id: string; from_status: string | null }>(`SELECT id, from_status FROM stage_transitions ORDER BY id`);
     expect(old.map((r) => ({ id: r.id, kind: r.from_status === null ? 'stage' : 'status' }))).toEqual(kinds);
@@ -53,7 +67,7 @@ describe('DecisionKinds1764489600000', () => {
        SELECT id, stage, stage, status, status, 'old shape', created_by FROM projects LIMIT 1`,
     );
 
-    await db.runMigrations({ transaction: 'each' });
+    await migrated.db.runMigrations({ transaction: 'each' });
     expect(await columns('projects')).not.toContain('stage_changed_at');
     const again = await sql<{ id: string; kind: string; rationale: string }>(
       `SELECT id, kind, rationale FROM stage_transitions ORDER BY id`,
@@ -71,29 +85,18 @@ describe('DecisionKinds1764489600000', () => {
 });
 
 describe('MeasuringGains1796092660656', () => {
-  let databaseUrl: string;
-  let db: DataSource;
-  const sql = <T>(text: string, params: unknown[] = []) => db.query<T[]>(text, params);
+  const migrated = migratedDatabase();
+  const { sql } = migrated;
   const tables = async () =>
     (await sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).map(
       (t) => t.table_name,
     );
 
-  beforeAll(async () => {
-    databaseUrl = await createTestDatabase();
-    db = new DataSource({ type: 'postgres', url: databaseUrl, migrations: MIGRATIONS, migrationsTableName: 'migrations' });
-    await db.initialize();
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
-  });
-
   it('goes down to measurements without notes and no benefits or follow-ups, keeping every measurement, and up again', async () => {
     const measurements = await sql<{ id: string; value: number }>(`SELECT id, value FROM measurements ORDER BY id`);
     expect(measurements.length).toBeGreaterThan(0);
     const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === 'MeasuringGains1796092660656');
-    for (let i = 0; i < later; i++) await db.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < later; i++) await migrated.db.undoLastMigration({ transaction: 'each' });
     for (const gone of ['benefits', 'benefit_revisions', 'follow_ups', 'measurement_revisions', 'indicator_targets']) {
       expect(await tables()).not.toContain(gone);
     }
@@ -102,7 +105,7 @@ describe('MeasuringGains1796092660656', () => {
       await sql(`SELECT column_name FROM information_schema.columns WHERE table_name = 'measurements' AND column_name = 'note'`),
     ).toEqual([]);
 
-    await db.runMigrations({ transaction: 'each' });
+    await migrated.db.runMigrations({ transaction: 'each' });
     expect(await sql(`SELECT id, value FROM measurements ORDER BY id`)).toEqual(measurements);
     // Practices established before the migration get their follow-ups: 6, 12 and 24 months on, for each participant.
     const established = await sql<{ project_id: string; participants: number }>(
@@ -131,37 +134,25 @@ describe('MeasuringGains1796092660656', () => {
 });
 
 describe('ListOrderIndexes1796093164491', () => {
-  let databaseUrl: string;
-  let db: DataSource;
+  const migrated = migratedDatabase();
   const indexes = async () =>
-    (await db.query<{ name: string }[]>(`SELECT indexname AS name FROM pg_indexes WHERE indexname LIKE '%order_idx' ORDER BY 1`)).map(
-      (r) => r.name,
-    );
-
-  beforeAll(async () => {
-    databaseUrl = await createTestDatabase();
-    db = new DataSource({ type: 'postgres', url: databaseUrl, migrations: MIGRATIONS, migrationsTableName: 'migrations' });
-    await db.initialize();
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
-  });
+    (
+      await migrated.db.query<{ name: string }[]>(`SELECT indexname AS name FROM pg_indexes WHERE indexname LIKE '%order_idx' ORDER BY 1`)
+    ).map((r) => r.name);
 
   it('drops the list-order indexes going down and makes them again going up', async () => {
     const made = ['partnerships_name_order_idx', 'projects_order_idx', 'projects_partnership_order_idx'];
     expect(await indexes()).toEqual(made);
-    await undoThrough(db, 'ListOrderIndexes1796093164491');
+    await undoThrough(migrated.db, 'ListOrderIndexes1796093164491');
     expect(await indexes()).toEqual([]);
-    await db.runMigrations({ transaction: 'each' });
+    await migrated.db.runMigrations({ transaction: 'each' });
     expect(await indexes()).toEqual(made);
   });
 });
 
 describe('ProjectParticipantNames1796100000004', () => {
-  let databaseUrl: string;
-  let db: DataSource;
-  const sql = <T>(text: string, params: unknown[] = []) => db.query<T[]>(text, params);
+  const migrated = migratedDatabase();
+  const { sql } = migrated;
   /** Projects whose kept participants differ from what project_participants and organizations say. */
   const differing = () =>
     sql<{ id: string }>(
@@ -170,24 +161,13 @@ describe('ProjectParticipantNames1796100000004', () => {
          FROM project_participants pp JOIN organizations o ON o.id = pp.organization_id WHERE pp.project_id = pr.id)`,
     );
 
-  beforeAll(async () => {
-    databaseUrl = await createTestDatabase();
-    db = new DataSource({ type: 'postgres', url: databaseUrl, migrations: MIGRATIONS, migrationsTableName: 'migrations' });
-    await db.initialize();
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
-  });
-
   it('copies every project’s participants when it comes up, and keeps them right through changes made in SQL', async () => {
-    const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === 'ProjectParticipantNames1796100000004');
-    for (let i = 0; i < later; i++) await db.undoLastMigration({ transaction: 'each' });
+    await undoThrough(migrated.db, 'ProjectParticipantNames1796100000004');
     expect(await sql(`SELECT 1 FROM information_schema.columns WHERE table_name = 'projects' AND column_name = 'participants'`)).toEqual(
       [],
     );
 
-    await db.runMigrations({ transaction: 'each' });
+    await migrated.db.runMigrations({ transaction: 'each' });
     const [{ n }] = (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM projects WHERE participants::text <> '[]'`)) as [
       { n: number },
     ];

@@ -39,6 +39,29 @@ async function newMunicipality(name = `Kommune ${randomUUID().slice(0, 8)}`, cod
     }),
   );
 }
+/** A partnership of the organisation and Gran, and a project of theirs in it with both taking part (made by an admin). */
+async function sharedWithGran(
+  org: OrganizationResponse,
+  partnershipName: string,
+  title: string,
+): Promise<{ partnership: PartnershipResponse; project: ProjectResponse }> {
+  const memberIds = [org.id, c.org.gran];
+  const partnership = expectStatus(
+    201,
+    await c.call<PartnershipResponse>('admin', 'POST', '/api/partnerships', { name: partnershipName, description: '', memberIds }),
+  );
+  const project = expectStatus(
+    201,
+    await c.call<ProjectResponse>('admin', 'POST', '/api/projects', {
+      partnershipId: partnership.id,
+      title,
+      description: '',
+      participantIds: memberIds,
+    }),
+  );
+  return { partnership, project };
+}
+
 const stored = (id: string) =>
   api.row<{
     name: string;
@@ -100,23 +123,7 @@ describe('PATCH /api/organizations/:id', () => {
 
   it('names a renamed organisation by its new name in the projects it takes part in, in name order', async () => {
     const org = await newMunicipality('Østre Skog kommune');
-    const partnership = expectStatus(
-      201,
-      await c.call<PartnershipResponse>('admin', 'POST', '/api/partnerships', {
-        name: 'Skogsamarbeidet',
-        description: '',
-        memberIds: [org.id, c.org.gran],
-      }),
-    );
-    const project = expectStatus(
-      201,
-      await c.call<ProjectResponse>('admin', 'POST', '/api/projects', {
-        partnershipId: partnership.id,
-        title: 'Felles skogforvaltning',
-        description: '',
-        participantIds: [org.id, c.org.gran],
-      }),
-    );
+    const { partnership, project } = await sharedWithGran(org, 'Skogsamarbeidet', 'Felles skogforvaltning');
     expect(project.participants.map((p) => p.name)).toEqual(['Gran kommune', 'Østre Skog kommune']);
 
     expectStatus(200, await c.call('admin', 'PATCH', `/api/organizations/${org.id}`, { name: 'Aasen kommune' }));
@@ -145,23 +152,7 @@ describe('POST /api/organizations/:id/successor (a merger)', () => {
     const old = await newMunicipality('Gamle Hurum kommune');
     const successor = await newMunicipality('Asker kommune (ny)');
     // History under the old name: a partnership and a project with a log entry written by the old organisation.
-    const partnership = expectStatus(
-      201,
-      await c.call<PartnershipResponse>('admin', 'POST', '/api/partnerships', {
-        name: 'Hurum-samarbeidet',
-        description: '',
-        memberIds: [old.id, c.org.gran],
-      }),
-    );
-    const project = expectStatus(
-      201,
-      await c.call<ProjectResponse>('admin', 'POST', '/api/projects', {
-        partnershipId: partnership.id,
-        title: 'Felles barnevern',
-        description: '',
-        participantIds: [old.id, c.org.gran],
-      }),
-    );
+    const { partnership, project } = await sharedWithGran(old, 'Hurum-samarbeidet', 'Felles barnevern');
     await api.sql(
       `INSERT INTO log_entries (project_id, kind, text, author_id, organization_id) SELECT $1, 'lesson', 'Fra før sammenslåingen.', id, $2 FROM users WHERE role = 'admin' LIMIT 1`,
       [project.id, old.id],

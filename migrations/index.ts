@@ -16,6 +16,7 @@ import { PublicPartnerships1796100000001 } from './1796100000001-public-partners
 import { Discussion1796100000002 } from './1796100000002-discussion';
 import { NotificationsVacuum1796100000003 } from './1796100000003-notifications-vacuum';
 import { ProjectParticipantNames1796100000004 } from './1796100000004-project-participant-names';
+import { SessionNotices1796100000005 } from './1796100000005-session-notices';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API carries them. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Discussion1796100000002,
   NotificationsVacuum1796100000003,
   ProjectParticipantNames1796100000004,
+  SessionNotices1796100000005,
 ];

@@ -2,7 +2,7 @@ import type { ErrorResponse } from '@samspill/contracts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@samspill/testing';
 import { Client } from 'pg';
 import { createTestDatabase, dropTestDatabase, spawnApi, type ApiProcess } from './support/api-server';
-import { login, request } from './support/http';
+import { type HttpResult, login, request } from './support/http';
 
 /** The limits the README states (apps/api/src/auth/login-throttle.service.ts). */
 const MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
@@ -19,9 +19,10 @@ let a: ApiProcess;
 let b: ApiProcess;
 beforeAll(async () => {
   databaseUrl = await createTestDatabase();
+  // EXPOSE_QUERY_COUNT shows when a read used a token check the process kept (one statement fewer).
   [a, b] = await Promise.all([
-    spawnApi({ DATABASE_URL: databaseUrl, TRUST_PROXY: 'true' }),
-    spawnApi({ DATABASE_URL: databaseUrl, TRUST_PROXY: 'true' }),
+    spawnApi({ DATABASE_URL: databaseUrl, TRUST_PROXY: 'true', EXPOSE_QUERY_COUNT: 'true' }),
+    spawnApi({ DATABASE_URL: databaseUrl, TRUST_PROXY: 'true', EXPOSE_QUERY_COUNT: 'true' }),
   ]);
 });
 afterAll(async () => {
@@ -30,6 +31,16 @@ afterAll(async () => {
 });
 
 const from = (ip: string) => ({ 'x-forwarded-for': ip });
+
+/** Asks again (every 20 ms, for at most 2 s) until `done` holds, and returns the last answer. */
+async function polled<T>(ask: () => Promise<T>, done: (answer: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 2_000;
+  for (;;) {
+    const answer = await ask();
+    if (done(answer) || Date.now() > deadline) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 describe('sign-in throttling', () => {
   it('answers 429 after 10 failed attempts for one account, counted across processes', async () => {
@@ -180,6 +191,32 @@ describe('revocation across API processes', () => {
 
     expect((await request(b.baseUrl, 'GET', '/api/auth/me', { token: session.token })).status).toBe(401);
     expect((await request(b.baseUrl, 'POST', '/api/auth/refresh', { cookie: session.cookie })).status).toBe(401);
+  });
+
+  it('reads at the other process that used a kept token check are refused as soon as the revocation is announced; writes at once', async () => {
+    const session = await login(a.baseUrl, DEMO_ACCOUNTS.lunnerLeader);
+    const read = (api: ApiProcess) => request(api.baseUrl, 'GET', '/api/partnerships', { token: session.token });
+    const statements = (result: HttpResult) => Number(result.headers.get('x-sql-statements'));
+    // The first read checks the token in the database; B keeps that check once it hears PostgreSQL's notices.
+    const checked = await read(b);
+    expect(checked.status).toBe(200);
+    const kept = await polled(
+      () => read(b),
+      (r) => statements(r) === statements(checked) - 1,
+    );
+    expect({ status: kept.status, statements: statements(kept) }).toEqual({ status: 200, statements: statements(checked) - 1 });
+
+    expect((await request(a.baseUrl, 'POST', '/api/auth/logout', { token: session.token, cookie: session.cookie })).status).toBe(204);
+
+    // A write never uses a kept check: refused at once (signed in, this empty project would be a 400).
+    const write = await request(b.baseUrl, 'POST', '/api/projects', { token: session.token, body: {} });
+    expect(write.status).toBe(401);
+    // A read is refused once B has heard the notice (well within the 30 s a check may be kept).
+    const refused = await polled(
+      () => read(b),
+      (r) => r.status === 401,
+    );
+    expect(refused.status).toBe(401);
   });
 
   it('a refresh token rotated by one process cannot be replayed at the other', async () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthResponse, PageQuery, SessionResponse } from '@samspill/contracts';
@@ -14,6 +14,7 @@ import type { AuthenticatedUser } from './authenticated-user';
 import { recordAudit } from '../audit/audit-trail';
 import { LoginThrottleService } from './login-throttle.service';
 import { burnPasswordCheck, verifyPassword } from './passwords';
+import { SessionCache } from './session-cache';
 import { type AccessTokenPayload, accessTokenClaims, hashToken, newRefreshToken } from './tokens';
 import { passwordSignInRefused, USE_SINGLE_SIGN_ON_MESSAGE } from '../single-sign-on/password-policy';
 
@@ -39,6 +40,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly sessionCache: SessionCache | null = null,
   ) {}
 
   /** Unknown email, wrong password and a disabled account all get the same answer. */
@@ -116,12 +118,13 @@ export class AuthService {
     );
     const row = spent[0];
     if (!row) {
-      await this.dataSource.query(
+      const ended = await this.dataSource.query<{ user_id: string }[]>(
         `WITH family AS (SELECT family_id FROM refresh_tokens WHERE token_hash = $1),
               tokens AS (UPDATE refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND family_id IN (SELECT family_id FROM family))
-         UPDATE auth_sessions SET revoked_at = now() WHERE revoked_at IS NULL AND id IN (SELECT family_id FROM family)`,
+         UPDATE auth_sessions SET revoked_at = now() WHERE revoked_at IS NULL AND id IN (SELECT family_id FROM family) RETURNING user_id`,
         [tokenHash],
       );
+      for (const { user_id } of ended) this.sessionCache?.forget(user_id);
       throw this.sessionEnded();
     }
     const user = await this.users.findActiveById(row.user_id);
@@ -247,6 +250,7 @@ export class AuthService {
       sessionId,
       userId,
     ]);
+    this.sessionCache?.forget(userId);
     return ended.length > 0;
   }
 

@@ -47,6 +47,11 @@ export interface AppConfig {
    * live notifications, the job queue); DATABASE_DIRECT_URL, or DATABASE_URL when unset.
    */
   databaseDirectUrl: string | null;
+  /**
+   * Issue 14: how long an API process may keep a token check for reads (SESSION_CACHE_SECONDS, 0 = never). Kept
+   * only while PostgreSQL's change notices are heard, and dropped at each notice about the person.
+   */
+  sessionCacheSeconds: number;
   /** Run the mail queue's workers and schedules in this process (JOBS=false for a process that only answers requests). */
   jobs: boolean;
   /** How often an idle queue worker looks for work, in seconds. */
@@ -220,6 +225,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     writeLimitPerMinute: int('WRITE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     publicReadLimitPerMinute: int('PUBLIC_READ_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
     databaseDirectUrl,
+    sessionCacheSeconds: int('SESSION_CACHE_SECONDS', 30, 0, 300),
     jobs: bool('JOBS', true),
     jobPollSeconds: int('JOB_POLL_SECONDS', 2, 1, 600),
     jobRetryDelaySeconds: int('JOB_RETRY_DELAY_SECONDS', 30, 1, 3600),

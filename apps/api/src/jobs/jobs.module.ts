@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { SESSION_CHANNEL, SessionCache } from '../auth/session-cache';
 import type { AppConfig } from '../config/configuration';
 import { NotificationHub } from '../notifications/notification-hub';
 import { Notifier } from '../notifications/notifier';
@@ -8,7 +9,8 @@ import { JobQueue } from './job-queue';
  * The job queue, the notification listener and the Notifier that raises notifications. Global like the
  * DatabaseModule it sits beside: they hold this process's direct database connections (pg-boss's pool, the one
  * LISTEN connection), and the features that raise notifications (projects, answers, practices, comments) are
- * static modules without the configuration.
+ * static modules without the configuration. The session cache is here too: it lives on that LISTEN
+ * connection's notices, and the services that change people (users, auth) forget from it.
  */
 @Global()
 @Module({})
@@ -34,9 +36,19 @@ export class JobsModule implements OnApplicationBootstrap {
             }),
         },
         { provide: NotificationHub, useFactory: () => new NotificationHub(direct) },
+        {
+          provide: SessionCache,
+          useFactory: (hub: NotificationHub) => {
+            const cache = new SessionCache(config.sessionCacheSeconds * 1000);
+            if (cache.enabled)
+              hub.watch(SESSION_CHANNEL, { notice: (userId) => cache.forget(userId), heard: (heard) => cache.setLive(heard) });
+            return cache;
+          },
+          inject: [NotificationHub],
+        },
         { provide: Notifier, useFactory: (queue: JobQueue) => new Notifier(queue), inject: [JobQueue] },
       ],
-      exports: [JobQueue, NotificationHub, Notifier],
+      exports: [JobQueue, NotificationHub, Notifier, SessionCache],
     };
   }
 

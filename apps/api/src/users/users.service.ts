@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CreateUserDto, Locale, OrganizationKind, Role, UpdateProfileDto, UpdateUserDto, UserListQuery } from '@samspill/contracts';
 import { type Actor, canSeePerson, type PersonActor, type PersonChangeProblem, personChangeProblem } from '@samspill/domain';
@@ -7,6 +7,7 @@ import type { AccessTokenPayload } from '../auth/tokens';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { changedFields, nothingToRecord, recordAudit } from '../audit/audit-trail';
 import { hashPassword } from '../auth/passwords';
+import { SessionCache } from '../auth/session-cache';
 import { DomainException, notFound } from '../common/domain-exception';
 import { onlyRow } from '../database/only-row';
 import { checkActive } from '../organizations/check-active';
@@ -41,6 +42,8 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    // Changes to a person drop this process's kept token checks at once; other processes hear PostgreSQL's notice.
+    @Optional() private readonly sessions: SessionCache | null = null,
   ) {}
 
   /**
@@ -195,6 +198,7 @@ export class UsersService {
         ...change,
       });
     });
+    this.sessions?.forget(id);
     return this.getById(id);
   }
 
@@ -219,6 +223,7 @@ export class UsersService {
         ...change,
       });
     });
+    this.sessions?.forget(user.id);
     return this.getById(user.id);
   }
 
@@ -256,6 +261,7 @@ export class UsersService {
     await manager.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [userId]);
     await manager.query(`UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
     await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    this.sessions?.forget(userId);
   }
 
   async getById(id: string): Promise<UserEntity> {

@@ -72,7 +72,9 @@ export class SessionCache {
     if (this.entries.size >= this.maxEntries) {
       const [oldest, entry] = this.entries.entries().next().value as [string, Entry];
       this.entries.delete(oldest);
-      this.keysOf.get(entry.user.id)?.delete(oldest);
+      const keys = this.keysOf.get(entry.user.id);
+      keys?.delete(oldest);
+      if (keys?.size === 0) this.keysOf.delete(entry.user.id);
     }
     this.entries.set(id, { user: copyOf(user), storedAt: this.now() });
     let keys = this.keysOf.get(userId);

@@ -97,17 +97,20 @@ const PARTNERSHIP_DASHBOARD_SQL = {
          FROM stage_transitions t JOIN projects pr ON pr.id = t.project_id
          WHERE pr.partnership_id = $1 AND t.kind = 'stage'
          GROUP BY 1 ORDER BY 1`,
-  MEDIAN_DAYS: `WITH entries AS (
-           SELECT pr.id AS project_id, 'learn'::text AS stage, pr.created_at AS entered_at FROM projects pr WHERE pr.partnership_id = $1
+  // Each step is made once (MATERIALIZED): with statistics not yet updated after a bulk change, the planner
+  // otherwise re-ran the stage moves for every project (6 s instead of milliseconds for 160 projects).
+  MEDIAN_DAYS: `WITH pr AS MATERIALIZED (
+           SELECT p.id, p.created_at, p.status, p.updated_at FROM projects p WHERE p.partnership_id = $1
+         ), entries AS MATERIALIZED (
+           SELECT pr.id AS project_id, 'learn'::text AS stage, pr.created_at AS entered_at FROM pr
            UNION ALL
-           SELECT t.project_id, t.to_stage, t.decided_at FROM stage_transitions t JOIN projects pr ON pr.id = t.project_id
-           WHERE pr.partnership_id = $1 AND t.kind = 'stage'
-         ), ends AS (
+           SELECT t.project_id, t.to_stage, t.decided_at FROM pr JOIN stage_transitions t ON t.project_id = pr.id AND t.kind = 'stage'
+         ), ends AS MATERIALIZED (
            SELECT pr.id AS project_id,
              CASE WHEN pr.status = 'active' THEN now()
                   ELSE coalesce((SELECT max(t.decided_at) FROM stage_transitions t WHERE t.project_id = pr.id AND t.kind = 'status'), pr.updated_at)
              END AS ended_at
-           FROM projects pr WHERE pr.partnership_id = $1
+           FROM pr
          ), spans AS (
            SELECT e.stage, e.entered_at,
              coalesce(lead(e.entered_at) OVER (PARTITION BY e.project_id ORDER BY e.entered_at), x.ended_at) AS left_at

@@ -14,6 +14,7 @@ export interface ChannelWatcher {
 
 /** How long a probe notice may take to come back before the channel counts as not heard. */
 const PROBE_TIMEOUT_MS = 5_000;
+const PROBE_PREFIX = 'probe:';
 
 /**
  * One dedicated LISTEN connection per API process (direct, not through a transaction-mode pooler), fanning
@@ -57,7 +58,8 @@ export class NotificationHub implements OnApplicationShutdown {
     client.on('notification', (msg) => {
       if (!msg.payload) return;
       if (msg.channel !== NOTIFICATION_CHANNEL) {
-        if (msg.payload === this.probe?.payload) return this.probe.answered();
+        // Probes (ours, and other processes' on the same channel) are not notices for the watchers.
+        if (msg.payload.startsWith(PROBE_PREFIX)) return msg.payload === this.probe?.payload ? this.probe.answered() : undefined;
         for (const watcher of this.watchers.get(msg.channel) ?? []) watcher.notice(msg.payload);
         return;
       }
@@ -87,7 +89,7 @@ export class NotificationHub implements OnApplicationShutdown {
   private async proveHeard(client: Client): Promise<void> {
     const [channel] = this.watchers.keys();
     if (!channel) return;
-    const payload = `probe:${randomUUID()}`;
+    const payload = `${PROBE_PREFIX}${randomUUID()}`;
     let timer: NodeJS.Timeout | undefined;
     const answered = new Promise<boolean>((resolve) => {
       this.probe = { payload, answered: () => resolve(true) };
